@@ -1,0 +1,134 @@
+"""The records newsweave produces: stand-off annotations over an immutable text.
+
+Every fact found in an article is a frozen dataclass that points back into the
+article's original text by character offsets (``start``, ``end``), names the
+extractor and version that found it, and carries a confidence in [0, 1].
+The original text itself is never modified; cleaning produces ``RemovedSpan``
+records instead of rewriting it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar
+
+SCHEMA_VERSION = "1.0"
+
+
+def content_id(text: str, prefix: str = "") -> str:
+    """Return a short, stable content hash: the same text always gets the same id."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{prefix}{digest}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublishedDate:
+    """When a document was published: a day (``2025-03-16``), a month or an interval.
+
+    ``value`` is an ISO 8601 date, a partial date (``2024-08``) or an interval
+    (``2025-03-12/2025-03-13``). ``inferred`` is true when the date was read off
+    the text rather than given by metadata; ``evidence`` lists the
+    ``[start, end]`` spans that support it.
+    """
+
+    value: str
+    inferred: bool = False
+    source: str = "metadata"
+    confidence: float = 1.0
+    evidence: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """One article: its original text, exactly as decoded, and what is known about it."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    published: PublishedDate | None = None
+    encoding: str = "utf-8"
+    media_type: str = "text/plain"
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record:
+    """What every extracted fact has: where it is, what found it, and how sure it is."""
+
+    kind: ClassVar[str] = "record"
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    extractor: str
+    confidence: float = 1.0
+
+    @property
+    def id(self) -> str:
+        return content_id(f"{self.kind}|{self.doc}|{self.start}|{self.end}|{self.extractor}")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"id": self.id}
+        out.update(asdict(self))
+        return out
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RemovedSpan(Record):
+    """A stretch of the original text that is not the article's body, and why."""
+
+    kind: ClassVar[str] = "removed"
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention(Record):
+    """A mention of a named entity; ``entity`` is the canonical entity's id once reconciled."""
+
+    kind: ClassVar[str] = "mentions"
+
+    label: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A canonical identity across the corpus (a person, organisation, place, ...)."""
+
+    kind: ClassVar[str] = "entities"
+
+    id: str
+    name: str
+    type: str
+    aliases: dict[str, int] = field(default_factory=dict)
+    mention_count: int = 0
+    documents: tuple[str, ...] = ()
+    salience: float = 0.0
+    merge_reasons: tuple[str, ...] = ()
+    geo: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failure:
+    """An input that could not be read; the run reports it and goes on."""
+
+    source: str
+    error: str
+    code: str

@@ -1,0 +1,212 @@
+"""The stage registry and the streaming pipeline that runs registered stages.
+
+A stage is a function from an :class:`Article` to an iterable of records,
+registered under a versioned name with what it ``requires`` and ``produces``::
+
+    @stage("mentions.spacy", version="0.1.0", requires=("spacy",), produces=("mentions",))
+    def spacy_mentions(article: Article) -> Iterable[Mention]: ...
+
+Two names are provided by the pipeline itself: ``text`` (the document) and
+``spacy`` (the parsed ``Doc``). Stages that need only ``text`` run before the
+parse, so a cleaning stage's ``removed`` spans are blanked out of the text that
+spaCy sees, with every character offset unchanged. :meth:`Pipeline.build`
+checks the declarations when the pipeline is built, not halfway through a corpus.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsweave.config import Options
+from newsweave.errors import PipelineError
+from newsweave.model import Document, Record, RemovedSpan
+
+BUILTIN = ("text", "spacy")
+
+# Modules whose import registers the default stages, in pipeline order.
+DEFAULT_STAGE_MODULES = ("newsweave.clean.chrome", "newsweave.extract.entities")
+
+
+@dataclass(slots=True)
+class Article:
+    """What a stage sees: the document, the text to analyse, the parse and earlier records."""
+
+    document: Document
+    removed: list[RemovedSpan] = field(default_factory=list)
+    spacy: Doc | None = None
+    records: dict[str, list[Record]] = field(default_factory=dict)
+
+    @property
+    def analysis_text(self) -> str:
+        """The original text with removed spans blanked: same length, same offsets."""
+        return blank_spans(self.document.text, ((r.start, r.end) for r in self.removed))
+
+    def all_records(self) -> list[Record]:
+        out: list[Record] = list(self.removed)
+        for kind, records in self.records.items():
+            if kind != "removed":
+                out.extend(records)
+        return out
+
+
+def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Replace each span by spaces (keeping newlines), so offsets stay valid.
+
+    >>> blank_spans("Body. Subscribe now!\\nMore.", [(6, 20)])
+    'Body.               \\nMore.'
+    """
+    pieces, last = [], 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if start >= end:
+            continue
+        pieces.append(text[last:start])
+        pieces.append("".join("\n" if c == "\n" else " " for c in text[start:end]))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A registered stage: ``run(article, options)`` yields records of the kinds it produces."""
+
+    name: str
+    version: str
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+    run: Callable[[Article, Options], Iterable[Record]]
+    warm_up: Callable[[Options], Any] | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+REGISTRY: dict[str, Stage] = {}
+
+
+def stage(
+    name: str,
+    *,
+    version: str,
+    requires: Sequence[str] = ("text",),
+    produces: Sequence[str],
+    warm_up: Callable[[Options], Any] | None = None,
+) -> Callable[[Callable[[Article, Options], Iterable[Record]]], Callable]:
+    """Register a stage under ``name``; see the module docstring."""
+
+    def register(func: Callable[[Article, Options], Iterable[Record]]) -> Callable:
+        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(produces), func, warm_up)
+        return func
+
+    return register
+
+
+def load_default_stages() -> list[str]:
+    for module in DEFAULT_STAGE_MODULES:
+        importlib.import_module(module)
+    return [s.name for s in REGISTRY.values()]
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """Stages in a checked order; ``before_parse`` run on text, ``after_parse`` on the parse."""
+
+    before_parse: tuple[Stage, ...]
+    after_parse: tuple[Stage, ...]
+    options: Options
+
+    @classmethod
+    def build(cls, names: Sequence[str] | None = None, options: Options | None = None) -> "Pipeline":
+        """Resolve stage names and check that every requirement is produced before it is needed."""
+        options = options or Options()
+        load_default_stages()
+        if names is None:
+            names = [n for n in REGISTRY if options.clean or "removed" not in REGISTRY[n].produces]
+        missing = [n for n in names if n not in REGISTRY]
+        if missing:
+            raise PipelineError(
+                f"unknown stage(s) {', '.join(missing)}; known stages: {', '.join(sorted(REGISTRY))}"
+            )
+        available = {"text"}
+        before, after = [], []
+        parsed = False
+        for name in names:
+            st = REGISTRY[name]
+            needs_parse = "spacy" in st.requires
+            if needs_parse and not parsed:
+                available.add("spacy")
+                parsed = True
+            if not needs_parse and parsed and "removed" in st.produces:
+                raise PipelineError(f"stage {st.label} produces removed spans but comes after the parse")
+            unmet = [r for r in st.requires if r not in available]
+            if unmet:
+                raise PipelineError(
+                    f"stage {st.label} requires {', '.join(unmet)}, which no earlier stage produces; "
+                    "reorder the stages or add one that produces it"
+                )
+            available.update(st.produces)
+            (after if parsed else before).append(st)
+        return cls(tuple(before), tuple(after), options)
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        return self.before_parse + self.after_parse
+
+    @property
+    def produces(self) -> set[str]:
+        return {kind for st in self.stages for kind in st.produces}
+
+    @property
+    def version(self) -> str:
+        return "+".join(st.label for st in self.stages)
+
+    def warm_up(self) -> None:
+        for st in self.stages:
+            if st.warm_up:
+                st.warm_up(self.options)
+
+    def process_batch(self, documents: Sequence[Document]) -> list[Article]:
+        """Run every stage on a batch of documents; spaCy parses the batch in one ``pipe`` call."""
+        articles = [Article(document=d) for d in documents]
+        for article in articles:
+            for st in self.before_parse:
+                _collect(article, st, self.options)
+        if self.after_parse:
+            from newsweave.nlp import load_spacy
+
+            nlp = load_spacy(self.options.min_gazetteer_population)
+            texts = (a.analysis_text for a in articles)
+            for article, doc in zip(articles, nlp.pipe(texts, batch_size=self.options.batch_size)):
+                article.spacy = doc
+                for st in self.after_parse:
+                    _collect(article, st, self.options)
+                article.spacy = None  # parses are large: never keep one past its article
+        return articles
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[list[Article]]:
+        """Stream processed articles batch by batch, on the executor the options name."""
+        from newsweave.executors import get_executor
+
+        yield from get_executor(self.options).map_batches(self, batched(documents, self.options.batch_size))
+
+
+def _collect(article: Article, st: Stage, options: Options) -> None:
+    for record in st.run(article, options):
+        if isinstance(record, RemovedSpan):
+            article.removed.append(record)
+        else:
+            article.records.setdefault(record.kind, []).append(record)
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
