@@ -1,0 +1,296 @@
+"""The embedded store: one SQLite file (WAL) with a versioned schema.
+
+Documents keep their original text; every record kind has its own table
+``rec_<kind>`` with the common stand-off columns and the kind's other fields as
+JSON. Each batch is written in one transaction, so a crash loses at most the
+batch in flight and running again resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from newsweave.errors import StoreError
+from newsweave.model import Document, Entity, Failure, PublishedDate, Record
+
+COMMON = ("id", "doc", "start", "end", "text", "extractor", "confidence")
+
+# Each migration takes the schema from version i to i + 1. Never edit one that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        title TEXT, outlet TEXT, url TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        published TEXT,
+        encoding TEXT, media_type TEXT,
+        text TEXT NOT NULL,
+        word_count INTEGER NOT NULL,
+        previous TEXT,
+        processed_with TEXT,
+        added_at REAL NOT NULL
+    );
+    CREATE INDEX documents_source ON documents(source);
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL,
+        pipeline TEXT NOT NULL, options TEXT NOT NULL,
+        documents INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0, words INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE failures (run INTEGER NOT NULL, source TEXT NOT NULL, code TEXT NOT NULL, error TEXT NOT NULL);
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
+                           salience REAL NOT NULL, data TEXT NOT NULL);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Store:
+    """A newsweave SQLite store. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}; pass another --db file") from None
+        self._kinds = {r[0][4:] for r in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'rec\\_%' ESCAPE '\\'")}
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema ----------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {version}, newer than this newsweave's "
+                f"{SCHEMA_VERSION}; upgrade newsweave"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                self._script(MIGRATIONS[number])
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _script(self, script: str) -> None:
+        # executescript would COMMIT our transaction; run the statements one by one instead.
+        buffer = ""
+        for line in script.splitlines(keepends=True):
+            buffer += line
+            if sqlite3.complete_statement(buffer):
+                self.db.execute(buffer)
+                buffer = ""
+
+    def _ensure_kind(self, kind: str) -> str:
+        if not KIND_NAME.match(kind):
+            raise StoreError(f"invalid record kind {kind!r}")
+        if kind not in self._kinds:
+            self.db.execute(
+                f"CREATE TABLE IF NOT EXISTS rec_{kind} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, "
+                '"start" INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT, extractor TEXT NOT NULL, '
+                "confidence REAL NOT NULL, data TEXT NOT NULL)"
+            )
+            self.db.execute(f"CREATE INDEX IF NOT EXISTS rec_{kind}_doc ON rec_{kind}(doc, \"start\")")
+            self._kinds.add(kind)
+        return f"rec_{kind}"
+
+    def transaction(self) -> "_Transaction":
+        return _Transaction(self.db)
+
+    @property
+    def kinds(self) -> list[str]:
+        return sorted(self._kinds)
+
+    # -- writing ---------------------------------------------------------------------------
+    def start_run(self, pipeline: str, options: dict[str, Any]) -> int:
+        cur = self.db.execute("INSERT INTO runs(started, pipeline, options) VALUES (?, ?, ?)",
+                              (time.time(), pipeline, json.dumps(options)))
+        return int(cur.lastrowid)
+
+    def finish_run(self, run: int, documents: int, skipped: int, failures: int, words: int) -> None:
+        self.db.execute(
+            "UPDATE runs SET finished=?, documents=?, skipped=?, failures=?, words=? WHERE id=?",
+            (time.time(), documents, skipped, failures, words, run),
+        )
+
+    def record_failure(self, run: int, failure: Failure) -> None:
+        self.db.execute("INSERT INTO failures VALUES (?, ?, ?, ?)", (run, failure.source, failure.code, failure.error))
+
+    def is_processed(self, doc_id: str, pipeline: str) -> bool:
+        row = self.db.execute("SELECT processed_with FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row is not None and row[0] == pipeline
+
+    def add_document(self, document: Document, processed_with: str | None = None) -> None:
+        """Insert a document (a no-op when the same text is there); a changed text at the
+        same source becomes a new version that links to the previous one."""
+        existing = self.db.execute("SELECT id FROM documents WHERE id=?", (document.id,)).fetchone()
+        if existing:
+            if processed_with:
+                self.db.execute("UPDATE documents SET processed_with=? WHERE id=?", (processed_with, document.id))
+            return
+        previous = self.db.execute(
+            "SELECT id FROM documents WHERE source=? ORDER BY added_at DESC LIMIT 1", (document.source,)
+        ).fetchone()
+        self.db.execute(
+            "INSERT INTO documents(id, source, title, outlet, url, authors, published, encoding, media_type, "
+            "text, word_count, previous, processed_with, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (document.id, document.source, document.title, document.outlet, document.url,
+             json.dumps(list(document.authors)),
+             json.dumps(asdict(document.published)) if document.published else None,
+             document.encoding, document.media_type, document.text, document.word_count,
+             previous[0] if previous else None, processed_with, time.time()),
+        )
+
+    def set_document_fields(self, doc_id: str, *, title: str | None = None,
+                            published: PublishedDate | None = None) -> None:
+        if title is not None:
+            self.db.execute("UPDATE documents SET title=? WHERE id=? AND title IS NULL", (title, doc_id))
+        if published is not None:
+            self.db.execute("UPDATE documents SET published=? WHERE id=?", (json.dumps(asdict(published)), doc_id))
+
+    def replace_records(self, doc_id: str, records: Iterable[Record]) -> None:
+        """Replace everything earlier runs found in one document by ``records``."""
+        for kind in self._kinds:
+            self.db.execute(f"DELETE FROM rec_{kind} WHERE doc=?", (doc_id,))
+        by_kind: dict[str, list[tuple]] = {}
+        for record in records:
+            row = record.to_dict()
+            extra = {k: v for k, v in row.items() if k not in COMMON}
+            by_kind.setdefault(record.kind, []).append(
+                tuple(row[c] for c in COMMON) + (json.dumps(extra, default=_jsonable),)
+            )
+        for kind, rows in by_kind.items():
+            table = self._ensure_kind(kind)
+            self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?,?,?,?,?,?,?,?)", rows)
+
+    def replace_entities(self, entities: Iterable[Entity], assignment: dict[str, str]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM entities")
+            self.db.executemany(
+                "INSERT INTO entities VALUES (?,?,?,?,?)",
+                ((e.id, e.name, e.type, e.salience, json.dumps(e.to_dict(), default=_jsonable)) for e in entities),
+            )
+            if "mentions" in self._kinds:
+                rows = self.db.execute("SELECT id, data FROM rec_mentions").fetchall()
+                updates = []
+                for row in rows:
+                    data = json.loads(row["data"])
+                    data["entity"] = assignment.get(row["id"])
+                    updates.append((json.dumps(data), row["id"]))
+                self.db.executemany("UPDATE rec_mentions SET data=? WHERE id=?", updates)
+
+    # -- reading ---------------------------------------------------------------------------
+    def documents(self, with_text: bool = True) -> Iterator[dict[str, Any]]:
+        columns = "*" if with_text else "rowid, id, source, title, outlet, url, authors, published, word_count, previous"
+        for row in self.db.execute(f"SELECT {columns} FROM documents ORDER BY rowid"):
+            doc = dict(row)
+            doc["authors"] = json.loads(doc["authors"])
+            doc["published"] = json.loads(doc["published"]) if doc["published"] else None
+            doc.pop("rowid", None)
+            yield doc
+
+    def records(self, kind: str, doc: str | None = None) -> Iterator[dict[str, Any]]:
+        if kind not in self._kinds:
+            return
+        query = f'SELECT * FROM rec_{kind}' + (" WHERE doc=?" if doc else "") + ' ORDER BY doc, "start"'
+        for row in self.db.execute(query, (doc,) if doc else ()):
+            record = {c: row[c] for c in COMMON}
+            record.update(json.loads(row["data"]))
+            yield record
+
+    def entities(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY salience DESC, name")]
+
+    def failures(self, run: int | None = None) -> list[dict[str, Any]]:
+        query = "SELECT * FROM failures" + (" WHERE run=?" if run is not None else "")
+        return [dict(r) for r in self.db.execute(query, (run,) if run is not None else ())]
+
+    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Ranked full-text search (BM25) over titles and texts, with highlighted snippets."""
+        sql = (
+            "SELECT d.id, d.source, d.title, bm25(documents_fts, 5.0, 1.0) AS score, "
+            "snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet "
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?"
+        )
+        try:
+            rows = self.db.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            # Not valid FTS5 syntax (e.g. "Ukraine's"): search the words as plain terms.
+            terms = " ".join('"' + t.replace('"', '""') + '"' for t in re.findall(r"\w+", query))
+            if not terms:
+                return []
+            rows = self.db.execute(sql, (terms, limit)).fetchall()
+        return [dict(r) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda q: self.db.execute(q).fetchone()[0]  # noqa: E731
+        counts = {kind: one(f"SELECT count(*) FROM rec_{kind}") for kind in self.kinds}
+        return {
+            "path": self.path,
+            "schema_version": one("PRAGMA user_version"),
+            "documents": one("SELECT count(*) FROM documents"),
+            "words": one("SELECT coalesce(sum(word_count), 0) FROM documents"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "records": counts,
+            "runs": one("SELECT count(*) FROM runs"),
+            "failures": one("SELECT count(*) FROM failures"),
+        }
+
+
+class _Transaction:
+    """``with store.transaction():`` commits on success and rolls back on any error."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: Any, *rest: Any) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    if hasattr(value, "__dataclass_fields__"):
+        return asdict(value)
+    return str(value)
