@@ -82,7 +82,7 @@ def _progress() -> Progress:
 
 
 def _fail(error: Exception) -> None:
-    console.print(f"[red]error:[/red] {error}", highlight=False)
+    console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 

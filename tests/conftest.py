@@ -26,3 +26,12 @@ def data_dir() -> Path:
     if not DATA.is_dir():
         pytest.skip(f"public evaluation data not found at {DATA} (place shared/data beside the repository)")
     return DATA
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory, seed_paths):
+    """The seeds analysed once for the whole session: (RunResult, output folder)."""
+    from newsweave.analysis import analyze_into
+
+    out = tmp_path_factory.mktemp("kursk")
+    return analyze_into([str(p) for p in seed_paths], out), out

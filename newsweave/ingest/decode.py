@@ -67,11 +67,12 @@ def decode(source: str, data: bytes, max_bytes: int) -> tuple[str, str]:
 
 
 def _best_match(data: bytes):
-    """charset-normalizer's best reading, with ties broken towards the common legacy encodings."""
+    """charset-normalizer's least messy reading; among equally clean readings, the common
+    legacy encodings win (coherence is noise on short texts: "Zürich" read as cp775 is "Z³rich")."""
     matches = list(from_bytes(data))
     if not matches:
         return None
-    top = min((m.chaos, -m.coherence) for m in matches)
-    tied = [m for m in matches if (m.chaos, -m.coherence) == top]
+    least = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos == least]
     rank = {name: i for i, name in enumerate(PREFERRED)}
     return min(tied, key=lambda m: rank.get(m.encoding, len(rank)))

@@ -59,12 +59,13 @@ def build_context(store: Store) -> dict[str, Any]:
     documents = [d for d in analysis["documents"] if not d.get("superseded_by")]
     for number, doc in enumerate(documents, 1):
         doc["number"] = number
+        doc["label"] = doc["title"] or Path(doc["source"]).name or doc["source"]
         doc["segments"] = segments(doc["text"], mentions_by_doc.get(doc["id"], []), doc["removed"], names)
         doc["removed_words"] = sum(len(doc["text"][r["start"]:r["end"]].split()) for r in doc["removed"])
     doc_numbers = {d["id"]: d["number"] for d in documents}
     per_doc = Counter((m.get("entity"), m["doc"]) for m in analysis["mentions"])
     entities = [
-        dict(e, per_doc=[(doc_numbers[d], per_doc[(e["id"], d)]) for d in e["documents"] if d in doc_numbers])
+        dict(e, per_doc=sorted((doc_numbers[d], per_doc[(e["id"], d)]) for d in e["documents"] if d in doc_numbers))
         for e in analysis["entities"] if e["type"] != "other"
     ]
     dates = sorted(d["published"]["value"] for d in documents if d.get("published"))

@@ -1,0 +1,41 @@
+"""The first entity pass: spaCy's NER with the gazetteer place ruler."""
+
+from collections import Counter
+
+from newsweave.config import Options
+from newsweave.ingest.readers import read_inputs
+from newsweave.pipeline import Pipeline
+
+
+def _mentions(texts_or_paths):
+    pipe = Pipeline.build(["mentions.spacy"], Options())
+    docs = list(read_inputs(texts_or_paths))
+    return [m for batch in pipe.pipe(docs) for a in batch for m in a.records.get("mentions", [])]
+
+
+def test_place_names_that_spacy_mislabels_come_out_as_places(seed_paths):
+    labels = Counter((m.text, m.label) for m in _mentions(seed_paths))
+    kursk = sum(n for (text, _), n in labels.items() if text == "Kursk")
+    assert labels[("Kursk", "place")] >= 0.9 * kursk
+    kiev = sum(n for (text, _), n in labels.items() if text == "Kiev")
+    assert labels[("Kiev", "place")] >= 0.9 * kiev > 0
+
+
+def test_region_forms_are_one_place_mention(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Troops crossed into the Kursk region and later into Sumy Oblast, near Sudzha.")
+    found = {(m.text, m.label) for m in _mentions([path])}
+    assert {("Kursk region", "place"), ("Sumy Oblast", "place"), ("Sudzha", "place")} <= found
+
+
+def test_common_words_that_are_also_town_names_stay_words(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Police said most of the reading was done. Of the mobile units, nice ones remained.")
+    assert not [m for m in _mentions([path]) if m.label == "place"]
+
+
+def test_mention_offsets_point_at_their_text(seed_paths, seed_texts):
+    docs = {d.id: d.text for d in read_inputs(seed_paths)}
+    for m in _mentions(seed_paths):
+        assert docs[m.doc][m.start:m.end] == m.text
+        assert m.extractor == "mentions.spacy@0.1.0" and 0 < m.confidence <= 1

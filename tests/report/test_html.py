@@ -1,0 +1,69 @@
+"""The HTML report: self-contained, escaped, and rendered by a real headless Chromium."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from newsweave.analysis import analyze_into
+
+HOSTILE_TITLE = '<script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
+HOSTILE_TEXT = (
+    "Officials in Kyiv said <script>window.pwned=1;document.body.innerHTML='PWNED'</script> the talks "
+    "would resume. <a href=\"javascript:alert(1)\">click</a> <img src=x onerror=\"document.title='pwned'\">\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "a.jsonl").write_text(__import__("json").dumps({"text": HOSTILE_TEXT, "title": HOSTILE_TITLE}))
+    out = folder / "out"
+    analyze_into([folder / "a.jsonl"], out)
+    return out / "report.html"
+
+
+def test_report_is_self_contained(seed_run):
+    _, out = seed_run
+    html = (out / "report.html").read_text()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "the report must not load anything"
+    assert "<style>" in html
+
+
+def test_article_markup_is_escaped_not_rendered(hostile_report):
+    html = hostile_report.read_text()
+    assert "<script>window.pwned" not in html and "<script>document.title" not in html
+    assert "&lt;script&gt;" in html
+    assert 'href="javascript:' not in html and "onerror=\"document" not in html
+
+
+def _chromium():
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _run_chromium(*args, tmp_path):
+    if not _chromium():
+        pytest.skip("Debian's chromium is not installed (make test installs it when run as root)")
+    cmd = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--enable-logging=stderr", "--v=0", f"--user-data-dir={tmp_path / 'profile'}", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def test_report_renders_in_headless_chromium_without_console_errors(seed_run, tmp_path):
+    _, out = seed_run
+    shot = out / "report.png"
+    run = _run_chromium(f"--screenshot={shot}", "--window-size=1280,1600", (out / "report.html").as_uri(),
+                        tmp_path=tmp_path)
+    assert shot.exists() and shot.stat().st_size > 10_000, run.stderr[-2000:]
+    console = [line for line in run.stderr.splitlines() if "CONSOLE" in line]
+    assert not console, console
+
+
+def test_hostile_article_runs_no_script_in_the_browser(hostile_report, tmp_path):
+    run = _run_chromium("--dump-dom", hostile_report.as_uri(), tmp_path=tmp_path)
+    dom = run.stdout
+    assert "<title>newsweave report" in dom and "pwned" not in re.sub(r"&lt;.*?&gt;|title=\"[^\"]*\"", "", dom.split("<body>")[0])
+    assert "PWNED" not in dom.replace("innerHTML='PWNED'", ""), "injected script ran"
+    assert "&lt;script&gt;window.pwned" in dom

@@ -1,0 +1,83 @@
+import sqlite3
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newsweave.errors import StoreError
+from newsweave.model import Mention, content_id
+from newsweave.ingest.readers import make_document
+from newsweave.store.sqlite import SCHEMA_VERSION, Store
+
+
+def _doc(text, source="a.txt"):
+    return make_document(text, source, {"title": "T"})
+
+
+def test_adding_the_same_document_twice_is_a_no_op(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        for _ in range(2):
+            with store.transaction():
+                store.add_document(_doc("Kyiv said so."))
+        assert store.stats()["documents"] == 1
+
+
+def test_a_changed_text_at_the_same_source_is_a_new_linked_version(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        old, new = _doc("Kyiv said so."), _doc("Kyiv said so, again.")
+        store.add_document(old)
+        store.add_document(new)
+        docs = {d["id"]: d for d in store.documents()}
+        assert docs[new.id]["previous"] == old.id and docs[old.id]["previous"] is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(min_size=1, max_size=200), st.integers(0, 50), st.floats(0, 1))
+def test_records_round_trip_through_the_store(text, start, confidence):
+    end = min(len(text), start + 5)
+    start = min(start, end)
+    doc = _doc(text)
+    mention = Mention(doc=doc.id, start=start, end=end, text=text[start:end], extractor="t@1",
+                      confidence=confidence, label="place")
+    with Store(":memory:") as store:
+        store.add_document(doc)
+        store.replace_records(doc.id, [mention])
+        [back] = store.records("mentions")
+        assert back == mention.to_dict()
+        assert next(store.documents())["text"] == text
+
+
+def test_a_failed_batch_is_rolled_back_whole(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.add_document(_doc("First."))
+                raise RuntimeError("crash mid-batch")
+        assert store.stats()["documents"] == 0
+
+
+def test_search_ranks_and_survives_punctuation(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_document(_doc("Ukraine's forces left Sudzha. Sudzha fell.", "a"))
+        store.add_document(_doc("Talks in Geneva about Sudzha.", "b"))
+        hits = store.search("Sudzha")
+        assert [h["source"] for h in hits] == ["a", "b"]
+        assert "[Sudzha]" in hits[0]["snippet"]
+        assert store.search("Ukraine's")[0]["source"] == "a"
+        assert store.search('"') == []
+
+
+def test_a_store_from_a_newer_newsweave_is_refused(tmp_path):
+    path = tmp_path / "s.db"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="upgrade newsweave"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_store_gives_a_clear_error(tmp_path):
+    path = tmp_path / "x.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="pass another --db"):
+        Store(path)

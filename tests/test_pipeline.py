@@ -1,0 +1,60 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from newsweave.config import Options
+from newsweave.errors import PipelineError
+from newsweave.model import Document, Record, content_id
+from newsweave.pipeline import REGISTRY, Pipeline, blank_spans, stage
+
+
+@given(st.text(), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200)), max_size=5))
+def test_blanking_spans_keeps_every_offset(text, spans):
+    blanked = blank_spans(text, spans)
+    assert len(blanked) == len(text)
+    assert all(a == b or b in " \n" for a, b in zip(text, blanked))
+    assert blanked.count("\n") == text.count("\n")
+
+
+def test_unknown_stage_is_refused_when_the_pipeline_is_built():
+    with pytest.raises(PipelineError, match="unknown stage"):
+        Pipeline.build(["no.such.stage"])
+
+
+def test_unmet_requirement_is_refused_when_the_pipeline_is_built():
+    @stage("test.needs_quotes", version="0", requires=("quotes",), produces=("claims",))
+    def needs(article, options):
+        return []
+
+    try:
+        with pytest.raises(PipelineError, match="requires quotes"):
+            Pipeline.build(["test.needs_quotes"])
+    finally:
+        REGISTRY.pop("test.needs_quotes")
+
+
+def test_stages_see_records_of_earlier_stages_and_blanked_text():
+    from newsweave.model import RemovedSpan
+
+    @stage("test.remove_first_line", version="1", produces=("removed",))
+    def remove(article, options):
+        end = article.document.text.index("\n")
+        yield RemovedSpan(doc=article.document.id, start=0, end=end, text=article.document.text[:end],
+                          extractor="test.remove_first_line@1", reason="test")
+
+    try:
+        pipe = Pipeline.build(["test.remove_first_line", "mentions.spacy"], Options(batch_size=2))
+        text = "Subscribe to Moscow Daily\nOfficials in Kyiv met Olaf Scholz in Berlin."
+        [[article]] = list(pipe.pipe([Document(id=content_id(text), text=text, source="t")]))
+        mentions = article.records["mentions"]
+        assert {m.text for m in mentions} >= {"Kyiv", "Berlin"}
+        assert all(m.start > text.index("\n") for m in mentions), "removed text is not analysed"
+        assert all(text[m.start:m.end] == m.text for m in mentions)
+        assert pipe.version == "test.remove_first_line@1+mentions.spacy@0.1.0"
+    finally:
+        REGISTRY.pop("test.remove_first_line")
+
+
+def test_records_ids_are_content_hashes():
+    a = Record(doc="d1", start=0, end=4, text="Kyiv", extractor="x@1")
+    b = Record(doc="d1", start=0, end=4, text="Kyiv", extractor="x@1")
+    assert a.id == b.id and a.id != Record(doc="d1", start=1, end=4, text="yiv", extractor="x@1").id
