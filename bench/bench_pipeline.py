@@ -1,0 +1,99 @@
+"""Throughput of the newsweave pipeline against bare spaCy on the same texts, in one process.
+
+    python bench/bench_pipeline.py [--docs 500] [--data ../shared/data/news-2019-2020.jsonl]
+
+Prints words/s of bare ``nlp.pipe`` (spaCy's English pipeline as shipped), of
+the whole newsweave pipeline (ingested documents, every registered stage, the
+SQLite store and the corpus-level reconciliation), their ratio, and the
+process's resident memory as documents stream through, which must not grow
+with the number of documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news-2019-2020.jsonl"
+
+
+def rss_mib() -> float:
+    """Current resident set size of this process, in MiB."""
+    with open("/proc/self/statm") as fh:
+        pages = int(fh.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def stream_articles(path: Path, limit: int):
+    with path.open(encoding="utf-8") as fh:
+        for line in itertools.islice(fh, limit):
+            yield json.loads(line)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=500)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    if not args.data.exists():
+        print(f"benchmark data not found at {args.data}; pass --data", file=sys.stderr)
+        return 2
+
+    from newsweave.analysis import run_pipeline
+    from newsweave.config import Options
+    from newsweave.ingest.readers import make_document
+    from newsweave.nlp import bare_spacy, load_spacy
+    from newsweave.pipeline import Pipeline
+    from newsweave.store.sqlite import Store
+
+    options = Options(batch_size=args.batch_size)
+    bare = bare_spacy()
+    Pipeline.build(None, options).warm_up()
+    load_spacy(options.min_gazetteer_population)
+    words = sum(len(a["text"].split()) for a in stream_articles(args.data, args.docs))
+
+    def time_bare() -> float:
+        start = time.perf_counter()
+        for _ in bare.pipe((a["text"] for a in stream_articles(args.data, args.docs)), batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - start
+
+    memory: list[tuple[int, float]] = []
+
+    def time_pipeline() -> float:
+        documents = (make_document(a["text"], a.get("url") or a["id"], {k: a.get(k) for k in ("title", "outlet")})
+                     for a in stream_articles(args.data, args.docs))
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+            start = time.perf_counter()
+            run_pipeline(documents, store, options,
+                         on_progress=lambda docs, _: memory.append((docs, rss_mib())))
+            return time.perf_counter() - start
+
+    # Bare spaCy before and after the pipeline, so drift in machine load hits both sides.
+    bare_seconds = [time_bare()]
+    pipeline_seconds = time_pipeline()
+    bare_seconds.append(time_bare())
+    bare_wps = words / (sum(bare_seconds) / len(bare_seconds))
+    pipeline_wps = words / pipeline_seconds
+
+    print(f"texts: {args.docs} articles, {words:,} words from {args.data.name}")
+    print(f"stages: {Pipeline.build(None, options).version}")
+    print(f"{'bare spaCy nlp.pipe':<28}{bare_wps:>12,.0f} words/s")
+    print(f"{'newsweave pipeline':<28}{pipeline_wps:>12,.0f} words/s")
+    print(f"{'ratio (pipeline / spaCy)':<28}{pipeline_wps / bare_wps:>12.3f}")
+    marks = [memory[0], memory[len(memory) // 2], memory[-1]] if memory else []
+    print("resident memory: " + ", ".join(f"{mib:,.0f} MiB after {docs} docs" for docs, mib in marks))
+    print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
