@@ -80,13 +80,12 @@ def textual_tense(text: str) -> Tense:
         start = lo + (breaks[-1] if breaks else 0)
         right = _CLAUSE_BREAK.search(text, offset, hi)
         end = right.start() if right else hi
-        best: tuple[int, str] | None = None
-        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
-            for m in pattern.finditer(text, start, end):
-                distance = abs(m.start() - offset)
-                if best is None or distance < best[0]:
-                    best = (distance, label)
-        return best[1] if best else None
+        # a modal or "next" marks the clause as future even beside a past participle
+        if _FUTURE_CUE.search(text, start, end):
+            return "future"
+        if _PAST_CUE.search(text, start, end):
+            return "past"
+        return None
 
     return tense_at
 
@@ -121,7 +120,7 @@ def find_timexes(
             confidence=found.confidence, type=found.type, value=found.value,
             anchor=found.anchor, mod=found.mod,
         ))
-        if isinstance(found.point, Point) and found.type in ("DATE", "TIME"):
+        if found.sets_reference and isinstance(found.point, Point) and found.type in ("DATE", "TIME"):
             ctx.reference = found.point
     return out
 

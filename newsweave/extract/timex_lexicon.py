@@ -58,13 +58,13 @@ _TENS_RE = "|".join(_TENS)
 NUMBER_RE = (
     rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS_RE})(?:[- ](?:{_SMALL_RE}))?|{_SMALL_RE}"
     r"|a\s+couple(?:\s+of)?|a\s+dozen|a\s+hundred|an?|one)"
-    r"(?:[- ]and[- ]a[- ]half)?"
+    r"(?:[- ]and[- ]a[- ]half|\s+1/2)?"
 )
 VAGUE_RE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|the\s+past\s+few)"
 UNIT_RE = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d)))"
 )
 WEEKDAY_RE = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -109,8 +109,9 @@ def parse_number(text: str) -> float | None:
     """
     words = squash(text).replace(",", "")
     half = 0.0
-    if words.endswith(" and a half"):
-        words, half = words[: -len(" and a half")], 0.5
+    for suffix in (" and a half", " 1/2"):
+        if words.endswith(suffix):
+            words, half = words[: -len(suffix)], 0.5
     if words in VAGUE_QUANTITIES or words.startswith("the past few"):
         return None
     try:
@@ -148,6 +149,14 @@ def duration_value(amount: float | None, unit: str) -> str:
     elif unit == "weekend":
         letter = "D"
         amount = None if amount is None else amount * 2
+    if unit == "decade" and amount is None:
+        letter = "Y"  # TempEval-3 writes "decades" as PXY
+    smaller = {"H": ("M", 60), "M": ("S", 60)}
+    if is_time and amount is not None and amount != int(amount) and letter in smaller:
+        small, factor = smaller[letter]  # PT1.5M is written PT1M30S
+        whole = int(amount)
+        rest = format_number(round((amount - whole) * factor, 3))
+        return f"PT{whole}{letter}{rest}{small}" if whole else f"PT{rest}{small}"
     number = "X" if amount is None else format_number(amount)
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
 

@@ -75,6 +75,7 @@ RELATIVE_UNIT_RULE = rf"""
 
 
 # --- N units ago / later / earlier ---------------------------------------------------------
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"'`]|--|$)")
 def _offset(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     amount = parse_number(m.group("num"))
@@ -83,6 +84,9 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
     mod = MOD_PREFIXES.get(squash(m.group("mod"))) if m.group("mod") else None
     if m.group("approx"):
         mod = "APPROX"
+    if direction_word in ("after", "before") and not _CLAUSE_END.match(ctx.text, m.end()):
+        # "two days after the attack": TimeML marks the duration; the event is the anchor
+        return Found("DURATION", duration_value(amount, unit), mod=mod, end=m.end("cut"))
     from_now = direction_word in ("ago", "from now", "hence")
     base, anchor = ((Point(ctx.dct, "day"), "dct") if ctx.dct else (None, "dct")) if from_now else ctx.previous()
     if base is None or amount is None:
@@ -93,8 +97,9 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         return Found("DATE", base.value, mod=mod, anchor=anchor, point=base)
     if amount == 1 and unit == "year" and not from_now and base.grain in ("quarter", "month", "half", "day"):
         point = base.shift(sign, "year")  # "a year earlier" keeps the grain of what it compares to
-    elif amount == 1 and unit == "year" and from_now and ctx.reference is not None and ctx.reference.grain in ("quarter", "half"):
-        point = ctx.reference.shift(sign, "year")
+    elif amount == 1 and unit == "year" and from_now and ctx.reference is not None and ctx.reference.grain in ("quarter", "half") and ctx.dct:
+        # "profit rose from a year ago": the same quarter, a year before the report's year
+        point = Point(ctx.reference.day.replace(year=ctx.dct.year - 1), ctx.reference.grain)
     else:
         grain = {"day": "day", "night": "day", "week": "week", "fortnight": "week", "month": "month",
                  "quarter": "quarter", "year": "year", "decade": "year", "century": "year"}[unit]
@@ -106,13 +111,14 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
         shift_unit = {"night": "day", "fortnight": "week", "decade": "year", "century": "year"}.get(unit, unit)
         point = Point(base.day, grain).shift(sign * step * scale, shift_unit)
-    return Found("DATE", point.value, mod=mod, anchor=anchor, point=point)
+    comparison = amount == 1 and unit == "year"
+    return Found("DATE", point.value, mod=mod, anchor=anchor, point=point, sets_reference=not comparison)
 
 
 OFFSET_RULE = rf"""
     (?:\b(?P<mod>{MOD_RE})\s+)?
     \b(?P<num>{NUMBER_RE}|{VAGUE_RE})[\s-]+(?:more\s+)?(?P<unit>{UNIT_RE})s?
-    (?P<approx>\s+or\s+so)?
+    (?P<approx>\s+or\s+so)?(?P<cut>)
     \s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b
 """
 
@@ -131,6 +137,8 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         return None  # "a second time", "a quarter of the vote"
     if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None
+    if m.group("old") and "old" in m.group("old"):
+        return None  # ages ("a 6-year-old") are not times in TimeML
     mod = MOD_PREFIXES.get(squash(m.group("mod"))) if m.group("mod") else None
     if m.group("approx"):
         mod = "APPROX"
@@ -143,11 +151,11 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
 
 
 DURATION_RULE = rf"""
-    (?:\b(?P<mod>{MOD_RE})\s+)?
+    (?:\b(?P<mod>{MOD_RE})\s+(?=(?:{NUMBER_RE}|{VAGUE_RE})[\s-]))?
     (?P<lead>\bthe\s+(?:past|last|next|first|previous|coming|following|final|latest|remaining|same|initial|
         year[- ]earlier|year[- ]ago)\s+|\bthe\s+)?
-    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+(?P<unit>{UNIT_RE})s?\b
-    (?P<half>\s+and\s+a\s+half)?(?:-(?:long|old)\b)?
+    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+(?P<unit>{UNIT_RE})s?\b(?!-(?:earlier|ago|end)\b)
+    (?P<half>\s+and\s+a\s+half)?(?P<old>-long\b|-old\b|\s+old\b)?
     (?P<approx>\s+or\s+so)?
 """
 
@@ -179,6 +187,9 @@ def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
 # --- quarters and halves -------------------------------------------------------------------
 def _quarter(m: re.Match, ctx: Context) -> Found | None:
     n = ORDINALS[m.group("ord").lower()]
+    start = None
+    if m.group("the") and "-" in m.group(0)[len(m.group("the")):] and not (m.group("yr") or m.group("yr2")):
+        start = m.start("ord")
     half = m.group("unit").lower() == "half"
     year_text = squash(m.group("yr") or m.group("yr2") or "")
     tense = ctx.tense(m.start())
@@ -195,22 +206,22 @@ def _quarter(m: re.Match, ctx: Context) -> Found | None:
     else:
         if half:
             year = ctx.dct.year - (1 if n == 2 and ctx.dct.month <= 6 and tense != "future" else 0)
-            return _half(year, n, "dct")
+            return _half(year, n, "dct", start)
         point = resolve_quarter(ctx.dct, n, "", tense)
-        return Found("DATE", point.value, anchor="dct", point=point)
+        return Found("DATE", point.value, anchor="dct", point=point, start=start)
     if half:
-        return _half(base.year, n, None if year_text[:4].isdigit() else "dct")
+        return _half(base.year, n, None if year_text[:4].isdigit() else "dct", start)
     point = Point(dt.date(base.year, 3 * n - 2, 1), "quarter")
-    return Found("DATE", point.value, anchor=None if year_text[:4].isdigit() else "dct", point=point)
+    return Found("DATE", point.value, anchor=None if year_text[:4].isdigit() else "dct", point=point, start=start)
 
 
-def _half(year: int, n: int, anchor: str | None) -> Found:
+def _half(year: int, n: int, anchor: str | None, start: int | None = None) -> Found:
     point = Point(dt.date(year, 1 if n == 1 else 7, 1), "half")
-    return Found("DATE", point.value, anchor=anchor, point=point)
+    return Found("DATE", point.value, anchor=anchor, point=point, start=start)
 
 
 QUARTER_RULE = rf"""
-    (?:\bthe\s+)?
+    (?P<the>\bthe\s+)?
     (?:(?P<yr>{YEAR_RE}|this\s+year's|last\s+year's|next\s+year's)\s+)?
     (?:(?:fiscal|calendar)[\s-]+)?
     \b(?P<ord>{ORDINAL_RE}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b
@@ -237,12 +248,13 @@ def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
             point = Point(point.day, "year")
     if earlier:
         point = point.shift(-1, "year")
-    return Found("DATE", point.value, anchor=anchor, point=point, confidence=0.6)
+    return Found("DATE", point.value, anchor=anchor, point=point, confidence=0.6, sets_reference=not earlier)
 
 
 ANAPHORIC_RULE = r"""
-    \b(?:the\s+(?:comparable\s+|same\s+)?)?(?:year[\s-]+(?:earlier|ago)|prior[\s-]+year)
-        (?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?\b
+    \bthe\s+(?:comparable\s+|same\s+)?(?:year[\s-]+(?:earlier|ago)|prior[\s-]+year)
+        \s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b
+    |\b(?:year-earlier|year-ago|prior-year)\b(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b)?
     |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)
     |\bthe\s+(?:latest\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
 """
@@ -323,7 +335,7 @@ _VAGUE = {
     "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "right now": "PRESENT_REF",
     "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "soon": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the short term": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
     "a later date": "FUTURE_REF", "the time being": "PRESENT_REF",
@@ -337,7 +349,7 @@ def _vague(m: re.Match, ctx: Context) -> Found | None:
 
 VAGUE_RULE = r"""
     \b(?P<w>now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
-    |the\s+present|recently|recent|lately|the\s+past|formerly|the\s+future|future|the\s+near\s+future|soon
+    |the\s+present|recently|lately|the\s+past|previously|formerly|the\s+future|the\s+near\s+future
     |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being)\b(?!-)
 """
 
@@ -355,7 +367,7 @@ def _set(m: re.Match, ctx: Context) -> Found | None:
 
 
 SET_RULE = rf"""
-    \b(?P<word>daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly)\b
+    \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly)\b
     |\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE})s?\b
     |\b(?:every|each)\s+(?P<wd>(?-i:{WEEKDAY_RE}))
 """

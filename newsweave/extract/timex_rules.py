@@ -53,6 +53,7 @@ class Found:
     start: int | None = None
     end: int | None = None
     confidence: float = 0.8
+    sets_reference: bool = True  # False for comparisons ("a year earlier") that do not move the story
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,15 +188,14 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{part_code}" if part_code else "")
         return Found("TIME" if part_code else "DATE", value, mod=mod, start=start)
     day = resolve_weekday(ctx.dct, weekday, "" if rel == "on" else rel, ctx.tense(m.start("wd")))
-    point = Point(day, "day")
-    value = point.value + (f"T{part_code}" if part_code else "")
-    return Found("TIME" if part_code else "DATE", value, mod=mod, anchor="dct", point=point, start=start)
+    point = Point(day, "day")  # "Friday night": TempEval-3 mostly gives the day itself
+    return Found("DATE", point.value, mod=mod, anchor="dct", point=point, start=start)
 
 
 WEEKDAY_RULE = rf"""
-    (?:(?P<pos>early|late|earlier|later)\s+)?
+    (?:(?P<pos>early|late)\s+)?
     (?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|on)\s+)?
-    \b(?P<wd>(?-i:{WEEKDAY_RE}))(?P<plural>s)?(?!\w)(?:'s)?
+    \b(?P<wd>(?-i:{WEEKDAY_RE}))(?P<plural>s)?(?!\w)
     (?:\s+(?P<part>{PART_OF_DAY_RE}s?)\b)?
 """
 
@@ -273,8 +273,9 @@ def _clock(m: re.Match, ctx: Context) -> Found | None:
         sub = _first_match(when, ctx)
         if sub is not None and sub.point is not None and sub.point.grain == "day":
             day, anchor = sub.point.day, sub.anchor
-    elif ctx.dct is not None:
-        day = ctx.dct
+    else:
+        base, anchor = ctx.previous()
+        day = base.day if base is not None and base.grain == "day" else ctx.dct
     if day is None:
         return Found("TIME", f"XXXX-XX-XXT{clock}", mod=mod)
     point = Point(day, "day")
