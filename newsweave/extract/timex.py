@@ -90,6 +90,45 @@ def textual_tense(text: str) -> Tense:
     return tense_at
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_WORD_END = re.compile(r"\W|$")
+_RULES_BY_TRIGGER: dict[str, tuple[int, ...]] = {}
+for _i, _rule in enumerate(RULES):
+    for _word in _rule.triggers:
+        _RULES_BY_TRIGGER[_word] = _RULES_BY_TRIGGER.get(_word, ()) + (_i,)
+del _i, _rule, _word
+
+
+def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """For each rule, the merged stretches of text around its trigger words (see :class:`Rule`)."""
+    open_: dict[int, list[list[int]]] = {}
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            if len(token) == 4 and (token[:2] == "20" or "15" <= token[:2] <= "19"):
+                token = "<year>"
+            elif len(token) == 2 and token[1] == "0":
+                token = "<decade>"
+            else:
+                continue
+        ids = _RULES_BY_TRIGGER.get(token.lower())
+        if not ids:
+            continue
+        for i in ids:
+            rule = RULES[i]
+            lo, hi = max(0, m.start() - rule.before), m.end() + rule.after
+            spans = open_.setdefault(i, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+    # end each window at a word boundary so that no match is cut inside a word
+    return {
+        i: [(lo, _WORD_END.search(text, min(hi, len(text))).start()) for lo, hi in spans]
+        for i, spans in open_.items()
+    }
+
+
 def find_timexes(
     text: str, anchor: dt.date | None, doc_id: str = "", *, tense: Tense | None = None
 ) -> list[Timex]:
@@ -99,10 +138,13 @@ def find_timexes(
     Offsets are character offsets into ``text``.
     """
     candidates: list[tuple[int, int, int, object, re.Match]] = []
+    windows = _windows(text)
     for priority, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                candidates.append((m.start(), -(m.end() - m.start()), priority, rule, m))
+        spans = windows.get(priority, ()) if rule.triggers else ((0, len(text)),)
+        for lo, hi in spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    candidates.append((m.start(), -(m.end() - m.start()), priority, rule, m))
     candidates.sort(key=lambda c: c[:3])
     ctx = Context(text=text, dct=anchor, tense=tense or textual_tense(text))
     out: list[Timex] = []
@@ -130,8 +172,10 @@ def _date_of(value: str) -> dt.date | None:
     """The first day of a published date's value (``2024-08`` -> 2024-08-01), or None."""
     head = value.split("/")[0].strip()
     for size, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+        if len(head) < size:
+            continue
         try:
-            return dt.date.fromisoformat(head[:size] + suffix) if len(head) >= size else None
+            return dt.date.fromisoformat(head[:size] + suffix)
         except ValueError:
             continue
     return None

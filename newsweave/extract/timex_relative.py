@@ -416,17 +416,30 @@ HOLIDAY_RULE = r"""
     |Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Valentine's\s+Day|Halloween))\b
 """
 
+_UNIT_WORDS = frozenset(
+    w + s for w in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
+                    "quarter", "year", "decade", "century", "weekend") for s in ("", "s")
+) | {"centuries"}
+_VAGUE_WORDS = frozenset(
+    "now currently current presently present nowadays days moment recently lately past previously "
+    "formerly future term possible date being".split()
+)
 RELATIVE_RULES = (
-    Rule("offset", re.compile(OFFSET_RULE, FLAGS), _offset),
-    Rule("relative-unit", re.compile(RELATIVE_UNIT_RULE, FLAGS), _relative_unit),
-    Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter),
-    Rule("duration", re.compile(DURATION_RULE, FLAGS), _duration),
-    Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any),
-    Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period),
-    Rule("century", re.compile(CENTURY_RULE, re.IGNORECASE), _century),
-    Rule("year", re.compile(YEAR_RULE, FLAGS), _year),
-    Rule("season", re.compile(SEASON_RULE, FLAGS), _season),
-    Rule("set", re.compile(SET_RULE, FLAGS), _set),
-    Rule("holiday", re.compile(HOLIDAY_RULE, FLAGS), _holiday),
-    Rule("vague", re.compile(VAGUE_RULE, FLAGS), _vague),
+    Rule("offset", re.compile(OFFSET_RULE, FLAGS), _offset, _UNIT_WORDS, before=50, after=25),
+    Rule("relative-unit", re.compile(RELATIVE_UNIT_RULE, FLAGS), _relative_unit, _UNIT_WORDS, before=50, after=5),
+    Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half"}), before=40, after=40),
+    Rule("duration", re.compile(DURATION_RULE, FLAGS), _duration, _UNIT_WORDS, before=60, after=30),
+    Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any,
+         frozenset({"years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries"}), before=20, after=8),
+    Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period,
+         frozenset({"quarter", "period", "year"}), before=30, after=30),
+    Rule("century", re.compile(CENTURY_RULE, re.IGNORECASE), _century, frozenset({"century"}), before=40, after=3),
+    Rule("year", re.compile(YEAR_RULE, FLAGS), _year, frozenset({"<year>", "<decade>"}), before=40, after=8),
+    Rule("season", re.compile(SEASON_RULE, FLAGS), _season, frozenset(SEASONS), before=40, after=20),
+    Rule("set", re.compile(SET_RULE, FLAGS), _set,
+         frozenset("daily nightly weekly monthly yearly hourly biweekly every each per".split()), before=3, after=45),
+    Rule("holiday", re.compile(HOLIDAY_RULE, FLAGS), _holiday,
+         frozenset("christmas thanksgiving new election independence labor memorial valentine halloween".split()),
+         before=8, after=20),
+    Rule("vague", re.compile(VAGUE_RULE, FLAGS), _vague, _VAGUE_WORDS, before=15, after=15),
 )

@@ -58,9 +58,21 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A regex and its normaliser, and the words that can occur in any of its matches.
+
+    The tagger runs ``pattern`` only in windows reaching ``before`` characters back and
+    ``after`` forward from a token in ``triggers`` (lower-case words; ``"<year>"`` stands
+    for a year-like number, ``"<decade>"`` for a two-digit decade): regexes whose match
+    can begin with optional words are slow to try at every position, and most text
+    holds no time at all. Empty ``triggers`` means the pattern runs over the whole text.
+    """
+
     name: str
     pattern: re.Pattern
     handle: Callable[[re.Match, Context], Found | None]
+    triggers: frozenset[str] = frozenset()
+    before: int = 40
+    after: int = 20
 
 
 def _at(point: Point | None, fallback: str, anchor: str | None, **kw) -> Found:
@@ -300,12 +312,18 @@ CLOCK_RULE = rf"""
 """
 
 
-MONTH = Rule("month", re.compile(MONTH_RULE, re.IGNORECASE | re.VERBOSE), _month)
-DAY_MONTH = Rule("day-month", re.compile(DAY_MONTH_RULE, re.IGNORECASE | re.VERBOSE), _month)
+FLAGS = re.IGNORECASE | re.VERBOSE
+MONTH_WORDS = frozenset(MONTHS)
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
+MONTH = Rule("month", re.compile(MONTH_RULE, FLAGS), _month, MONTH_WORDS, before=45, after=25)
+DAY_MONTH = Rule("day-month", re.compile(DAY_MONTH_RULE, FLAGS), _month, MONTH_WORDS, before=12, after=12)
 NUMERIC_DATE = Rule("numeric-date", re.compile(NUMERIC_DATE_RULE), _numeric_date_any)
-WEEKDAY = Rule("weekday", re.compile(WEEKDAY_RULE, re.IGNORECASE | re.VERBOSE), _weekday)
-DAY_WORD = Rule("day-word", re.compile(DAY_WORD_RULE, re.IGNORECASE | re.VERBOSE), _day_word)
-PART_OF_DAY = Rule("part-of-day", re.compile(PART_OF_DAY_RULE, re.IGNORECASE | re.VERBOSE), _part_of_day_any)
-CLOCK = Rule("clock", re.compile(CLOCK_RULE, re.IGNORECASE | re.VERBOSE), _clock)
+WEEKDAY = Rule("weekday", re.compile(WEEKDAY_RULE, FLAGS), _weekday, WEEKDAY_WORDS, before=30, after=20)
+DAY_WORD = Rule("day-word", re.compile(DAY_WORD_RULE, FLAGS), _day_word,
+                frozenset({"today", "tonight", "yesterday", "tomorrow", "day"}), before=25, after=20)
+PART_OF_DAY = Rule("part-of-day", re.compile(PART_OF_DAY_RULE, FLAGS), _part_of_day_any,
+                   frozenset(PARTS_OF_DAY), before=30, after=5)
+CLOCK = Rule("clock", re.compile(CLOCK_RULE, FLAGS), _clock,
+             frozenset({"m", "am", "pm", "noon", "midday", "midnight"}), before=40, after=40)
 
 CALENDAR_RULES = (CLOCK, NUMERIC_DATE, MONTH, DAY_MONTH, WEEKDAY, DAY_WORD, PART_OF_DAY)
