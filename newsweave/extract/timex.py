@@ -57,11 +57,11 @@ class Timex(Record):
 
 # --- tense from the text, when no parse is at hand -----------------------------------
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned|scheduled|expected\s+to"
-    r"|is\s+to|are\s+to|next|upcoming|coming|tomorrow|would)\b",
+    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|expected\s+to|set\s+to"
+    r"|is\s+to|are\s+to|next|upcoming|tomorrow|as\s+(?:soon|early)\s+as)\b|'ll\b",
     re.IGNORECASE,
 )
-_PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|last|[a-z]{3,}ed)\b", re.IGNORECASE)
+_PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|last|yesterday|[a-z]{3,}ed)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
 
 
@@ -80,12 +80,14 @@ def textual_tense(text: str) -> Tense:
         start = lo + (breaks[-1] if breaks else 0)
         right = _CLAUSE_BREAK.search(text, offset, hi)
         end = right.start() if right else hi
-        # a modal or "next" marks the clause as future even beside a past participle
-        if _FUTURE_CUE.search(text, start, end):
-            return "future"
-        if _PAST_CUE.search(text, start, end):
-            return "past"
-        return None
+        # the cue nearest the expression decides: "said Friday that he will ..." is past
+        best: tuple[int, str] | None = None
+        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+            for m in pattern.finditer(text, start, end):
+                distance = m.start() - offset if m.start() >= offset else offset - m.end()
+                if best is None or distance < best[0]:
+                    best = (distance, label)
+        return best[1] if best else None
 
     return tense_at
 

@@ -206,7 +206,7 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
 
 WEEKDAY_RULE = rf"""
     (?:(?P<pos>early|late)\s+)?
-    (?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|on)\s+)?
+    (?:(?P<rel>last|next|this(?:\s+past|\s+coming)?)\s+)?
     \b(?P<wd>(?-i:{WEEKDAY_RE}))(?P<plural>s)?(?!\w)
     (?:\s+(?P<part>{PART_OF_DAY_RE}s?)\b)?
 """
