@@ -424,7 +424,56 @@ _VAGUE_WORDS = frozenset(
     "now currently current presently present nowadays days moment recently lately past previously "
     "formerly future term possible date being".split()
 )
+def _weekend(m: re.Match, ctx: Context) -> Found | None:
+    """"the weekend", "this weekend", "last weekend": ``YYYY-Www-WE`` of the nearest one."""
+    rel = squash(m.group("rel"))
+    if ctx.dct is None:
+        return Found("DATE", "XXXX-WXX-WE")
+    saturday = ctx.dct + dt.timedelta(days=(5 - ctx.dct.weekday()) % 7)
+    if rel == "last" or (rel in ("the", "this", "over the") and saturday > ctx.dct and ctx.tense(m.start()) != "future"):
+        saturday -= dt.timedelta(weeks=1)
+    elif rel == "next" and saturday <= ctx.dct + dt.timedelta(days=1):
+        saturday += dt.timedelta(weeks=1)
+    point = Point(saturday, "weekend")
+    return Found("DATE", point.value, anchor="dct", point=point)
+
+
+WEEKEND_RULE = r"\b(?P<rel>the|this|last|next)\s+weekend\b"
+
+
+def _year_end(m: re.Match, ctx: Context) -> Found | None:
+    base, anchor = ctx.previous()
+    if base is None:
+        return Found("DATE", "XXXX", mod="END")
+    point = Point(base.day, "year")
+    return Found("DATE", point.value, mod="END", anchor=anchor, point=point, sets_reference=False)
+
+
+YEAR_END_RULE = r"\b(?:the\s+)?year(?:'s)?[\s-]+end\b"
+
+_SPELLED_DECADES = {w: 20 + 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SPELLED_UNITS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine".split())}
+
+
+def _spelled_year(m: re.Match, ctx: Context) -> Found | None:
+    """"nineteen ninety-six" -> 1996, as news transcripts write years."""
+    century = 1900 if m.group("c").lower() == "nineteen" else 2000
+    tens = _SPELLED_DECADES[m.group("t").lower()]
+    year = century + tens + (_SPELLED_UNITS[m.group("u").lower()] if m.group("u") else 0)
+    point = Point(dt.date(year, 1, 1), "year")
+    return Found("DATE", point.value, point=point)
+
+
+SPELLED_YEAR_RULE = r"""
+    \b(?P<c>nineteen|twenty)[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
+    (?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?\b
+"""
+
 RELATIVE_RULES = (
+    Rule("weekend", re.compile(WEEKEND_RULE, re.IGNORECASE), _weekend, frozenset({"weekend"}), before=10, after=2),
+    Rule("year-end", re.compile(YEAR_END_RULE, re.IGNORECASE), _year_end, frozenset({"end"}), before=12, after=2),
+    Rule("spelled-year", re.compile(SPELLED_YEAR_RULE, FLAGS), _spelled_year,
+         frozenset({"nineteen", "twenty"}), before=2, after=22),
     Rule("offset", re.compile(OFFSET_RULE, FLAGS), _offset, _UNIT_WORDS, before=50, after=25),
     Rule("relative-unit", re.compile(RELATIVE_UNIT_RULE, FLAGS), _relative_unit, _UNIT_WORDS, before=50, after=5),
     Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half"}), before=40, after=40),

@@ -116,12 +116,12 @@ def resolve_month_day(anchor: dt.date, month: int, day: int | None, relation: st
         return same if later else same.replace(year=anchor.year + 1)
     if relation == "this" or this_one:
         return same
-    # the nearest such date, with the tense's direction favoured by about a month
-    step = direction(tense, default=0)
+    # the nearest such date, the tense's direction (news: the past) favoured by two months
+    step = direction(tense)
 
     def cost(day: dt.date) -> int:
         days = (day - anchor).days
-        return abs(days) + (30 if step and (days > 0) != (step > 0) else 0)
+        return abs(days) + (60 if days and (days > 0) != (step > 0) else 0)
 
     return min((same.replace(year=anchor.year + k) for k in (0, -1, 1)), key=cost)
 
