@@ -136,3 +136,16 @@ def test_timex_offsets_in_range_and_no_crash_on_any_text(text, anchor):
 def test_timex_no_crash_on_arbitrary_unicode(text):
     for t in find_timexes(text, SUNDAY):
         assert text[t.start:t.end] == t.text
+
+
+def test_timex_stage_anchors_on_published_date_and_reads_tense_from_parse():
+    import newsweave.extract.timex  # noqa: F401  (registers the stage)
+    from newsweave.pipeline import Pipeline
+
+    text = "The army will withdraw on Friday. Troops entered Sudzha on Wednesday."
+    doc = Document(id="d1", text=text, source="s", published=PublishedDate(value="2025-03-16"))
+    pipeline = Pipeline.build(["timex.rules"])
+    (article,) = pipeline.process_batch([doc])
+    got = {t.text: t.value for t in article.records["timexes"]}
+    assert got == {"Friday": "2025-03-21", "Wednesday": "2025-03-12"}
+    assert all(text[t.start:t.end] == t.text for t in article.records["timexes"])
