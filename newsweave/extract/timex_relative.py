@@ -147,7 +147,10 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         return Found("SET", duration_value(1, unit))
     if amount is not None and amount > 10000:
         return None
-    return Found("DURATION", duration_value(amount, unit), mod=mod)
+    # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
+    loose = m.group("mod") and squash(m.group("mod")) in ("about", "around", "approximately", "roughly")
+    start = m.start("num") if loose and not m.group("lead") else None
+    return Found("DURATION", duration_value(amount, unit), mod=mod, start=start)
 
 
 DURATION_RULE = rf"""
@@ -349,7 +352,7 @@ def _vague(m: re.Match, ctx: Context) -> Found | None:
 
 VAGUE_RULE = r"""
     \b(?P<w>now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
-    |the\s+present|recently|lately|the\s+past|previously|formerly|the\s+future|the\s+near\s+future
+    |the\s+present|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future
     |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being)\b(?!-)
 """
 
