@@ -14,7 +14,7 @@ import re
 from newsweave.extract.timex_lexicon import (
     MOD_PREFIXES, MOD_RE, NUMBER_RE, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
     UNIT_PLURALS, UNIT_RE, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
-    parse_number, quarter_of, squash,
+    parse_number, squash,
 )
 from newsweave.extract.timex_resolve import Point, resolve_quarter, resolve_season
 from newsweave.extract.timex_rules import Context, Found, Rule, _position

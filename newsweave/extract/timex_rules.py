@@ -16,13 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsweave.extract.timex_lexicon import (
-    MOD_PREFIXES, MOD_RE, MONTH_RE, MONTHS, NUMBER_RE, ORDINAL_RE, ORDINALS, PART_OF_DAY_RE,
-    PARTS_OF_DAY, POSITION_MODS, POSITION_RE, SEASON_RE, SEASONS, UNIT_RE, VAGUE_RE, WEEKDAY_RE,
-    WEEKDAYS, YEAR_RE, duration_value, nth_weekday, parse_number, squash,
+    MOD_PREFIXES, MONTH_RE, MONTHS, PART_OF_DAY_RE, PARTS_OF_DAY, POSITION_MODS, POSITION_RE,
+    WEEKDAY_RE, WEEKDAYS, YEAR_RE, squash,
 )
-from newsweave.extract.timex_resolve import (
-    Point, Tense, resolve_month_day, resolve_quarter, resolve_season, resolve_weekday,
-)
+from newsweave.extract.timex_resolve import Point, Tense, resolve_month_day, resolve_weekday
 
 
 @dataclass(slots=True)
