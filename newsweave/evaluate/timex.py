@@ -1,0 +1,177 @@
+"""TempEval-3 evaluation of temporal expressions: span, type and value, beside peers.
+
+Scored as the official TempEval-3 scorer does: a system TIMEX3 matches a gold one
+*strictly* when the spans are identical and *relaxedly* when they overlap (each gold
+and each system expression is matched at most once). Type accuracy is over relaxed
+matches; value F1 counts a value correct only on a relaxed match whose value is equal
+(precision over the system's expressions, recall over the gold's). Each file's gold
+document creation time is the anchor and is not itself scored.
+
+The same scoring runs on dateparser's ``search_dates`` (English, the document date as
+``RELATIVE_BASE``), whose results are turned into TIMEX3 values at the grain the
+expression names, so the figures compare like with like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsweave.evaluate.timeml import TimeMLDocument, read_timeml, timeml_paths
+from newsweave.extract.timex import find_timexes
+
+PUBLISHED = {
+    "HeidelTime": {"relaxed_f1": 0.903, "strict_f1": 0.813, "value_f1": 0.776},
+    "SUTime": {"relaxed_f1": 0.903, "value_f1": 0.674},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+Tagger = Callable[[TimeMLDocument], list[Predicted]]
+
+
+def ours(doc: TimeMLDocument) -> list[Predicted]:
+    return [Predicted(t.start, t.end, t.type, t.value) for t in find_timexes(doc.text, doc.dct, doc.id)]
+
+
+_MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$|\bmonth\b", re.IGNORECASE
+)
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def _dateparser_value(surface: str, when: dt.datetime) -> str:
+    """A TIMEX3 value for what dateparser found, at the grain the words name."""
+    words = surface.lower()
+    if re.fullmatch(r"\s*\d{4}\s*", words):
+        return f"{when.year:04d}"
+    if "year" in words and not _DAY_NUMBER.search(words):
+        return f"{when.year:04d}"
+    if _MONTH_WORD.search(words) or ("month" in words and not _DAY_NUMBER.search(words)):
+        return f"{when.year:04d}-{when.month:02d}"
+    if when.hour or when.minute:
+        return when.strftime("%Y-%m-%dT%H:%M")
+    return when.date().isoformat()
+
+
+def dateparser_tagger() -> Tagger:
+    """dateparser's ``search_dates`` as a tagger; spans are found by searching the text in order."""
+    from dateparser.search import search_dates
+
+    def tag(doc: TimeMLDocument) -> list[Predicted]:
+        base = dt.datetime.combine(doc.dct or dt.date.today(), dt.time())
+        settings = {"RELATIVE_BASE": base}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = search_dates(doc.text, languages=["en"], settings=settings) or []
+        out, cursor = [], 0
+        for surface, when in found:
+            start = doc.text.find(surface, cursor)
+            if start < 0:
+                continue
+            cursor = start + len(surface)
+            value = _dateparser_value(surface, when)
+            out.append(Predicted(start, cursor, "TIME" if "T" in value else "DATE", value))
+        return out
+
+    return tag
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts over a corpus, from which every figure is computed."""
+
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_correct: int = 0
+    value_correct: int = 0
+
+    def add(self, gold: Iterable, system: Iterable[Predicted]) -> None:
+        gold, system = list(gold), sorted(system, key=lambda p: (p.start, p.end))
+        self.gold += len(gold)
+        self.system += len(system)
+        used: set[int] = set()
+        for g in gold:
+            best = None
+            for i, p in enumerate(system):
+                if i in used or p.end <= g.start or p.start >= g.end:
+                    continue
+                exact = (p.start, p.end) == (g.start, g.end)
+                if best is None or exact:
+                    best = i
+                    if exact:
+                        break
+            if best is None:
+                continue
+            used.add(best)
+            p = system[best]
+            self.relaxed += 1
+            self.strict += (p.start, p.end) == (g.start, g.end)
+            self.type_correct += p.type == g.type
+            self.value_correct += p.value == g.value
+
+    def figures(self) -> dict[str, float | int]:
+        def f1(hits: int) -> tuple[float, float, float]:
+            p = hits / self.system if self.system else 0.0
+            r = hits / self.gold if self.gold else 0.0
+            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+        sp, sr, sf = f1(self.strict)
+        rp, rr, rf = f1(self.relaxed)
+        vp, vr, vf = f1(self.value_correct)
+        return {
+            "strict_precision": sp, "strict_recall": sr, "strict_f1": sf,
+            "relaxed_precision": rp, "relaxed_recall": rr, "relaxed_f1": rf,
+            "type_accuracy": self.type_correct / self.relaxed if self.relaxed else 0.0,
+            "value_accuracy": self.value_correct / self.relaxed if self.relaxed else 0.0,
+            "value_precision": vp, "value_recall": vr, "value_f1": vf,
+            "gold": self.gold, "system": self.system,
+        }
+
+
+def score(docs: list[TimeMLDocument], tagger: Tagger) -> dict[str, float | int]:
+    tally = Tally()
+    for doc in docs:
+        tally.add(doc.timexes, tagger(doc))
+    return tally.figures()
+
+
+def evaluate(data: Path, limit: int | None = None, *, baselines: bool = True) -> dict:
+    """Score our tagger (and dateparser) on the TimeML files under ``data``."""
+    paths = timeml_paths(data)
+    if not paths:
+        raise FileNotFoundError(f"no TimeML (.tml) files under {data}; pass the tempeval3 folder")
+    docs = [read_timeml(p) for p in paths[:limit] if p]
+    result: dict = {"documents": len(docs), **score(docs, ours)}
+    result["baselines"] = {"dateparser": score(docs, dateparser_tagger())} if baselines else {}
+    result["published"] = PUBLISHED
+    return result
+
+
+def render(result: dict) -> str:
+    """A plain-text table: ours, dateparser on the same files, and the published figures."""
+    cols = ("strict_f1", "relaxed_f1", "type_accuracy", "value_f1")
+    rows = [("newsweave timex.rules", result)]
+    rows += [(f"{name} (same files)", figures) for name, figures in result.get("baselines", {}).items()]
+    rows += [(f"{name} (published, TE-3 test)", figures) for name, figures in result.get("published", {}).items()]
+    lines = [
+        f"TempEval-3 TIMEX3, {result['documents']} documents, {result['gold']} gold expressions",
+        f"{'system':34} " + " ".join(f"{c:>13}" for c in cols),
+    ]
+    for name, figures in rows:
+        cells = (f"{100 * figures[c]:13.1f}" if c in figures else f"{'-':>13}" for c in cols)
+        lines.append(f"{name:34} " + " ".join(cells))
+    return "\n".join(lines)

@@ -1,0 +1,233 @@
+"""Temporal expressions: find them with compiled rules and normalise them to TIMEX3.
+
+:func:`find_timexes` scans a text once per rule (each rule is one compiled regex, so the
+whole pass is linear in the text's length), keeps the leftmost-longest matches, and
+resolves them in reading order so that "the next day" or "that night" is resolved
+against the previous time the text mentioned, not the document's date::
+
+    >>> import datetime as dt
+    >>> [t.value for t in find_timexes("Troops crossed on Friday. The next day they left.",
+    ...                                 dt.date(2025, 3, 16))]
+    ['2025-03-14', '2025-03-15']
+
+Which way an ambiguous name points ("on Friday": last Friday or the coming one?) comes
+from the verb's tense: pass ``tense`` (offset -> "past"/"present"/"future"/None), as the
+``timex.rules`` stage does from the spaCy parse; without it a cheap textual cue
+(will/'ll/next versus said/was/-ed nearby) decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from newsweave.config import Options
+from newsweave.extract.timex_resolve import Point, Tense
+from newsweave.extract.timex_relative import RELATIVE_RULES
+from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule
+from newsweave.model import Record
+from newsweave.pipeline import Article, stage
+
+NAME, VERSION = "timex.rules", "0.1.0"
+EXTRACTOR = f"{NAME}@{VERSION}"
+RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES  # earlier rules win ties of equal span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timex(Record):
+    """A temporal expression normalised to TIMEX3.
+
+    ``type`` is DATE, TIME, DURATION or SET; ``value`` the TIMEX3 value (``2025-03-12``,
+    ``2024-SU``, ``P7M``, ``PAST_REF``, ``XXXX-03-12`` when no anchor was known);
+    ``anchor`` says what a relative expression was resolved against ("dct", "previous"
+    for the previous reference time in the text, or None); ``mod`` the TIMEX3 mod
+    (START, END, MID, APPROX, MORE_THAN, ...).
+    """
+
+    kind: ClassVar[str] = "timexes"
+
+    type: str
+    value: str
+    anchor: str | None = None
+    mod: str | None = None
+
+
+# --- tense from the text, when no parse is at hand -----------------------------------
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|expected\s+to|set\s+to"
+    r"|is\s+to|are\s+to|next|upcoming|tomorrow|as\s+(?:soon|early)\s+as)\b|'ll\b",
+    re.IGNORECASE,
+)
+_PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|last|yesterday|[a-z]{3,}ed)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+
+
+def textual_tense(text: str) -> Tense:
+    """A tense guess for an offset from the words of its sentence, nearest cue first.
+
+    >>> textual_tense("He will speak on Friday.")(17)
+    'future'
+    """
+
+    def tense_at(offset: int) -> str | None:
+        lo = max(0, offset - 120)
+        hi = min(len(text), offset + 120)
+        left = text[lo:offset]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(left)]
+        start = lo + (breaks[-1] if breaks else 0)
+        right = _CLAUSE_BREAK.search(text, offset, hi)
+        end = right.start() if right else hi
+        # the cue nearest the expression decides: "said Friday that he will ..." is past
+        best: tuple[int, str] | None = None
+        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+            for m in pattern.finditer(text, start, end):
+                distance = m.start() - offset if m.start() >= offset else offset - m.end()
+                if best is None or distance < best[0]:
+                    best = (distance, label)
+        return best[1] if best else None
+
+    return tense_at
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_WORD_END = re.compile(r"\W|$")
+_RULES_BY_TRIGGER: dict[str, tuple[int, ...]] = {}
+for _i, _rule in enumerate(RULES):
+    for _word in _rule.triggers:
+        _RULES_BY_TRIGGER[_word] = _RULES_BY_TRIGGER.get(_word, ()) + (_i,)
+del _i, _rule, _word
+
+
+def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """For each rule, the merged stretches of text around its trigger words (see :class:`Rule`)."""
+    open_: dict[int, list[list[int]]] = {}
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            if len(token) == 4 and (token[:2] == "20" or "15" <= token[:2] <= "19"):
+                token = "<year>"
+            elif len(token) == 2 and token[1] == "0":
+                token = "<decade>"
+            else:
+                continue
+        ids = _RULES_BY_TRIGGER.get(token.lower())
+        if not ids:
+            continue
+        for i in ids:
+            rule = RULES[i]
+            lo, hi = max(0, m.start() - rule.before), m.end() + rule.after
+            spans = open_.setdefault(i, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+    # end each window at a word boundary so that no match is cut inside a word
+    return {
+        i: [(lo, _WORD_END.search(text, min(hi, len(text))).start()) for lo, hi in spans]
+        for i, spans in open_.items()
+    }
+
+
+def find_timexes(
+    text: str, anchor: dt.date | None, doc_id: str = "", *, tense: Tense | None = None
+) -> list[Timex]:
+    """Every temporal expression in ``text``, normalised against ``anchor`` (the document date).
+
+    ``anchor=None`` leaves what cannot be known as X (``XXXX-03-12``, ``XXXX-WXX-5``).
+    Offsets are character offsets into ``text``.
+    """
+    candidates: list[tuple[int, int, int, object, re.Match]] = []
+    windows = _windows(text)
+    for priority, rule in enumerate(RULES):
+        spans = windows.get(priority, ()) if rule.triggers else ((0, len(text)),)
+        for lo, hi in spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    candidates.append((m.start(), -(m.end() - m.start()), priority, rule, m))
+    candidates.sort(key=lambda c: c[:3])
+    ctx = Context(text=text, dct=anchor, tense=tense or textual_tense(text))
+    out: list[Timex] = []
+    taken_until = 0
+    for start, _neg_len, _priority, rule, m in candidates:
+        if start < taken_until:
+            continue
+        found: Found | None = rule.handle(m, ctx)  # type: ignore[attr-defined]
+        if found is None:
+            continue
+        s, e = found.start if found.start is not None else m.start(), found.end if found.end is not None else m.end()
+        taken_until = e
+        out.append(Timex(
+            doc=doc_id, start=s, end=e, text=text[s:e], extractor=EXTRACTOR,
+            confidence=found.confidence, type=found.type, value=found.value,
+            anchor=found.anchor, mod=found.mod,
+        ))
+        if found.sets_reference and isinstance(found.point, Point) and found.type in ("DATE", "TIME"):
+            ctx.reference = found.point
+    return out
+
+
+# --- the pipeline stage ------------------------------------------------------------------
+def _date_of(value: str) -> dt.date | None:
+    """The first day of a published date's value (``2024-08`` -> 2024-08-01), or None."""
+    head = value.split("/")[0].strip()
+    for size, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+        if len(head) < size:
+            continue
+        try:
+            return dt.date.fromisoformat(head[:size] + suffix)
+        except ValueError:
+            continue
+    return None
+
+
+def document_anchor(article: Article) -> dt.date | None:
+    """The date relative expressions resolve against: the document's published date if known."""
+    published = article.document.published
+    if published is not None and (day := _date_of(published.value)):
+        return day
+    for record in article.records.get("published", ()):
+        value = getattr(record, "value", None)
+        if isinstance(value, str) and (day := _date_of(value)):
+            return day
+    return None
+
+
+def spacy_tense(doc) -> Tense:
+    """Tense at a character offset from the parse: the governing verb's tag and auxiliaries."""
+    starts = [t.idx for t in doc]
+
+    def tense_at(offset: int) -> str | None:
+        from bisect import bisect_right
+
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return None
+        token = doc[i]
+        while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+            token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        for child in token.children:
+            if child.tag_ == "MD" and child.lower_ in ("will", "shall", "'ll", "wo"):
+                return "future"
+            if child.lower_ == "going" or (child.dep_ == "aux" and child.tag_ == "VBD"):
+                return "past"
+        if token.tag_ in ("VBD", "VBN"):
+            return "past"
+        if token.tag_ in ("VBZ", "VBP"):
+            return "present"
+        return None
+
+    return tense_at
+
+
+@stage(NAME, version=VERSION, requires=("spacy",), produces=("timexes",))
+def rule_timexes(article: Article, options: Options) -> Iterator[Timex]:
+    """Temporal expressions of the article's body, anchored on its date, tense from the parse."""
+    tense = spacy_tense(article.spacy) if article.spacy is not None else None
+    yield from find_timexes(
+        article.analysis_text, document_anchor(article), article.document.id, tense=tense
+    )

@@ -1,0 +1,497 @@
+"""Rules for relative and vague expressions, durations, sets, seasons, quarters and years.
+
+Relative expressions name what they resolve against: "last year", "three weeks ago"
+and "this summer" resolve against the document date (anchor ``dct``); "the next day",
+"that night", "a year earlier" and "the following month" against the previous
+reference time in the text (anchor ``previous``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsweave.extract.timex_lexicon import (
+    MOD_PREFIXES, MOD_RE, NUMBER_RE, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
+    UNIT_PLURALS, UNIT_RE, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
+    parse_number, squash,
+)
+from newsweave.extract.timex_resolve import Point, resolve_quarter, resolve_season
+from newsweave.extract.timex_rules import Context, Found, Rule, _position
+
+FLAGS = re.IGNORECASE | re.VERBOSE
+
+
+def _unit(word: str) -> str:
+    word = squash(word)
+    if word in UNIT_PLURALS:
+        return UNIT_PLURALS[word]
+    return word[:-1] if word.endswith("s") else word
+
+
+# --- last/this/next + unit; the following/previous + unit -------------------------------
+_GRAIN = {"week": "week", "weekend": "weekend", "month": "month", "quarter": "quarter",
+          "year": "year", "decade": "decade", "century": "century", "day": "day"}
+_DCT_STEP = {"last": -1, "this": 0, "next": 1, "the current": 0, "the coming": 1, "this past": -1,
+             "current": 0, "the latest": -1}
+_REF_STEP = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
+             "that": 0, "the same": 0, "the preceding": -1}
+
+
+def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
+    rel = squash(m.group("rel"))
+    unit = _unit(m.group("unit"))
+    mod = _position(m.group("pos"))
+    if m.group("pos") and squash(m.group("pos")) in ("earlier", "later") and mod is None:
+        mod = "START" if squash(m.group("pos")) == "earlier" else "END"
+    if unit == "day":
+        if rel in ("next", "the next", "the following"):
+            rel = "the next"
+        elif rel not in _REF_STEP:
+            return None
+    if rel in ("the past", "the last"):  # "the past year" is a stretch of time ending now
+        return Found("DURATION", duration_value(1, unit), mod=mod, anchor="dct")
+    if rel in _DCT_STEP:
+        if ctx.dct is None:
+            return Found("DATE", {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX-WXX"), mod=mod)
+        base = Point(ctx.dct, _GRAIN[unit])
+        if rel == "the latest" and unit != "quarter":
+            return None
+        point = base.shift(_DCT_STEP[rel], "week" if unit == "weekend" else unit)
+        return Found("DATE", point.value, mod=mod, anchor="dct", point=point)
+    base, anchor = ctx.previous()
+    if base is None:
+        return Found("DATE", "XXXX", mod=mod)
+    grain = _GRAIN[unit]
+    point = Point(base.day, grain).shift(_REF_STEP[rel], "week" if unit == "weekend" else unit)
+    return Found("DATE", point.value, mod=mod, anchor=anchor, point=point)
+
+
+RELATIVE_UNIT_RULE = rf"""
+    (?:\b(?P<pos>{POSITION_RE}|earlier|later|earlier\s+in|later\s+in)\s*)?
+    \b(?P<rel>last|this(?:\s+past)?|next|the\s+(?:current|coming|latest|previous|prior|following|next|past|last|same|preceding)|current|that)
+    \s+(?:fiscal\s+)?(?P<unit>day|week|weekend|month|quarter|year|decade|century)\b
+"""
+
+
+# --- N units ago / later / earlier ---------------------------------------------------------
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"'`]|--|$)")
+def _offset(m: re.Match, ctx: Context) -> Found | None:
+    unit = _unit(m.group("unit"))
+    amount = parse_number(m.group("num"))
+    direction_word = squash(m.group("dir"))
+    sign = 1 if direction_word in ("later", "after", "from now", "hence") else -1
+    mod = MOD_PREFIXES.get(squash(m.group("mod"))) if m.group("mod") else None
+    if m.group("approx"):
+        mod = "APPROX"
+    if direction_word in ("after", "before") and not _CLAUSE_END.match(ctx.text, m.end()):
+        # "two days after the attack": TimeML marks the duration; the event is the anchor
+        return Found("DURATION", duration_value(amount, unit), mod=mod, end=m.end("cut"))
+    from_now = direction_word in ("ago", "from now", "hence")
+    base, anchor = ((Point(ctx.dct, "day"), "dct") if ctx.dct else (None, "dct")) if from_now else ctx.previous()
+    if base is None or amount is None:
+        if amount is None and from_now:
+            return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor="dct")
+        return Found("DATE", "XXXX-XX-XX" if unit in ("day", "week") else "XXXX", mod=mod)
+    if unit in ("hour", "minute", "second"):
+        return Found("DATE", base.value, mod=mod, anchor=anchor, point=base)
+    if amount == 1 and unit == "year" and not from_now and base.grain in ("quarter", "month", "half", "day"):
+        point = base.shift(sign, "year")  # "a year earlier" keeps the grain of what it compares to
+    elif amount == 1 and unit == "year" and from_now and ctx.reference is not None and ctx.reference.grain in ("quarter", "half") and ctx.dct:
+        # "profit rose from a year ago": the same quarter, a year before the report's year
+        point = Point(ctx.reference.day.replace(year=ctx.dct.year - 1), ctx.reference.grain)
+    else:
+        grain = {"day": "day", "night": "day", "week": "week", "fortnight": "week", "month": "month",
+                 "quarter": "quarter", "year": "year", "decade": "year", "century": "year"}[unit]
+        if grain == "week" and amount <= 2:
+            grain = "day"
+        step = int(amount) if amount == int(amount) else amount
+        if isinstance(step, float):
+            return None
+        scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
+        shift_unit = {"night": "day", "fortnight": "week", "decade": "year", "century": "year"}.get(unit, unit)
+        point = Point(base.day, grain).shift(sign * step * scale, shift_unit)
+    comparison = amount == 1 and unit == "year"
+    return Found("DATE", point.value, mod=mod, anchor=anchor, point=point, sets_reference=not comparison)
+
+
+OFFSET_RULE = rf"""
+    (?:\b(?P<mod>{MOD_RE})\s+)?
+    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})[\s-]+(?:more\s+)?(?P<unit>{UNIT_RE})s?
+    (?P<approx>\s+or\s+so)?(?P<cut>)
+    \s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b
+"""
+
+
+# --- durations -------------------------------------------------------------------------------
+_SET_BEFORE = re.compile(r"(?:\btimes|\bonce|\btwice|percent|%|\bcents?|\bdollars?|\bper)\s*$", re.IGNORECASE)
+
+
+def _duration(m: re.Match, ctx: Context) -> Found | None:
+    unit = _unit(m.group("unit"))
+    num_text = squash(m.group("num"))
+    amount = parse_number(m.group("num"))
+    if amount is not None and m.group("half"):
+        amount += 0.5
+    if num_text in ("a", "an", "one") and unit in ("second", "quarter") and not m.group("lead"):
+        return None  # "a second time", "a quarter of the vote"
+    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None
+    if m.group("old") and "old" in m.group("old"):
+        return None  # ages ("a 6-year-old") are not times in TimeML
+    mod = MOD_PREFIXES.get(squash(m.group("mod"))) if m.group("mod") else None
+    if m.group("approx"):
+        mod = "APPROX"
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if num_text in ("a", "an", "one") and _SET_BEFORE.search(before):
+        return Found("SET", duration_value(1, unit))
+    if amount is not None and amount > 10000:
+        return None
+    # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
+    loose = m.group("mod") and squash(m.group("mod")) in ("about", "around", "approximately", "roughly")
+    start = m.start("num") if loose and not m.group("lead") else None
+    return Found("DURATION", duration_value(amount, unit), mod=mod, start=start)
+
+
+DURATION_RULE = rf"""
+    (?:\b(?P<mod>{MOD_RE})\s+(?=(?:{NUMBER_RE}|{VAGUE_RE})[\s-]))?
+    (?P<lead>\bthe\s+(?:past|last|next|first|previous|coming|following|final|latest|remaining|same|initial|
+        year[- ]earlier|year[- ]ago)\s+|\bthe\s+)?
+    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+(?P<unit>{UNIT_RE})s?\b(?!-(?:earlier|ago|end)\b)
+    (?P<half>\s+and\s+a\s+half)?(?P<old>-long\b|-old\b|\s+old\b)?
+    (?P<approx>\s+or\s+so)?
+"""
+
+
+def _bare_plural(m: re.Match, ctx: Context) -> Found | None:
+    lead = squash(m.group("lead") or "")
+    unit = _unit(m.group("unit"))
+    if lead in ("coming", "the coming"):
+        return Found("DATE", "FUTURE_REF", anchor="dct")
+    if lead == "recent" and unit in ("year", "decade"):
+        return Found("DATE", "PAST_REF", anchor="dct")
+    start = m.start("unit") if lead in ("for", "over", "within", "in") else None
+    return Found("DURATION", duration_value(None, unit), start=start)
+
+
+BARE_PLURAL_RULE = rf"""
+    \b(?P<lead>for|over|within|recent|the\s+past|the\s+last|past|coming|the\s+coming)\s+
+    (?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b
+    |\b(?P<unit2>years|decades|months|weeks|days|hours)-long\b
+"""
+
+
+def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("unit2"):
+        return Found("DURATION", duration_value(None, _unit(m.group("unit2"))))
+    return _bare_plural(m, ctx)
+
+
+# --- quarters and halves -------------------------------------------------------------------
+def _quarter(m: re.Match, ctx: Context) -> Found | None:
+    n = ORDINALS[m.group("ord").lower()]
+    start = None
+    if m.group("the") and "-" in m.group(0)[len(m.group("the")):] and not (m.group("yr") or m.group("yr2")):
+        start = m.start("ord")
+    half = m.group("unit").lower() == "half"
+    year_text = squash(m.group("yr") or m.group("yr2") or "")
+    tense = ctx.tense(m.start())
+    if year_text[:4].isdigit():
+        base = dt.date(int(year_text[:4]), 1, 1)
+    elif year_text:
+        if ctx.dct is None:
+            return Found("DATE", f"XXXX-{'H' if half else 'Q'}{n}")
+        base = dt.date(ctx.dct.year + {"this": 0, "last": -1, "next": 1}[year_text.split()[0]], 1, 1)
+    elif ctx.reference is not None and ctx.reference.grain == "year" and m.group("of"):
+        base = ctx.reference.day
+    elif ctx.dct is None:
+        return Found("DATE", f"XXXX-{'H' if half else 'Q'}{n}")
+    else:
+        if half:
+            year = ctx.dct.year - (1 if n == 2 and ctx.dct.month <= 6 and tense != "future" else 0)
+            return _half(year, n, "dct", start)
+        point = resolve_quarter(ctx.dct, n, "", tense)
+        return Found("DATE", point.value, anchor="dct", point=point, start=start)
+    if half:
+        return _half(base.year, n, None if year_text[:4].isdigit() else "dct", start)
+    point = Point(dt.date(base.year, 3 * n - 2, 1), "quarter")
+    return Found("DATE", point.value, anchor=None if year_text[:4].isdigit() else "dct", point=point, start=start)
+
+
+def _half(year: int, n: int, anchor: str | None, start: int | None = None) -> Found:
+    point = Point(dt.date(year, 1 if n == 1 else 7, 1), "half")
+    return Found("DATE", point.value, anchor=anchor, point=point, start=start)
+
+
+QUARTER_RULE = rf"""
+    (?P<the>\bthe\s+)?
+    (?:(?P<yr>{YEAR_RE}|this\s+year's|last\s+year's|next\s+year's)\s+)?
+    (?:(?:fiscal|calendar)[\s-]+)?
+    \b(?P<ord>{ORDINAL_RE}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b
+    (?:\s+(?P<of>of)\s+(?:(?:the\s+)?fiscal\s+)?(?:year\s+)?(?P<yr2>{YEAR_RE})\b)?
+"""
+
+
+def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
+    """"the quarter", "the latest quarter", "the year-earlier period": periods the text has set up."""
+    words = squash(m.group(0))
+    earlier = "year earlier" in words or "year ago" in words or "prior year" in words
+    reference = ctx.reference
+    if reference is None or reference.grain not in ("quarter", "half", "month", "year", "day"):
+        if ctx.dct is None:
+            return Found("DATE", "XXXX")
+        latest = "quarter" in words or "period" in words
+        point = Point(ctx.dct, "quarter").shift(-1) if latest else Point(ctx.dct, "year")
+        anchor = "dct"
+    else:
+        point, anchor = reference, "previous"
+        if "quarter" in words and point.grain != "quarter":
+            point = Point(point.day, "quarter")
+        if ("year" in words.split() or "fiscal year" in words) and not earlier:
+            point = Point(point.day, "year")
+    if earlier:
+        point = point.shift(-1, "year")
+    return Found("DATE", point.value, anchor=anchor, point=point, confidence=0.6, sets_reference=not earlier)
+
+
+ANAPHORIC_RULE = r"""
+    \bthe\s+(?:comparable\s+|same\s+)?(?:year[\s-]+(?:earlier|ago)|prior[\s-]+year)
+        \s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b
+    |\b(?:year-earlier|year-ago|prior-year)\b(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b)?
+    |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)
+    |\bthe\s+(?:latest\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
+"""
+
+
+# --- years, decades, centuries ---------------------------------------------------------------
+_YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\b)[a-z]+s\b")
+_NUMBER_CONTEXT = re.compile(r"(?:[$£€#]|\d[,.]?|\bNo\.)\s*$")
+
+
+def _year(m: re.Match, ctx: Context) -> Found | None:
+    mod = _position(m.group("pos"))
+    if m.group("yy"):
+        decade = int(m.group("yy"))
+        century = 19 if decade >= 20 or ctx.dct is None or decade * 10 > ctx.dct.year % 100 + 5 else 20
+        return Found("DATE", f"{century}{decade // 10}", mod=mod)
+    year = int(m.group("year"))
+    before = ctx.text[max(0, m.start() - 6):m.start()]
+    after = ctx.text[m.end():m.end() + 3]
+    if _NUMBER_CONTEXT.search(before) or re.match(r"[,.]?\d|%|\s*percent", after):
+        return None
+    if m.group("decade"):
+        point = Point(dt.date(year, 1, 1), "decade")
+        return Found("DATE", point.value, mod=mod, point=point)
+    if not (m.group("pos") or m.group("fiscal")) and _YEAR_PLURAL_AFTER.match(ctx.text, m.end()):
+        lead = ctx.text[max(0, m.start() - 12):m.start()]
+        if not re.search(r"\b(?:in|of|since|by|from|until|the|and|to)\s*$", lead, re.IGNORECASE):
+            return None  # "2000 troops": a quantity
+    point = Point(dt.date(year, 1, 1), "year")
+    return Found("DATE", point.value, mod=mod, point=point, confidence=0.9)
+
+
+YEAR_RULE = rf"""
+    (?:(?P<pos>{POSITION_RE}))?
+    (?:(?P<fiscal>\b(?:fiscal|calendar)\s+(?:year\s+)?))?
+    (?:\bthe\s+(?=(?:{YEAR_RE})s\b|'\d0s))?
+    (?:\b(?P<year>{YEAR_RE})(?P<decade>'?s)?\b(?!\s*(?:-|to)\s*\d)|'(?P<yy>\d0)s\b)
+"""
+
+
+def _century(m: re.Match, ctx: Context) -> Found | None:
+    n = int(m.group("n"))
+    return Found("DATE", f"{n - 1:02d}", mod=_position(m.group("pos"))) if 1 <= n <= 21 else None
+
+
+CENTURY_RULE = rf"(?:(?P<pos>{POSITION_RE}))?(?:\bthe\s+)?\b(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century\b"
+
+
+# --- seasons ---------------------------------------------------------------------------------
+def _season(m: re.Match, ctx: Context) -> Found | None:
+    code = SEASONS[m.group("season").lower()]
+    rel = squash(m.group("rel") or "")
+    rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
+    mod = _position(m.group("pos")) or _position(rel)
+    if not (rel or m.group("pos") or m.group("year")):
+        return None  # "fall" the verb, "spring" the noun
+    if m.group("year"):
+        point = Point(dt.date(int(m.group("year")), 3 if code == "SP" else 6 if code == "SU" else 9 if code == "FA" else 12, 1), "season", code)
+        return Found("DATE", point.value, mod=mod, point=point)
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{code}", mod=mod)
+    relation = rel if rel in ("last", "next", "this") else ""
+    point = resolve_season(ctx.dct, code, relation, ctx.tense(m.start()))
+    return Found("DATE", point.value, mod=mod, anchor="dct", point=point)
+
+
+SEASON_RULE = rf"""
+    (?:(?P<pos>{POSITION_RE}))?
+    (?:\b(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|that|early|late)\s+)?
+    \b(?P<season>{SEASON_RE})\b(?!\s+(?:of\s+)?(?:19|20)?\d\d\s+(?:percent|%))
+    (?:\s+(?:of\s+)?(?P<year>{YEAR_RE})\b)?
+"""
+
+
+# --- vague references and sets -------------------------------------------------------------
+_VAGUE = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "right now": "PRESENT_REF",
+    "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "soon": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the short term": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "the time being": "PRESENT_REF",
+}
+
+
+def _vague(m: re.Match, ctx: Context) -> Found | None:
+    words = squash(m.group("w"))
+    return Found("DATE", _VAGUE[words], anchor="dct", confidence=0.6)
+
+
+VAGUE_RULE = r"""
+    \b(?P<w>now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
+    |the\s+present|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future
+    |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being)\b(?!-)
+"""
+
+_SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+              "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
+
+
+def _set(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("word"):
+        return Found("SET", _SET_WORDS[m.group("word").lower()])
+    if m.group("wd"):
+        return Found("SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower().rstrip('.')] + 1}")
+    amount = parse_number(m.group("num")) if m.group("num") else 1
+    return Found("SET", duration_value(amount, _unit(m.group("unit"))))
+
+
+SET_RULE = rf"""
+    \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly)\b
+    |\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE})s?\b
+    |\b(?:every|each)\s+(?P<wd>(?-i:{WEEKDAY_RE}))
+"""
+
+
+# --- holidays ----------------------------------------------------------------------------------
+def _holiday(m: re.Match, ctx: Context) -> Found | None:
+    name = squash(m.group("h"))
+    rel = squash(m.group("rel") or "")
+
+    def on(year: int) -> dt.date:
+        if name.startswith("christmas"):
+            return dt.date(year, 12, 24 if name.endswith("eve") else 25)
+        if name.startswith("new year"):
+            return dt.date(year, 12, 31) if name.endswith("eve") else dt.date(year, 1, 1)
+        if name.startswith("thanksgiving"):
+            return nth_weekday(year, 11, 3, 4)
+        if name == "election day":
+            return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+        if name in ("independence day", "the fourth of july", "fourth of july"):
+            return dt.date(year, 7, 4)
+        if name == "labor day":
+            return nth_weekday(year, 9, 0, 1)
+        if name == "memorial day":
+            return nth_weekday(year, 5, 0, 5) if nth_weekday(year, 5, 0, 5).month == 5 else nth_weekday(year, 5, 0, 4)
+        if name == "halloween":
+            return dt.date(year, 10, 31)
+        return dt.date(year, 2, 14)  # Valentine's Day
+
+    if ctx.dct is None:
+        return Found("DATE", "XXXX" + on(2001).isoformat()[4:])
+    day = on(ctx.dct.year)
+    if rel == "last" and day >= ctx.dct:
+        day = on(ctx.dct.year - 1)
+    elif rel == "next" and day <= ctx.dct:
+        day = on(ctx.dct.year + 1)
+    elif not rel and day > ctx.dct + dt.timedelta(days=60) and ctx.tense(m.start()) != "future":
+        day = on(ctx.dct.year - 1)
+    point = Point(day, "day")
+    return Found("DATE", point.value, anchor="dct", point=point)
+
+
+HOLIDAY_RULE = r"""
+    (?:\b(?P<rel>last|next|this)\s+)?
+    (?-i:(?P<h>Christmas(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?
+    |Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Valentine's\s+Day|Halloween))\b
+"""
+
+_UNIT_WORDS = frozenset(
+    w + s for w in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
+                    "quarter", "year", "decade", "century", "weekend") for s in ("", "s")
+) | {"centuries"}
+_VAGUE_WORDS = frozenset(
+    "now currently current presently present nowadays days moment recently lately past previously "
+    "formerly future term possible date being".split()
+)
+def _weekend(m: re.Match, ctx: Context) -> Found | None:
+    """"the weekend", "this weekend", "last weekend": ``YYYY-Www-WE`` of the nearest one."""
+    rel = squash(m.group("rel"))
+    if ctx.dct is None:
+        return Found("DATE", "XXXX-WXX-WE")
+    saturday = ctx.dct + dt.timedelta(days=(5 - ctx.dct.weekday()) % 7)
+    if rel == "last" or (rel in ("the", "this", "over the") and saturday > ctx.dct and ctx.tense(m.start()) != "future"):
+        saturday -= dt.timedelta(weeks=1)
+    elif rel == "next" and saturday <= ctx.dct + dt.timedelta(days=1):
+        saturday += dt.timedelta(weeks=1)
+    point = Point(saturday, "weekend")
+    return Found("DATE", point.value, anchor="dct", point=point)
+
+
+WEEKEND_RULE = r"\b(?P<rel>the|this|last|next)\s+weekend\b"
+
+
+def _year_end(m: re.Match, ctx: Context) -> Found | None:
+    base, anchor = ctx.previous()
+    if base is None:
+        return Found("DATE", "XXXX", mod="END")
+    point = Point(base.day, "year")
+    return Found("DATE", point.value, mod="END", anchor=anchor, point=point, sets_reference=False)
+
+
+YEAR_END_RULE = r"\b(?:the\s+)?year(?:'s)?[\s-]+end\b"
+
+_SPELLED_DECADES = {w: 20 + 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SPELLED_UNITS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine".split())}
+
+
+def _spelled_year(m: re.Match, ctx: Context) -> Found | None:
+    """"nineteen ninety-six" -> 1996, as news transcripts write years."""
+    century = 1900 if m.group("c").lower() == "nineteen" else 2000
+    tens = _SPELLED_DECADES[m.group("t").lower()]
+    year = century + tens + (_SPELLED_UNITS[m.group("u").lower()] if m.group("u") else 0)
+    point = Point(dt.date(year, 1, 1), "year")
+    return Found("DATE", point.value, point=point)
+
+
+SPELLED_YEAR_RULE = r"""
+    \b(?P<c>nineteen|twenty)[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
+    (?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?\b
+"""
+
+RELATIVE_RULES = (
+    Rule("weekend", re.compile(WEEKEND_RULE, re.IGNORECASE), _weekend, frozenset({"weekend"}), before=10, after=2),
+    Rule("year-end", re.compile(YEAR_END_RULE, re.IGNORECASE), _year_end, frozenset({"end"}), before=12, after=2),
+    Rule("spelled-year", re.compile(SPELLED_YEAR_RULE, FLAGS), _spelled_year,
+         frozenset({"nineteen", "twenty"}), before=2, after=22),
+    Rule("offset", re.compile(OFFSET_RULE, FLAGS), _offset, _UNIT_WORDS, before=50, after=25),
+    Rule("relative-unit", re.compile(RELATIVE_UNIT_RULE, FLAGS), _relative_unit, _UNIT_WORDS, before=50, after=5),
+    Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half"}), before=40, after=40),
+    Rule("duration", re.compile(DURATION_RULE, FLAGS), _duration, _UNIT_WORDS, before=60, after=30),
+    Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any,
+         frozenset({"years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries"}), before=20, after=8),
+    Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period,
+         frozenset({"quarter", "period", "year"}), before=30, after=30),
+    Rule("century", re.compile(CENTURY_RULE, re.IGNORECASE), _century, frozenset({"century"}), before=40, after=3),
+    Rule("year", re.compile(YEAR_RULE, FLAGS), _year, frozenset({"<year>", "<decade>"}), before=40, after=8),
+    Rule("season", re.compile(SEASON_RULE, FLAGS), _season, frozenset(SEASONS), before=40, after=20),
+    Rule("set", re.compile(SET_RULE, FLAGS), _set,
+         frozenset("daily nightly weekly monthly yearly hourly biweekly every each per".split()), before=3, after=45),
+    Rule("holiday", re.compile(HOLIDAY_RULE, FLAGS), _holiday,
+         frozenset("christmas thanksgiving new election independence labor memorial valentine halloween".split()),
+         before=8, after=20),
+    Rule("vague", re.compile(VAGUE_RULE, FLAGS), _vague, _VAGUE_WORDS, before=15, after=15),
+)

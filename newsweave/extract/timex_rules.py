@@ -1,0 +1,326 @@
+"""The recognition rules: one compiled regex and one normaliser per kind of expression.
+
+Month and weekday names are matched case-sensitively (``(?-i:...)``) so that "may" the
+verb and "march" the verb are never times; a capitalised "May" next to a name
+("Theresa May said") is rejected in :func:`_month`. Span conventions follow TimeML as
+annotated in TempEval-3: determiners and modifiers that belong to the expression are
+inside ("the third quarter", "last August", "earlier this month", "nearly two years"),
+prepositions are outside ("on Friday" -> "Friday").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsweave.extract.timex_lexicon import (
+    MOD_PREFIXES, MONTH_RE, MONTHS, PART_OF_DAY_RE, PARTS_OF_DAY, POSITION_MODS, POSITION_RE,
+    WEEKDAY_RE, WEEKDAYS, YEAR_RE, squash,
+)
+from newsweave.extract.timex_resolve import Point, Tense, resolve_month_day, resolve_weekday
+
+
+@dataclass(slots=True)
+class Context:
+    """What resolution needs while reading one text: the anchor, the tense, the last time seen."""
+
+    text: str
+    dct: dt.date | None
+    tense: Tense
+    reference: Point | None = None
+
+    def previous(self) -> tuple[Point | None, str]:
+        """The previous reference time in the discourse, else the document date."""
+        if self.reference is not None:
+            return self.reference, "previous"
+        return (Point(self.dct, "day"), "dct") if self.dct else (None, "dct")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A normalised match; ``start``/``end`` trim the regex match when set."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    point: Point | None = None
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 0.8
+    sets_reference: bool = True  # False for comparisons ("a year earlier") that do not move the story
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A regex and its normaliser, and the words that can occur in any of its matches.
+
+    The tagger runs ``pattern`` only in windows reaching ``before`` characters back and
+    ``after`` forward from a token in ``triggers`` (lower-case words; ``"<year>"`` stands
+    for a year-like number, ``"<decade>"`` for a two-digit decade): regexes whose match
+    can begin with optional words are slow to try at every position, and most text
+    holds no time at all. Empty ``triggers`` means the pattern runs over the whole text.
+    """
+
+    name: str
+    pattern: re.Pattern
+    handle: Callable[[re.Match, Context], Found | None]
+    triggers: frozenset[str] = frozenset()
+    before: int = 40
+    after: int = 20
+
+
+def _at(point: Point | None, fallback: str, anchor: str | None, **kw) -> Found:
+    """A DATE at ``point`` or, without an anchor, the X-filled ``fallback``."""
+    kind = kw.pop("type", "DATE")
+    if point is None:
+        return Found(kind, fallback, anchor=None, **kw)
+    return Found(kind, point.value, anchor=anchor, point=point, **kw)
+
+
+def _position(text: str | None) -> str | None:
+    if not text:
+        return None
+    return POSITION_MODS.get(squash(text).rstrip(" "))
+
+
+def _lead(m: re.Match, group: str) -> int | None:
+    """Start the span at ``group`` when the text before it (a preposition) is not part of it."""
+    return m.start(group) if m.group(group) else None
+
+
+# --- explicit and partial calendar dates -----------------------------------------------
+_NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+|Minister|Mrs?\.|Ms\.|Prime)\s+$")
+_TEMPORAL_BEFORE = re.compile(
+    r"(?:\b(?:in|on|by|since|until|till|from|to|through|before|after|during|of|last|next|this|early|"
+    r"late|mid|and|or|between|In|On|By|Since|Until|From|Through|Before|After|During|Last|Next|This|"
+    r"Early|Late)|\d|-)\s*$"
+)
+_NOT_AFTER_MONTH = re.compile(r"\s*(?:'s\b|,?\s*(?:said|says|told|has|had|is|was|will|would|I|we|you)\b)")
+
+
+def _month(m: re.Match, ctx: Context) -> Found | None:
+    name = m.group("mon")
+    month = MONTHS[name.lower().rstrip(".")]
+    day = int(m.group("day")) if m.group("day") else None
+    year = m.group("year")
+    rel = squash(m.group("rel") or "")
+    mod = _position(m.group("pos"))
+    before = ctx.text[max(0, m.start() - 30):m.start()]
+    if name in ("May", "March") and not (day or year or rel or mod):
+        # a name ("Theresa May said") or the verb, unless something temporal leads into it
+        if not _TEMPORAL_BEFORE.search(before) or _NOT_AFTER_MONTH.match(ctx.text, m.end()):
+            return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    rel = {"this past": "last", "this coming": "next", "earlier this": "this", "later this": "this"}.get(rel, rel)
+    if m.group("rel") and squash(m.group("rel")).startswith(("earlier", "later")):
+        mod = "START" if squash(m.group("rel")).startswith("earlier") else "END"
+    if year:
+        y = int(year)
+        try:
+            point = Point(dt.date(y, month, day or 1), "day" if day else "month")
+        except ValueError:
+            return None
+        return Found("DATE", point.value, mod=mod, point=point)
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod=mod)
+    try:
+        resolved = resolve_month_day(ctx.dct, month, day, rel, ctx.tense(m.start("mon")))
+    except ValueError:
+        return None
+    point = Point(resolved, "day" if day else "month")
+    return Found("DATE", point.value, mod=mod, anchor="dct", point=point)
+
+
+MONTH_RULE = rf"""
+    (?:(?P<wd>(?-i:{WEEKDAY_RE})),?\s+)?
+    (?:(?P<pos>{POSITION_RE}))?
+    (?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|earlier\s+this|later\s+this)\s+)?
+    \b(?P<mon>(?-i:{MONTH_RE}))(?!\w)
+    (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?
+    (?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})\b)?
+"""
+DAY_MONTH_RULE = rf"""
+    \b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?-i:{MONTH_RE}))(?!\w)
+    (?:,?\s+(?P<year>{YEAR_RE})\b)?(?P<pos>)?(?P<rel>)?
+"""
+
+
+def _numeric_date(m: re.Match, ctx: Context) -> Found | None:
+    y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
+    year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 50 else 2000 + int(y))
+    try:
+        point = Point(dt.date(year, mo, d), "day")
+    except ValueError:
+        return None
+    return Found("DATE", point.value, point=point, confidence=0.9)
+
+
+NUMERIC_DATE_RULE = (
+    rf"\b(?:(?P<y>{YEAR_RE})-(?P<m>\d\d)-(?P<d>\d\d)|(?P<m2>\d{{1,2}})/(?P<d2>\d{{1,2}})/(?P<y2>\d{{4}}|\d\d))\b(?![/-]\d)"
+)
+
+
+def _numeric_date_any(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("y") is None:
+        groups = {"y": m.group("y2"), "m": m.group("m2"), "d": m.group("d2")}
+        return _numeric_date(_Groups(groups), ctx)  # type: ignore[arg-type]
+    return _numeric_date(m, ctx)
+
+
+class _Groups:
+    """A stand-in for a match that only answers ``group(name)``."""
+
+    def __init__(self, groups: dict[str, str]) -> None:
+        self._groups = groups
+
+    def group(self, name: str) -> str:
+        return self._groups[name]
+
+
+# --- weekdays, days and parts of days ------------------------------------------------------
+def _weekday(m: re.Match, ctx: Context) -> Found | None:
+    weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    part = m.group("part")
+    part_code = PARTS_OF_DAY.get(part.lower()) if part else None
+    if m.group("plural") or (part and part.lower().endswith("s")):
+        value = f"XXXX-WXX-{weekday + 1}" + (f"T{part_code}" if part_code else "")
+        return Found("SET", value)
+    rel = squash(m.group("rel") or "")
+    rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
+    mod = _position(m.group("pos"))
+    start = m.start("wd") if rel in ("on", "") and not m.group("pos") else None
+    if ctx.dct is None:
+        value = f"XXXX-WXX-{weekday + 1}" + (f"T{part_code}" if part_code else "")
+        return Found("TIME" if part_code else "DATE", value, mod=mod, start=start)
+    day = resolve_weekday(ctx.dct, weekday, "" if rel == "on" else rel, ctx.tense(m.start("wd")))
+    point = Point(day, "day")  # "Friday night": TempEval-3 mostly gives the day itself
+    return Found("DATE", point.value, mod=mod, anchor="dct", point=point, start=start)
+
+
+WEEKDAY_RULE = rf"""
+    (?:(?P<pos>early|late)\s+)?
+    (?:(?P<rel>last|next|this(?:\s+past|\s+coming)?)\s+)?
+    \b(?P<wd>(?-i:{WEEKDAY_RE}))(?P<plural>s)?(?!\w)
+    (?:\s+(?P<part>{PART_OF_DAY_RE}s?)\b)?
+"""
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def _day_word(m: re.Match, ctx: Context) -> Found | None:
+    word = squash(m.group("w"))
+    part = m.group("part")
+    code = "NI" if word == "tonight" else (PARTS_OF_DAY.get(part.lower()) if part else None)
+    mod = _position(m.group("pos"))
+    if ctx.dct is None:
+        return Found("TIME" if code else "DATE", "XXXX-XX-XX" + (f"T{code}" if code else ""), mod=mod)
+    point = Point(ctx.dct + dt.timedelta(days=_DAY_WORDS[word]), "day")
+    return Found("TIME" if code else "DATE", point.value + (f"T{code}" if code else ""),
+                 mod=mod, anchor="dct", point=point, confidence=0.95)
+
+
+DAY_WORD_RULE = rf"""
+    (?:\b(?P<pos>early|late|earlier|later)\s+)?
+    \b(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b(?:'s)?
+    (?:\s+(?P<part>{PART_OF_DAY_RE})\b)?
+"""
+
+
+def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
+    rel = squash(m.group("rel") or "")
+    code = PARTS_OF_DAY[m.group("part").lower()]
+    mod = _position(m.group("pos"))
+    if rel in ("this", "", "last"):  # "last night" is the night before the document's day
+        back = dt.timedelta(days=1 if rel == "last" else 0)
+        base, anchor = (Point(ctx.dct - back, "day"), "dct") if ctx.dct else (None, None)
+    else:  # that / the next / the following / the same: the previous reference time
+        base, anchor = ctx.previous()
+        if base is not None and rel in ("the next", "the following"):
+            base = Point(base.day + dt.timedelta(days=1), "day")
+    if base is None:
+        return Found("TIME", f"XXXX-XX-XXT{code}", mod=mod)
+    if base.grain != "day":
+        return Found("TIME", f"{base.value}T{code}", mod=mod, anchor=anchor)
+    return Found("TIME", f"{base.value}T{code}", mod=mod, anchor=anchor, point=base)
+
+
+PART_OF_DAY_RULE = rf"""
+    (?:\b(?P<pos>early|late|earlier|later)\s+)?
+    \b(?:(?P<rel>this|last|that|the\s+next|the\s+following|the\s+same)\s+(?P<part>{PART_OF_DAY_RE})
+      |(?P<rel2>)(?P<part2>overnight))\b
+"""
+
+
+def _part_of_day_any(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("part2"):
+        groups = {"rel": "", "part": "overnight", "pos": m.group("pos")}
+        return _part_of_day(_Groups(groups), ctx)  # type: ignore[arg-type]
+    return _part_of_day(m, ctx)
+
+
+# --- clock times ---------------------------------------------------------------------
+def _clock(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("h") is not None:
+        hour, minute = int(m.group("h")), int(m.group("min") or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        pm = m.group("ampm").lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+        clock = f"{hour:02d}:{minute:02d}"
+    else:
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m.group("word").lower()]
+    when = m.group("when")
+    mod = MOD_PREFIXES.get(squash(m.group("mod") or "")) if m.group("mod") else None
+    day: dt.date | None = None
+    anchor = "dct"
+    if when:
+        sub = _first_match(when, ctx)
+        if sub is not None and sub.point is not None and sub.point.grain == "day":
+            day, anchor = sub.point.day, sub.anchor
+    else:
+        base, anchor = ctx.previous()
+        day = base.day if base is not None and base.grain == "day" else ctx.dct
+    if day is None:
+        return Found("TIME", f"XXXX-XX-XXT{clock}", mod=mod)
+    point = Point(day, "day")
+    return Found("TIME", f"{day.isoformat()}T{clock}", mod=mod, anchor=anchor, point=point)
+
+
+def _first_match(text: str, ctx: Context) -> Found | None:
+    """Resolve a day expression embedded in a longer one (the "Tuesday" of "9 a.m. Tuesday")."""
+    sub = Context(text=text, dct=ctx.dct, tense=lambda _o, t=ctx.tense: t(0), reference=ctx.reference)
+    for rule in (MONTH, WEEKDAY, DAY_WORD):
+        m = rule.pattern.fullmatch(text)
+        if m:
+            return rule.handle(m, sub)
+    return None
+
+
+CLOCK_RULE = rf"""
+    (?:\b(?P<mod>around|about|at\s+about|approximately|shortly\s+(?:before|after))\s+)?
+    (?:\b(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]\.m\b|[ap]m\b)|\b(?P<word>noon|midday|midnight)\b)
+    (?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?
+    (?:,?\s+(?:on\s+)?(?P<when>(?-i:{WEEKDAY_RE})|today|yesterday|tomorrow|(?-i:{MONTH_RE})\s+\d{{1,2}}\b))?
+"""
+
+
+FLAGS = re.IGNORECASE | re.VERBOSE
+MONTH_WORDS = frozenset(MONTHS)
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
+MONTH = Rule("month", re.compile(MONTH_RULE, FLAGS), _month, MONTH_WORDS, before=45, after=25)
+DAY_MONTH = Rule("day-month", re.compile(DAY_MONTH_RULE, FLAGS), _month, MONTH_WORDS, before=12, after=12)
+NUMERIC_DATE = Rule("numeric-date", re.compile(NUMERIC_DATE_RULE), _numeric_date_any)
+WEEKDAY = Rule("weekday", re.compile(WEEKDAY_RULE, FLAGS), _weekday, WEEKDAY_WORDS, before=30, after=20)
+DAY_WORD = Rule("day-word", re.compile(DAY_WORD_RULE, FLAGS), _day_word,
+                frozenset({"today", "tonight", "yesterday", "tomorrow", "day"}), before=25, after=20)
+PART_OF_DAY = Rule("part-of-day", re.compile(PART_OF_DAY_RULE, FLAGS), _part_of_day_any,
+                   frozenset(PARTS_OF_DAY), before=30, after=5)
+CLOCK = Rule("clock", re.compile(CLOCK_RULE, FLAGS), _clock,
+             frozenset({"m", "am", "pm", "noon", "midday", "midnight"}), before=40, after=40)
+
+CALENDAR_RULES = (CLOCK, NUMERIC_DATE, MONTH, DAY_MONTH, WEEKDAY, DAY_WORD, PART_OF_DAY)

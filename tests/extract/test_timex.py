@@ -1,0 +1,151 @@
+"""Behaviour of the rule-based TIMEX3 tagger: recognition, normalisation, anchoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.extract.timex import Timex, document_anchor, find_timexes, textual_tense
+from newsweave.model import Document, PublishedDate
+from newsweave.pipeline import Article
+
+SUNDAY = dt.date(2025, 3, 16)
+
+
+def values(text: str, anchor: dt.date | None = SUNDAY, **kw) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, anchor, **kw)}
+
+
+def test_timex_resolves_weekday_against_dct_in_past_tense():
+    found = find_timexes("Russian troops entered the town on Friday.", SUNDAY)
+    assert [(t.text, t.value, t.anchor) for t in found] == [("Friday", "2025-03-14", "dct")]
+
+
+def test_timex_weekday_direction_follows_future_tense():
+    assert values("The envoy will arrive on Friday.")["Friday"] == "2025-03-21"
+
+
+def test_timex_weekday_direction_follows_tense_callable():
+    text = "The talks on Friday."
+    assert values(text, tense=lambda _offset: "future")["Friday"] == "2025-03-21"
+    assert values(text, tense=lambda _offset: "past")["Friday"] == "2025-03-14"
+
+
+def test_timex_next_day_resolves_against_previous_reference_not_dct():
+    found = find_timexes("Fighting began on March 12, 2024. The next day the town fell.", SUNDAY)
+    next_day = next(t for t in found if t.text.lower() == "the next day")
+    assert next_day.value == "2024-03-13"
+    assert next_day.anchor == "previous"
+
+
+def test_timex_that_night_uses_previous_reference():
+    found = find_timexes("The strike came on Aug. 6, 2024, and that night the lights went out.", SUNDAY)
+    night = next(t for t in found if t.text == "that night")
+    assert night.value.startswith("2024-08-06") and night.anchor == "previous"
+
+
+def test_timex_may_the_verb_and_names_are_not_times():
+    assert find_timexes("Officials may decide, and they may not.", SUNDAY) == []
+    assert find_timexes("May I ask?", SUNDAY) == []
+    assert all(t.text != "May" for t in find_timexes("Theresa May said the vote would pass.", SUNDAY))
+    assert all("March" not in t.text for t in find_timexes("Protesters march on the capital.", SUNDAY))
+
+
+def test_timex_general_title_and_quantities_are_not_times():
+    found = find_timexes("Gen. Syrskyi said 2000 troops and 1,500 vehicles crossed.", SUNDAY)
+    assert found == []
+
+
+def test_timex_month_names_resolve_and_keep_x_without_anchor():
+    assert values("It happened last August.")["last August"] == "2024-08"
+    assert values("Talks resumed March 12.", None)["March 12"] == "XXXX-03-12"
+    assert values("The attack on Friday.", None)["Friday"] == "XXXX-WXX-5"
+
+
+def test_timex_durations_are_normalised():
+    got = values("The seven-month-long incursion, twenty-eight months of war, two-and-a-half years.")
+    assert got["The seven-month-long"] == "P7M"
+    assert got["twenty-eight months"] == "P28M"
+    assert got["two-and-a-half years"] == "P2.5Y"
+
+
+def test_timex_seasons_quarters_years_and_decades():
+    got = values("In the fall and this past summer, the third quarter of 2019, in 1998 and the 1990s.")
+    assert got["this past summer"] == "2024-SU"
+    assert got["the third quarter of 2019"] == "2019-Q3"
+    assert got["1998"] == "1998"
+    assert got["the 1990s"] == "199"
+    assert got["the fall"].endswith("-FA")
+
+
+def test_timex_earlier_this_month_has_start_mod():
+    found = find_timexes("Earlier this month, the army advanced.", SUNDAY)
+    assert [(t.value, t.mod) for t in found] == [("2025-03", "START")]
+
+
+def test_timex_vague_references():
+    got = values("Now the past is recent history; officials recently said so.")
+    assert got["Now"] == "PRESENT_REF"
+    assert got["the past"] == "PAST_REF"
+    assert got["recently"] == "PAST_REF"
+
+
+def test_timex_ago_resolves_against_dct():
+    assert values("Three weeks ago the front moved.")["Three weeks ago"] == "2025-W08"
+    assert values("Two years ago it was calm.")["Two years ago"] == "2023"
+
+
+def test_timex_records_are_timex_kind_with_offsets():
+    text = "Yesterday was quiet."
+    (t,) = find_timexes(text, SUNDAY, "doc1")
+    assert isinstance(t, Timex) and t.kind == "timexes" and t.doc == "doc1"
+    assert text[t.start:t.end] == t.text == "Yesterday" and t.value == "2025-03-15"
+
+
+def test_textual_tense_reads_modal_and_past_cues():
+    assert textual_tense("They will meet on Friday.")(17) == "future"
+    assert textual_tense("They met and talked on Friday.")(23) == "past"
+
+
+@pytest.mark.parametrize("published, expected", [("2025-03-16", SUNDAY), ("2024-08", dt.date(2024, 8, 1)),
+                                                 ("2025-03-12/2025-03-13", dt.date(2025, 3, 12))])
+def test_document_anchor_reads_published_value(published, expected):
+    doc = Document(id="d", text="x", source="s", published=PublishedDate(value=published))
+    assert document_anchor(Article(document=doc)) == expected
+
+
+def test_document_anchor_is_none_without_a_date():
+    assert document_anchor(Article(document=Document(id="d", text="x", source="s"))) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc Friday March 12 2024 ago next day the last, .-'")), max_size=200),
+       st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))))
+def test_timex_offsets_in_range_and_no_crash_on_any_text(text, anchor):
+    for t in find_timexes(text, anchor):
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_timex_no_crash_on_arbitrary_unicode(text):
+    for t in find_timexes(text, SUNDAY):
+        assert text[t.start:t.end] == t.text
+
+
+def test_timex_stage_anchors_on_published_date_and_reads_tense_from_parse():
+    import newsweave.extract.timex  # noqa: F401  (registers the stage)
+    from newsweave.pipeline import Pipeline
+
+    text = "The army will withdraw on Friday. Troops entered Sudzha on Wednesday."
+    doc = Document(id="d1", text=text, source="s", published=PublishedDate(value="2025-03-16"))
+    pipeline = Pipeline.build(["timex.rules"])
+    (article,) = pipeline.process_batch([doc])
+    got = {t.text: t.value for t in article.records["timexes"]}
+    assert got == {"Friday": "2025-03-21", "Wednesday": "2025-03-12"}
+    assert all(text[t.start:t.end] == t.text for t in article.records["timexes"])
