@@ -33,7 +33,7 @@ from newsweave.clean.dating_cues import Cue
 # part of the answered interval.
 INTERVAL_MARGIN = 0.5
 # Days below the margin inside an interval, up to this many in a row, do not split it.
-MAX_BRIDGED_GAP = 7
+MAX_BRIDGED_GAP = 1
 # A score spread smaller than this means the cues do not tell the days apart.
 MIN_EVIDENCE = 0.3
 # Years with no year named in the text: a leap-year calendar, weekdays ignored.
@@ -136,7 +136,7 @@ def _score_cue(grid: Grid, cue: Cue, month_years: dict[int, set[int]], yearless:
         return _score_interval(grid, cue, first, _month_end(cue.year, cue.month).toordinal(), 0.7, 30.0, 2.0, 2.0)
     if cue.kind == "year":
         first, last = date(cue.year, 1, 1).toordinal(), date(cue.year, 12, 31).toordinal()
-        return _score_interval(grid, cue, first, last, 0.5, 180.0, 1.5, 1.0)
+        return _score_interval(grid, cue, first, last, 1.0, 90.0, 1.0, 1.0)
     if cue.kind == "month":
         return _score_month(grid, cue, month_years)
     if cue.kind == "weekday":
@@ -148,8 +148,8 @@ def _score_cue(grid: Grid, cue: Cue, month_years: dict[int, set[int]], yearless:
         return table[(grid.weekday - cue.weekday) % 7]
     if cue.kind == "this_period":
         if cue.months == 1.0:
-            return np.where(grid.day >= 4, 0.0, -1.0) if cue.relation == "early" else np.where(grid.day <= 26, 0.0, -1.0)
-        return np.where(grid.month >= 2, 0.0, -0.5) if cue.relation == "early" else np.where(grid.month <= 11, 0.0, -0.5)
+            return np.where(grid.day >= 4, 0.0, -0.4) if cue.relation == "early" else np.where(grid.day <= 26, 0.0, -0.4)
+        return np.where(grid.month >= 2, 0.0, -0.4) if cue.relation == "early" else np.where(grid.month <= 11, 0.0, -0.4)
     if cue.kind == "since":
         return _score_since(grid, cue)
     return None
@@ -169,16 +169,16 @@ def _score_month(grid: Grid, cue: Cue, month_years: dict[int, set[int]]) -> np.n
     else:
         since = (grid.month - cue.month) % 12
         if cue.relation == "last":
-            # "last August" is an August before this month: which one (this year's or last
-            # year's?) is too ambiguous to rank days by, unless the text names its year.
-            since = np.where(since == 0, 12, since)
+            # "last August" is read as last year's August; it ranks days only when the
+            # text also names that month with its year.
+            event_year = grid.year - 1
             score = np.zeros(len(grid.ordinal))
         else:
             score = -0.6 * np.log1p(since) / np.log1p(11)
-        event_year = grid.year - (grid.month - since < 1)
+            event_year = grid.year - (grid.month - since < 1)
     named = month_years.get(cue.month)
     if named:
-        score = score + np.where(np.isin(event_year, list(named)), 0.0, -0.8)
+        score = score + np.where(np.isin(event_year, list(named)), 0.0, -2.0)
     return score
 
 
@@ -256,11 +256,7 @@ def solve(cues: Sequence[Cue], extra_years: Sequence[int] = ()) -> Solution | No
 
 
 def _near_run(total: np.ndarray, best: int) -> tuple[int, int]:
-    """The run of days around ``best`` scoring within the margin, bridging gaps of a few days.
-
-    Bridging matters for cues such as "earlier this month", which mark the first days
-    of every month as unlikely and would otherwise cut a long interval at each month.
-    """
+    """The run of days around ``best`` scoring within the margin (gaps up to ``MAX_BRIDGED_GAP``)."""
     near = np.flatnonzero(total >= total[best] - INTERVAL_MARGIN)
     breaks = np.flatnonzero(np.diff(near) > MAX_BRIDGED_GAP)
     segment = np.searchsorted(breaks, np.searchsorted(near, best))
