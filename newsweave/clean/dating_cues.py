@@ -79,11 +79,13 @@ _CUE_RE = re.compile(
 # Words in the same clause that put an expression in the article's future.
 _FUTURE_RE = re.compile(
     r"(?:\b(?:will|won't|shall|(?:is|are|be) (?:scheduled|expected|set|due|planned|slated) (?:to|for)"
-    r"|plans? to|upcoming|forthcoming)\b|'ll\b)",
+    r"|plans? to|upcoming|forthcoming|payable|due|matur(?:e|es|ing|ity)|expir(?:e|es|ing)|record date)\b|'ll\b)",
     re.IGNORECASE,
 )
 # How far before and after an expression a future marker may stand to govern it.
 _FUTURE_BEFORE, _FUTURE_AFTER = 60, 40
+# A wire-story dateline before a date at the top of the text: "NICOSIA, August 8 (Xinhua) --".
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?,\s*$")
 SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _CLAUSE_END_RE = re.compile(r"[.;!?\n]")
 
@@ -95,7 +97,8 @@ class Cue:
     ``kind`` is one of ``date`` (year, month, day known), ``month_day``, ``month_year``,
     ``year``, ``month``, ``weekday``, ``since`` (a duration counted from an anchored
     event) and ``this_period``. ``relation`` is ``past`` (reported as done), ``future``
-    (looked forward to), ``asof`` (the state of things at that point: "By Sunday"),
+    (looked forward to), ``asof`` (the state of things at that point: "By Sunday"), ``dateline`` (the date a wire story
+    opens with, which is its date),
     ``last``/``this``/``next`` (explicit deixis) or ``early``/``late``.
     """
 
@@ -173,7 +176,8 @@ def _cue_from_match(text: str, m: re.Match) -> Cue | None:
             year = int(g[yg]) if g[yg] else None
             weekday = WEEKDAYS[g[wg].lower()] if g[wg] else None
             kind = "date" if year else "month_day"
-            return Cue(start, end, kind, _tense(text, start, end), year, _month(g[mg]), day, weekday)
+            relation = "dateline" if _DATELINE_RE.match(text, 0, start) else _tense(text, start, end)
+            return Cue(start, end, kind, relation, year, _month(g[mg]), day, weekday)
     if g["m3"]:
         if g["m3"] == "May" and text[max(0, start - 1):start].isalpha():
             return None

@@ -116,6 +116,9 @@ def _score_interval(grid: Grid, cue: Cue, first: int, last: int, strength: float
 def _score_cue(grid: Grid, cue: Cue, month_years: dict[int, set[int]], yearless: bool) -> np.ndarray | None:
     """The log-plausibility of each candidate day given one cue; None when it says nothing."""
     o = grid.ordinal
+    if cue.relation == "dateline" and cue.kind in ("date", "month_day"):
+        occ = grid.occurrence(cue.month, cue.day) if cue.year is None else _safe_ordinal(cue.year, cue.month, cue.day)
+        return np.where(o == occ, 0.0, np.where(o == occ + 1, -0.6, -3.0))
     if cue.kind == "date":
         d = _safe_ordinal(cue.year, cue.month, cue.day)
         return _score_interval(grid, cue, d, d, 1.0, 3.0, 2.5, 3.0)
