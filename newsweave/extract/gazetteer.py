@@ -290,3 +290,8 @@ def geocode_story(names: dict[str, int], min_population: int = 5000) -> dict[str
 def same_place_ids(name: str, min_population: int = 5000) -> frozenset[int]:
     """GeoNames ids a name may denote; two names that share none are never the same place."""
     return frozenset(p.geonameid for p in lookup(name, min_population))
+
+
+def country_name(code: str) -> str:
+    """The country's English name from its ISO code (the code itself when unknown)."""
+    return _countries().get(code, {}).get("name", code)
