@@ -17,6 +17,7 @@ from pathlib import Path
 
 NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.I)
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``"})
+UNANNOTATED = "-"  # mentions of the cross-document layer carry no syntactic_type attribute
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class GoldMention:
     start: int
     end: int
     text: str
-    syntactic_type: str  # NAM, PRE.NAM, NOM, PRO, ... ("" when not annotated)
+    syntactic_type: str  # NAM, PRE.NAM, NOM, PRO, ... ("-" when the attribute is absent)
     ent_type: str  # PER, ORG, LOC, PRO, FIN, MIX ("" when not linked)
     entity: str  # cross-document instance id, else "<doc>#<entity m_id>"
 
@@ -75,7 +76,7 @@ def read_cat(path: Path) -> CatDocument:
             anchors = [offsets[a.get("t_id")] for a in m.findall("token_anchor") if a.get("t_id") in offsets]
             if anchors:
                 spans[m.get("m_id")] = (min(a[0] for a in anchors), max(a[1] for a in anchors),
-                                        m.get("syntactic_type") or "")
+                                        m.get("syntactic_type", UNANNOTATED))
     refers: dict[str, str] = {}
     relations = root.find("Relations")
     for rel in relations if relations is not None else ():
