@@ -74,9 +74,42 @@ def fold(text: str) -> str:
     return re.sub(r"[^\w]+", " ", stripped).strip().casefold()
 
 
+TITLE_TOKENS = frozenset(w for t in TITLE_WORDS.split("|") for w in t.split()) | {"ceo", "cfo", "coo"}
+PARENTHESIS = re.compile(r"\s*\(.*$")
+
+
+def person_name(text: str) -> str:
+    """The name inside a person mention that carries a role: the last run of capitalised words
+    after any title or lowercase word, in the comma segment that looks most like a name.
+
+    >>> person_name("Apple CEO Steve Jobs"), person_name("Joe Leonard, Chairman of AirTran")
+    ('Steve Jobs', 'Joe Leonard')
+    """
+    def core(segment: str) -> str:
+        words = segment.split()
+        cut = 0
+        for i, w in enumerate(words[:-1]):
+            bare = w.strip(".").lower()
+            if bare in TITLE_TOKENS or not (w[:1].isupper() or w[:1] in "'’"):
+                cut = i + 1
+        return " ".join(words[cut:])
+
+    def pure(segment: str) -> bool:
+        words = segment.split()
+        return bool(words) and all((w[:1].isupper() or w[:1] in "'’") and w.strip(".").lower()
+                                   not in TITLE_TOKENS for w in words)
+
+    segments = [seg.strip() for seg in PARENTHESIS.sub("", text).split(",") if seg.strip()]
+    if not segments:
+        return text
+    return next((seg for seg in segments if pure(seg)), core(segments[-1]))
+
+
 def strip_titles(name: str, label: str = "person") -> str:
     """The name without possessive, article and (for persons) titles: ``"Mr. Zelensky's"`` -> ``"Zelensky"``."""
     name = POSSESSIVE.sub("", name.strip())
+    if label == "person" and ("," in name or "(" in name or len(name.split()) > 2):
+        name = person_name(name)
     pattern = TITLES if label == "person" else ARTICLE
     while (stripped := pattern.sub("", name)) != name:
         name = stripped

@@ -151,3 +151,10 @@ def test_places_are_geocoded_in_the_story_context():
     geo = {e.name: e.geo for e in entities}
     assert geo["Sudzha"]["country"] == "RU" and geo["Sudzha"]["region"] == "Kursk"
     assert geo["Moscow"]["country"] == "RU"
+
+
+def test_role_words_around_a_name_do_not_split_the_person():
+    ms = mentions(("a", "person", "Apple CEO Steve Jobs"), ("b", "person", "Steve Jobs"),
+                  ("c", "person", "Joe Leonard, Chairman of AirTran Airways"), ("d", "person", "Joe Leonard"))
+    assert together(ms, "Apple CEO Steve Jobs", "Steve Jobs")
+    assert together(ms, "Joe Leonard, Chairman of AirTran Airways", "Joe Leonard")
