@@ -198,11 +198,24 @@ def ours(texts: list[str]) -> list[list[dict]]:
 def quantulum_classifier() -> str:
     """Retrain quantulum3's unit classifier into a temporary file (the shipped one fails
     to load with current scikit-learn) and return its path."""
+    from quantulum3._lang.en_US import classifier as en_classifier
     from quantulum3.classifier import train_classifier
 
+    if en_classifier.stem is None:
+        # quantulum3 stems with the optional ``stemming`` package (porter2); where it is not
+        # installed, a light suffix stripper stands in, for training and parsing alike.
+        en_classifier.stem = _light_stem
     path = Path(tempfile.mkdtemp(prefix="quantulum3-")) / "clf.joblib"
-    train_classifier(store=True, output_path=str(path))
+    train_classifier(store=True, n_jobs=1, output_path=str(path))
     return str(path)
+
+
+def _light_stem(word: str) -> str:
+    """A small English suffix stripper (a stand-in for porter2 when it is not installed)."""
+    for suffix in ("ational", "ation", "ness", "ment", "ing", "ies", "ied", "ed", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def quantulum(texts: list[str]) -> list[list[dict]]:
