@@ -194,7 +194,7 @@ def attach(doc, found: Found, timexes: Sequence[Record] = ()) -> dict[str, Any]:
             counted = next((o for t in span for o in [_of_object(t)] if o is not None and o.i >= span.end), None)
             if counted is None and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].head.i >= span.end:
                 counted = doc[span.end] if doc[span.end].head == doc[span.end] or doc[span.end].dep_ != "compound" else doc[span.end].head
-        if counted is not None:
+        if counted is not None and counted.is_alpha:
             out["counted"] = counted.lemma_.lower()
     anchor = counted if counted is not None else root
     measure = _of_object(anchor) if counted is None else counted

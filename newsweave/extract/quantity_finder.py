@@ -110,7 +110,7 @@ _SCALE_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?P<scale>%s)\b|(?P<suffix>mn|mln|bn|tn|[kKmMbBtT])(?![A-Za-z])" % alternation(SCALE_WORDS),
     re.IGNORECASE,
 )
-_PER = r"(?:\s*-?\s*(?:/|per|an?)\s*-?\s*(?P<per>share|dozen|year|annum|month|week|day|hour|hr|person|capita|kg|kilogram|barrel|gallon|litre|liter|ton|tonne|head|unit|minute|min|second|s|h|y|yr))?"
+_PER = r"(?:\s*-?\s*(?:/|per|an?)\s*-?\s*(?P<per>share|dozen|year|annum|month|week|day|hour|hr|person|capita|kg|kilogram|barrel|gallon|litre|liter|ton|tonne|head|unit|minute|second|yr))?"
 _UNIT_INS = alternation(s for s in _FORMS if s not in CASE_SENSITIVE)
 _UNIT_CS = alternation(s for s in _FORMS if s in CASE_SENSITIVE)
 _CUR_SUFFIX = alternation(CURRENCY_SUFFIXES)
@@ -123,6 +123,7 @@ UNIT_AFTER = re.compile(
     re.VERBOSE,
 )
 PER_AFTER = re.compile(_PER + r"(?![A-Za-z])", re.IGNORECASE)
+PER_UNIT_AFTER = re.compile(rf"\s*(?:/|\bper\s+)(?P<unit>(?i:{_UNIT_INS})|{_UNIT_CS})(?![A-Za-z0-9])")
 _CUR_PREFIX = alternation(CURRENCY_PREFIXES)
 CURRENCY_BEFORE = re.compile(
     rf"(?:(?<![A-Za-z])(?P<cur>{_CUR_PREFIX})|(?<![A-Za-z])(?P<mcode>{alternation(MILLION_CODES)}))\s*$",
@@ -200,19 +201,20 @@ def words_value(phrase: str) -> float | None:
     [102.0, 21.0, 2.5, 0.3333333333333333, 750000000.0]
     """
     tokens = [t.lower() for t in _TOKEN_RE.findall(phrase) if t.lower() != "and"]
+    if tokens and tokens[0] in FRACTION_WORDS and not (len(tokens) > 1 and tokens[1] in SCALE_WORDS):
+        return None  # "the third quarter", "second half": ordinals, not fractions
     total, current, seen = 0.0, 0.0, False
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if tok in ("a", "an"):
-            if i + 1 < len(tokens) and tokens[i + 1] in ("half", "quarter", "third") and seen and current:
-                current += 1.0 / FRACTION_WORDS[tokens[i + 1]]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if seen and current and nxt in ("half", "quarter", "third"):
+                current += 1.0 / FRACTION_WORDS[nxt]  # "two and a half"
                 i += 2
                 continue
-            current, seen = (current or 1.0) if not seen else current, True
-            if not seen:
-                current = 1.0
-            current = current or 1.0
+            if not seen and (nxt in SCALE_WORDS or nxt in FRACTION_WORDS or nxt in ("hundred", "dozen")):
+                current, seen = 1.0, True
         elif tok in UNITS_WORDS:
             current += UNITS_WORDS[tok]
             seen = True
@@ -255,6 +257,7 @@ class _Number:
     digits: bool = True
     grouped: bool = False
     factor: bool = False
+    scaled: bool = False
 
 
 def _read_number(text: str, m: re.Match) -> _Number | None:
@@ -287,6 +290,7 @@ def _read_number(text: str, m: re.Match) -> _Number | None:
         if scale.group("scale"):
             num.value *= SCALE_WORDS[scale.group("scale").lower()]
             num.end = scale.end()
+            num.scaled = True
         elif num.digits and not num.words:
             suffix = scale.group("suffix")
             nxt = text[scale.end(): scale.end() + 1]
@@ -298,6 +302,7 @@ def _read_number(text: str, m: re.Match) -> _Number | None:
                 else:
                     num.value *= SUFFIX_MULTIPLIERS[suffix.lower()]
                     num.end = scale.end()
+                    num.scaled = True
     return num
 
 
@@ -359,6 +364,10 @@ def _apply_unit(text: str, num: _Number, m: re.Match, out: dict) -> int:
     end = m.end()
     if m.group("cur"):
         out["currency"] = CURRENCY_SUFFIXES[m.group("cur").lower()]
+        scale = _SCALE_AFTER.match(text, end)
+        if scale and scale.group("scale"):
+            num.value *= SCALE_WORDS[scale.group("scale").lower()]
+            end = scale.end()
     elif m.group("sub"):
         code, _, name = CURRENCY_SUBUNITS[m.group("sub").lower()]
         out["currency"], out["subunit"] = code, name
@@ -368,9 +377,17 @@ def _apply_unit(text: str, num: _Number, m: re.Match, out: dict) -> int:
     else:
         surface = m.group("unit")
         out["unit"] = _FORMS.get(surface) or _FORMS[surface.lower()]
+        if out["unit"].name == "pound-mass" and num.scaled:
+            out.pop("unit")
+            out["currency"] = "GBP"  # "20 million pounds" is money, not weight
     out["unit_text"] = m.group(0).strip(" -([{<)]}>")
     per = PER_AFTER.match(text, end)
-    if per and per.group("per"):
+    per_unit = PER_UNIT_AFTER.match(text, end)
+    if per_unit:
+        surface = per_unit.group("unit")
+        out["per"] = (_FORMS.get(surface) or _FORMS[surface.lower()]).name
+        end = per_unit.end()
+    elif per and per.group("per"):
         out["per"] = _PER_NAMES.get(per.group("per").lower(), per.group("per").lower())
         end = per.end()
     return end
@@ -483,7 +500,7 @@ def _quantity_at(text: str, m: re.Match, blocked) -> tuple[Found | None, int]:
     # money written in two denominations: "3 dollars 50 cents", "15 dollars and 50"
     if out.get("currency") and not out.get("subunit") and unit_m is not None and unit_m.group("cur"):
         cents = MONEY_CENTS_AFTER.match(text, end)
-        if cents:
+        if cents and not UNIT_AFTER.match(text, cents.end()) and not text[cents.end(): cents.end() + 1].isalnum():
             c = cents.group("cents")
             c_value = float(c) if c.isdigit() else words_value(c)
             if c_value is not None and 0 < c_value < 100 and (c.isdigit() or cents.group(0).strip().split()[-1].lower().startswith(("cent", "pence")) or True):
@@ -545,7 +562,7 @@ def _quantity_at(text: str, m: re.Match, blocked) -> tuple[Found | None, int]:
 
 def _is_year(text: str, num: _Number) -> bool:
     """A four-digit integer in 1000-2100, not grouped, that nothing marks as a quantity."""
-    if num.grouped or not num.value.is_integer() or not 1000 <= num.value <= 2100:
+    if num.grouped or not num.value.is_integer() or not 1000 <= abs(num.value) <= 2100:
         return False
     if "." in text[num.start: num.end] or _money_context(text, num.start):
         return False

@@ -147,8 +147,8 @@ UNIT_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("metre per second", "speed", 3.6), ("metres per second", "meters per second", "m/s")),
     (_u("knot", "speed", 1.852), ("knots", "knot", "kn")),
     # temperature (offset units)
-    (_u("celsius", "temperature"), ("degrees celsius", "degree celsius", "degrees centigrade", "deg celsius", "deg c", "deg. c", "°c", "° c", "celsius", "celcius", "centigrade", "centigrate", "degrees c", "degree c", "c", "C")),
-    (_u("fahrenheit", "temperature", 5 / 9, -160 / 9), ("degrees fahrenheit", "degree fahrenheit", "degrees farenheit", "deg fahrenheit", "deg f", "°f", "° f", "fahrenheit", "farenheit", "degrees f", "degree f", "f", "F")),
+    (_u("celsius", "temperature"), ("degrees celsius", "degree celsius", "degrees centigrade", "deg celsius", "° celsius", "°celsius", "deg c", "deg. c", "°c", "° c", "celsius", "celcius", "centigrade", "centigrate", "degrees c", "degree c", "c", "C")),
+    (_u("fahrenheit", "temperature", 5 / 9, -160 / 9), ("degrees fahrenheit", "degree fahrenheit", "degrees farenheit", "deg fahrenheit", "° fahrenheit", "°fahrenheit", "deg f", "°f", "° f", "fahrenheit", "farenheit", "degrees f", "degree f", "f", "F")),
     (_u("kelvin", "temperature", 1.0, -273.15), ("kelvins", "kelvin", "K")),
     # angles (and bare "degrees", which news uses for temperatures as often as angles)
     (_u("degree", "angle"), ("degrees", "degree", "deg.", "deg", "°")),
@@ -236,7 +236,7 @@ CURRENCY_SUBUNITS = {
 CURRENCY_PREFIXES = {
     "$": "USD", "us$": "USD", "u.s. $": "USD", "u.s.$": "USD", "u.s $": "USD", "us $": "USD", "usd$": "USD",
     "usd": "USD", "dollar": "USD", "c$": "CAD", "c $": "CAD", "ca$": "CAD", "cad$": "CAD", "cad": "CAD",
-    "a$": "AUD", "a $": "AUD", "au$": "AUD", "aud$": "AUD", "aud": "AUD", "nz$": "NZD", "nzd$": "NZD", "nzd": "NZD",
+    "au$": "AUD", "aud$": "AUD", "aud": "AUD", "nz$": "NZD", "nzd$": "NZD", "nzd": "NZD",
     "hk$": "HKD", "hk $": "HKD", "hkd": "HKD", "s$": "SGD", "mex$": "MXN", "mxn$": "MXN", "mxn": "MXN",
     "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR", "¥": "JPY", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
     "chf": "CHF", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH",
@@ -264,6 +264,11 @@ CURRENCY_SUFFIXES = {
     "shekels": "ILS", "riyals": "SAR", "dirhams": "AED", "naira": "NGN", "rials": "IRR", "dong": "VND",
     "₡": "CRC", "₾": "GEL", "₭": "LAK", "ரூ": "LKR", "bitcoins": "BTC", "bitcoin": "BTC", "btc": "BTC",
 }
+# Every canonical currency name is also a suffix form, singular and plural ("100 chinese yuan").
+for _code, _name in CURRENCY_NAMES.items():
+    CURRENCY_SUFFIXES.setdefault(_name, _code)
+    CURRENCY_SUFFIXES.setdefault(_name + "s", _code)
+
 # Codes glued to a millions prefix in finance tables: "30 MUSD", "MEUR 120".
 MILLION_CODES = {"musd": "USD", "meur": "EUR", "mgbp": "GBP", "maud": "AUD", "mchf": "CHF", "mcad": "CAD"}
 
