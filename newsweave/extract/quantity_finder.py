@@ -82,7 +82,7 @@ class Found:
 _NUMBER_WORDS = list(UNITS_WORDS) + list(SCALE_WORDS) + ["hundred"]
 _FRACTION = list(FRACTION_WORDS)
 _WORD = r"(?:%s)" % alternation(_NUMBER_WORDS + _FRACTION + ["dozen"])
-_JOIN = r"(?:\s*-\s*|\s+and\s+(?:a\s+)?|\s*&\s*|,\s+|\s+(?:a\s+)?)"
+_JOIN = r"(?:-and-(?:an?-)?|\s*-\s*|\s+and\s+(?:a\s+)?|\s*&\s*|,\s+|\s+(?:a\s+)?)"
 _VAGUE = alternation([w for w in VAGUE_WORDS if w != "dozen"])
 _VULGAR = "".join(VULGAR_FRACTIONS)
 
