@@ -1,0 +1,75 @@
+"""Quantities across sources: one series per measure, ordered by time, disagreements flagged.
+
+A pure function over :class:`~newsweave.extract.quantities.Quantity` records from many
+articles. Quantities are grouped by what they measure and the canonical unit they are
+normalised to (counted things by the counted noun), so "some 500 square miles of
+territory" and "1,300 square kilometres of territory" fall in one series. Within a
+series, points that refer to the same time but differ by more than
+:data:`DISAGREEMENT` (after allowing for their bounds) are flagged as a discrepancy
+that cites both sources.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from newsweave.extract.quantities import Quantity
+
+DISAGREEMENT = 0.15  # relative difference beyond which two values of one measure disagree
+
+
+def _series_key(q: Quantity) -> tuple[str, str] | None:
+    if not q.measure:
+        return None
+    if q.normalized:
+        return q.measure, q.normalized["unit"]
+    if q.counted:
+        return q.measure, q.counted
+    return None
+
+
+def _value(q: Quantity) -> float:
+    return q.normalized["value"] if q.normalized else q.value
+
+
+def _disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    va, vb = a["value"], b["value"]
+    scale = max(abs(va), abs(vb), 1e-12)
+    if abs(va - vb) / scale <= DISAGREEMENT:
+        return False
+    # a bound can reconcile them: "over 400" and "500" do not contradict each other
+    lo, hi = (a, b) if va < vb else (b, a)
+    return not (lo["bound"] in ("above", "at_least") or hi["bound"] in ("below", "at_most"))
+
+
+def series(quantities: Iterable[Quantity]) -> list[dict[str, Any]]:
+    """Group quantities by measure into series ordered by time, flagging discrepancies.
+
+    Each series is ``{"measure", "unit", "points": [{"value", "bound", "time", "doc",
+    "start", "end", "text", "stated_by", "holder"}], "discrepancies": [{"time", "a", "b"}]}``,
+    points ordered by their time text (ISO values sort chronologically; points without a
+    time come last), series by size.
+    """
+    groups: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        key = _series_key(q)
+        if key:
+            groups[key].append(q)
+    out = []
+    for (measure, unit), members in groups.items():
+        points = [
+            {"value": _value(q), "bound": q.bound, "time": q.time, "doc": q.doc, "start": q.start,
+             "end": q.end, "text": q.text, "stated_by": q.stated_by, "holder": q.holder}
+            for q in members
+        ]
+        points.sort(key=lambda p: (p["time"] is None, p["time"] or "", p["doc"], p["start"]))
+        discrepancies = []
+        for i, a in enumerate(points):
+            for b in points[i + 1:]:
+                if a["doc"] != b["doc"] and a["time"] == b["time"] and _disagree(a, b):
+                    discrepancies.append({"time": a["time"], "a": a, "b": b})
+        out.append({"measure": measure, "unit": unit, "points": points, "discrepancies": discrepancies})
+    out.sort(key=lambda s: (-len(s["points"]), s["measure"], s["unit"]))
+    return out

@@ -1,0 +1,32 @@
+"""Series across sources and discrepancy flags."""
+
+from __future__ import annotations
+
+from newsweave.extract.quantities import extract
+from newsweave.reconcile.quantities import series
+
+
+def _q(text, doc, measure, time):
+    from dataclasses import replace
+
+    [q] = extract(text, doc)
+    return replace(q, measure=measure, time=time)
+
+
+def test_series_groups_by_measure_orders_by_time_and_flags_disagreement():
+    qs = [
+        _q("about 30 square miles", "c", "territory", "2025-03-16"),
+        _q("over 400 square miles", "a", "territory", "2024-08"),
+        _q("1,300 square kilometres", "b", "territory", "2024-09"),
+        _q("50 square miles", "d", "territory", "2025-03-16"),
+        _q("12 tanks", "e", None, None),
+    ]
+    [s] = series(qs)
+    assert s["unit"] == "km²" and [p["doc"] for p in s["points"]] == ["a", "b", "c", "d"]
+    [d] = s["discrepancies"]
+    assert {d["a"]["doc"], d["b"]["doc"]} == {"c", "d"}
+
+
+def test_bounds_reconcile_values():
+    qs = [_q("over 400 square miles", "a", "territory", "t"), _q("500 square miles", "b", "territory", "t")]
+    assert series(qs)[0]["discrepancies"] == []
