@@ -32,8 +32,11 @@ test: setup browser
 test-all: setup browser
 	$(PY) -m pytest -q -m ''
 
+# Throughput as ratios to baselines run in the same process (bare spaCy, dateparser, quantulum3).
 bench: setup
 	$(PY) bench/bench_pipeline.py
+	$(PY) bench/bench_timex.py
+	$(PY) bench/bench_quantities.py
 
 clean:
 	rm -rf out .pytest_cache

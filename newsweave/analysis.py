@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -113,18 +113,42 @@ def _as_published(record: Any) -> PublishedDate:
 
 
 def reconcile(store: Store) -> None:
-    """Corpus-level work after the documents are processed: canonical entities."""
+    """Corpus-level work after the documents are processed: canonical entities with their
+    roles, geocoded places and salience (quote speakers count as actors)."""
     from newsweave.model import Mention
-    from newsweave.reconcile.entities import reconcile_entities
+    from newsweave.reconcile.entities import reconcile as reconcile_entities
 
-    current = {d["id"] for d in store.documents(with_text=False)} - superseded(store)
+    documents = [d for d in store.documents(with_text=False)]
+    current = {d["id"] for d in documents} - superseded(store)
+    lengths = {d["id"]: d["word_count"] * 6 for d in documents}
     fields = set(Mention.field_names())
     mentions = [
         Mention(**{k: v for k, v in r.items() if k in fields})
         for r in store.records("mentions") if r["doc"] in current
     ]
-    entities, assignment = reconcile_entities(mentions)
-    store.replace_entities(entities, assignment)
+    speakers = [(q["doc"], q["speaker_start"], q["speaker_end"]) for q in store.records("quotes")
+                if q["doc"] in current and q.get("speaker_start") is not None]
+    result = reconcile_entities(mentions, doc_lengths=lengths, actor_spans=speakers)
+    entities = _with_roles(result.entities, result.assignment, mentions, store.records("roles"))
+    per_entity: dict[str, dict[str, float]] = {}
+    for doc, scores in result.document_salience.items():
+        for entity_id, score in scores.items():
+            per_entity.setdefault(entity_id, {})[doc] = score
+    entities = [replace(e, document_salience=per_entity.get(e.id, {})) for e in entities]
+    store.replace_entities(entities, result.assignment)
+
+
+def _with_roles(entities, assignment, mentions, roles) -> list:
+    """Attach each role record to the entity of the mention it describes."""
+    by_span = {(m.doc, m.start, m.end): assignment.get(m.id) for m in mentions}
+    found: dict[str, list[dict[str, Any]]] = {}
+    for role in roles:
+        entity = by_span.get((role["doc"], role["person_start"], role["person_end"]))
+        if entity:
+            found.setdefault(entity, []).append(
+                {"role": role["role"], "form": role["form"], "doc": role["doc"],
+                 "start": role["start"], "end": role["end"], "extractor": role["extractor"]})
+    return [replace(e, roles=tuple(found.get(e.id, ()))) for e in entities]
 
 
 def superseded(store: Store) -> set[str]:

@@ -120,6 +120,8 @@ class Entity:
     salience: float = 0.0
     merge_reasons: tuple[str, ...] = ()
     geo: dict[str, Any] | None = None
+    roles: tuple[dict[str, Any], ...] = ()
+    document_salience: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -30,7 +30,16 @@ from newsweave.model import Document, Record, RemovedSpan
 BUILTIN = ("text", "spacy")
 
 # Modules whose import registers the default stages, in pipeline order.
-DEFAULT_STAGE_MODULES = ("newsweave.clean.chrome", "newsweave.extract.entities")
+DEFAULT_STAGE_MODULES = (
+    "newsweave.clean.chrome",
+    "newsweave.clean.dating",
+    "newsweave.extract.entities",
+    "newsweave.extract.coref",
+    "newsweave.extract.roles",
+    "newsweave.extract.metonymy",
+    "newsweave.extract.timex",
+    "newsweave.extract.quantities",
+)
 
 
 @dataclass(slots=True)
