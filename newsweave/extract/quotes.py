@@ -101,10 +101,10 @@ def _mark_role(text: str, i: int) -> int:
         # A curly opener glued to the word before and followed by a space is a misused closer.
         return CLOSE if before.isalnum() and after in _CLOSERS_AFTER else OPEN
     if ch in "”»":
-        return OPEN if before in _OPENERS_BEFORE and after.isalnum() else CLOSE
-    if before in _OPENERS_BEFORE:
+        return OPEN if (before.isspace() or before in _OPENERS_BEFORE) and after.isalnum() else CLOSE
+    if before.isspace() or before in _OPENERS_BEFORE:
         return OPEN
-    if after in _CLOSERS_AFTER:
+    if after.isspace() or after in _CLOSERS_AFTER:
         return CLOSE
     return EITHER
 
@@ -198,6 +198,15 @@ COMPLEMENT_DEPS = ("ccomp", "xcomp", "parataxis")
 _STRIP_TAIL = " \t\n,;:—–-"
 _STRIP_HEAD = " \t\n,;:—–-"
 _WORD = re.compile(r"\w+")
+_CLAUSE_DEPS = frozenset({"nsubj", "csubj", "aux", "advmod", "dative", "dobj", "npadvmod", "neg"})
+# Conjoined or subordinate clauses with their own subject end a reported clause:
+# "they prefer an outsider, while about 4 in 10 want experience".
+_CLAUSE_BREAKS = frozenset({"conj", "advcl"})
+_BREAK_MARKS = frozenset({"while", "though", "although", "whereas", "as", "but", "and"})
+# "Poll: Sanders leads", "Dr. Ben Carson: Clinton not fit to serve" at the start of a paragraph.
+_COLON_LINE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.’'-]*\.?[ \t]){0,4}[A-Z][\w.’'-]*?):[ \t]+(\S[^\n]*\S)", re.MULTILINE
+)
 
 
 @dataclass(slots=True)
@@ -262,6 +271,28 @@ def _span_of(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
+def _clause_span(head: Token, cue_lemma: str) -> tuple[int, int]:
+    """A reported clause: the complement's subtree, up to a coordinated clause with its own subject."""
+    end_tok = head.right_edge
+    for child in head.rights:
+        if child.dep_ in _CLAUSE_BREAKS and child.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ in SOURCE_DEPS for c in child.children)
+            or (child.lemma_.lower() in CUE_LEMMAS and child.lemma_.lower() == cue_lemma)
+        ):
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in _BREAK_MARKS]
+            if child.dep_ == "advcl" and not marks:
+                continue
+            stop = child.left_edge.i
+            prev = child.doc[stop - 1] if stop > 0 else None
+            while prev is not None and prev.i > head.i and (prev.is_punct or prev.dep_ == "cc"):
+                stop -= 1
+                prev = child.doc[stop - 1]
+            end_tok = child.doc[max(stop - 1, head.i)]
+            break
+    left = head.left_edge
+    return left.idx, end_tok.idx + len(end_tok)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces and joining punctuation; keep quote marks and a final stop inside."""
     while start < end and text[start] in _STRIP_HEAD:
@@ -287,7 +318,7 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
         comp = next((c for c in comps if c.dep_ == "ccomp"), comps[0])
         if lemma in BELIEF_VERBS and comp.dep_ != "ccomp":
             return None
-        content = _span_of(comp)
+        content = _clause_span(comp, lemma)
         if comp.dep_ == "xcomp" and lemma not in ("say", "tell", "urge", "ask", "promise", "pledge", "vow", "warn", "threaten", "call", "demand", "continue"):
             return None
     elif lemma in BELIEF_VERBS:
@@ -325,9 +356,12 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
 
 def _adjacent_quote(verb: Token, text: str, quotes: _Quotes) -> tuple[int, int] | None:
     """A quote right before the cue clause ("“...,” he said") or right after it ("He said: “...”")."""
-    clause = [verb] + [c for c in verb.children if c.dep_ in SOURCE_DEPS or c.dep_ in ("aux", "advmod", "dative", "dobj", "npadvmod")]
-    first = min(t.left_edge.idx for t in clause)
-    last_tok = max((t.right_edge for t in clause), key=lambda t: t.i)
+    clause = [verb] + [
+        c for c in verb.children
+        if c.dep_ in _CLAUSE_DEPS and quotes.at(c.idx) is None and quotes.at(c.left_edge.idx) is None
+    ]
+    first = min([verb.idx] + [t.left_edge.idx for t in clause[1:]])
+    last_tok = max([verb] + [t.right_edge for t in clause[1:]], key=lambda t: t.i)
     last = last_tok.idx + len(last_tok)
     k = quotes.at(max(first - 1, 0))
     if k is None:
@@ -365,25 +399,32 @@ def _according_to(tok: Token, text: str) -> _Attribution | None:
     return _Attribution([content], (tok.idx, to.idx + len(to)), tok, source, confidence=0.75)
 
 
-def _colon_attribution(sent: Span, text: str) -> _Attribution | None:
-    """A headline-style line "Pat Caddell: Democrat voters worried ..." (a name, a colon, a claim)."""
-    for tok in sent[:6]:
-        if tok.text == ":":
-            name = sent.doc[sent.start : tok.i]
-            if not name or not all(t.pos_ == "PROPN" or t.is_punct for t in name) or tok.i + 2 >= sent.end:
-                return None
-            if sent.start_char > 0 and text[sent.start_char - 1] != "\n":
-                return None
-            content = _trim(text, tok.idx + 1, sent.end_char)
-            return _Attribution([content], (tok.idx, tok.idx + 1), tok, name, confidence=0.6)
-        if tok.pos_ not in ("PROPN", "PUNCT"):
-            return None
-    return None
+def _colon_attributions(doc: Doc, text: str) -> Iterator[_Attribution]:
+    """Headline-style lines "Pat Caddell: Democrat voters worried ..." (a name, a colon, a claim)."""
+    for m in _COLON_LINE.finditer(text):
+        content = _trim(text, m.start(2), m.end(2))
+        if len(_WORD.findall(text, *content)) < 3 or "://" in m.group(2):
+            continue
+        source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = m.end(1)
+        if source is None:
+            continue
+        yield _Attribution([content], (colon, colon + 1), None, source, confidence=0.6)
+
+
+def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
 
 
 def _finish_content(att: _Attribution, text: str, quotes: _Quotes) -> None:
     """Grow content that touches a quote to the whole quote, then trim its edges."""
     start, end = att.content[0]
+    anchor = att.cue[0] if att.cue else start
+    p_start, p_end = _paragraph_of(text, anchor)
+    if quotes.at(anchor) is None:  # a cue's content stays in its paragraph, except through a quote
+        start, end = max(start, p_start), min(end, p_end)
     for k in quotes.overlapping(start, end):
         q = quotes.spans[k]
         start, end = min(start, q.start), max(end, q.end)
@@ -413,10 +454,7 @@ def extract_quotes(doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR)
     """Every attribution in a parsed document, in text order; see the module docstring."""
     quotes = _Quotes(find_quote_spans(text))
     found: list[_Attribution] = []
-    for sent in doc.sents:
-        colon = _colon_attribution(sent, text)
-        if colon is not None:
-            found.append(colon)
+    found.extend(_colon_attributions(doc, text))
     for tok in doc:
         if quotes.at(tok.idx) is not None:
             continue
