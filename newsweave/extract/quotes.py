@@ -481,31 +481,47 @@ def extract_quotes(doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR)
 
 
 def _attach_loose_quotes(found: list[_Attribution], quotes: _Quotes, text: str) -> list[_Attribution]:
-    """Give quotes without a cue of their own to the attribution before them (split quotes)."""
+    """Give quotes without a cue of their own to the attribution before them.
+
+    A quote later in the same paragraph as a quote's attribution continues it
+    ("“A,” he said. “B.”"), and so does a paragraph that opens with a quote right
+    after such a paragraph. Other sentence-initial quotes of four words or more
+    become attributions of their own, given to the discourse's current speaker.
+    """
     claimed = {k for att in found for k in att.quotes}
     found.sort(key=lambda a: a.first)
     starts = [a.first for a in found]
+    ends = [0] * len(found)
+    running = 0
+    for i, att in enumerate(found):  # running maximum of content ends, for containment checks
+        running = max(running, att.last)
+        ends[i] = running
     out = list(found)
     for k, q in enumerate(quotes.spans):
-        if k in claimed or any(a.first <= q.start < a.last for a in found):
-            continue
-        words = len(_WORD.findall(text, q.start, q.end))
-        if words < 4 or not _sentence_initial(text, q.start):
-            continue
         i = bisect_right(starts, q.start) - 1
+        if k in claimed or (i >= 0 and ends[i] > q.start):
+            continue
         prev = found[i] if i >= 0 else None
-        if prev is not None and prev.quotes:
-            tail = max(prev.last, prev.cue[1] if prev.cue else prev.last)
-            if prev.source is not None:
-                tail = max(tail, prev.source.end_char)
-            gap = text[tail : q.start]
-            if "\n" not in gap and not _WORD.search(gap):
-                prev.content.append((q.start, q.end))
-                prev.quotes.append(k)
-                continue
+        if prev is not None and prev.quotes and prev.cue is not None and _continues(prev, q, text):
+            prev.content.append((q.start, q.end))
+            prev.quotes.append(k)
+            continue
+        if len(_WORD.findall(text, q.start, q.end)) < 4 or not _sentence_initial(text, q.start):
+            continue
         out.append(_Attribution([(q.start, q.end)], None, None, None, confidence=0.5, quotes=[k]))
     out.sort(key=lambda a: a.first)
     return out
+
+
+def _continues(prev: _Attribution, q: QuoteSpan, text: str) -> bool:
+    """Whether quote ``q`` goes on with the quoted attribution ``prev`` (a split quote)."""
+    tail = max(prev.last, prev.cue[1])
+    if prev.source is not None:
+        tail = max(tail, prev.source.end_char)
+    gap = text[tail : q.start]
+    if "\n" not in gap:
+        return len(gap) < 300
+    return gap.strip(" \t\n.,;:") == "" and gap.count("\n") <= 2
 
 
 def _to_records(
