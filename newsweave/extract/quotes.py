@@ -450,8 +450,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in "\n.!?”\""
 
 
-def extract_quotes(doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR) -> list[Quote]:
-    """Every attribution in a parsed document, in text order; see the module docstring."""
+def extract_quotes(
+    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None
+) -> list[Quote]:
+    """Every attribution in a parsed document, in text order; see the module docstring.
+
+    ``text`` is the text spaCy parsed (an article's analysis text, chrome blanked);
+    ``original``, when given, is the document's original text with the same offsets,
+    from which the records' ``text`` and ``cue`` are cut.
+    """
     quotes = _Quotes(find_quote_spans(text))
     found: list[_Attribution] = []
     found.extend(_colon_attributions(doc, text))
@@ -477,7 +484,7 @@ def extract_quotes(doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR)
             continue
         kept.append(att)
     found = _attach_loose_quotes(kept, quotes, text)
-    return _to_records(found, doc, text, doc_id, extractor, quotes)
+    return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
 
 
 def _attach_loose_quotes(found: list[_Attribution], quotes: _Quotes, text: str) -> list[_Attribution]:
@@ -557,7 +564,7 @@ def _to_records(
             addressee=addressee.text if addressee is not None else None,
         )
         if quote_type == "direct":
-            key = " ".join(_WORD.findall(text.lower(), att.first, att.last))
+            key = " ".join(_WORD.findall(text, att.first, att.last)).lower()
             if key in seen:
                 record = _replace_duplicate(record, seen[key])
             else:
@@ -581,4 +588,6 @@ def warm_up(options: Options) -> None:
 @stage(NAME, version=VERSION, requires=("spacy",), produces=("quotes",), warm_up=warm_up)
 def rule_quotes(article: Article, options: Options) -> Iterator[Quote]:
     """The quotes.rules stage: every quote and reported statement in the article."""
-    yield from extract_quotes(article.spacy, article.document.text, article.document.id)
+    yield from extract_quotes(
+        article.spacy, article.spacy.text, article.document.id, original=article.document.text
+    )
