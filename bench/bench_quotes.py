@@ -1,0 +1,73 @@
+"""Words per second of the quotes.rules stage beside textacy's direct_quotations.
+
+Both run on the same spaCy parses (parsing is timed once, separately), in one process:
+
+    python bench/bench_quotes.py [--docs 200] [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def load_texts(data: Path, limit: int) -> list[str]:
+    """News texts: the full-text news sample when present, else PolNeAR's train articles."""
+    news = data / "news-2019-2020.jsonl"
+    if news.is_file():
+        texts = []
+        with news.open(encoding="utf-8") as fh:
+            for line in fh:
+                texts.append(json.loads(line)["text"])
+                if len(texts) >= limit:
+                    break
+        return texts
+    paths = sorted((data / "polnear" / "train" / "text").glob("*.txt"))[:limit]
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args()
+
+    from textacy.extract.triples import direct_quotations
+
+    from newsweave.extract.quotes import extract_quotes
+    from newsweave.nlp import load_spacy
+
+    texts = load_texts(args.data, args.docs)
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_spacy()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    parse_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    ours = sum(len(extract_quotes(doc, doc.text, "bench")) for doc in docs)
+    ours_s = time.perf_counter() - t0
+
+    theirs, errors = 0, 0
+    t0 = time.perf_counter()
+    for doc in docs:
+        try:
+            for _ in direct_quotations(doc):
+                theirs += 1
+        except Exception:  # textacy raises on unbalanced quotation marks
+            errors += 1
+    theirs_s = time.perf_counter() - t0
+
+    print(f"{len(texts)} documents, {words} words; spaCy parse {words / parse_s:,.0f} words/s")
+    print(f"{'system':28} {'words/s':>12} {'quotes':>8}")
+    print(f"{'newsweave quotes.rules':28} {words / ours_s:12,.0f} {ours:8}")
+    print(f"{'textacy direct_quotations':28} {words / theirs_s:12,.0f} {theirs:8}  ({errors} documents raised)")
+    print(f"ratio newsweave / textacy speed: {theirs_s / ours_s:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""Who a quote's source is: the name behind "he", "Lucas" or "a senior official".
+
+Speaker resolution works on the spaCy parse alone (its PERSON entities, proper
+nouns and pronouns) and keeps a small discourse state per document: the current
+speaker (the source of the latest attribution) and what is known of each named
+person's grammatical gender. It returns the span that names the speaker nearest
+the quote and the resolved name text, so that entity linking can map the name
+to a canonical entity later.
+
+Rules, in order:
+
+* a source that contains a proper name is that name; a bare surname ("Lucas")
+  or a shorter form of a name is expanded to the longest earlier full name that
+  ends with it ("Scott Lucas");
+* a personal pronoun ("he", "she") is the current speaker when the pronoun
+  agrees with what is known of that speaker's gender, else the nearest earlier
+  person whose gender agrees ("he added" after Melnyk's quote is Melnyk even if
+  another man is named in between);
+* "they"/"we" are the current speaker when that speaker is a group, else kept;
+* an unnamed or collective source ("experts", "the Kremlin", "a source") is
+  kept as its own text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
+FIRST_PERSON = frozenset({"i", "me"})
+HONORIFIC_GENDER = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+    "sir": "m", "lady": "f", "madam": "f",
+}
+# Dependents of a source's head that describe it rather than name it.
+DESCRIPTION_DEPS = frozenset({"appos", "relcl", "acl"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: the name, the span naming it nearest the quote, and its description."""
+
+    name: str
+    start: int
+    end: int
+    text: str
+    description: str | None = None
+    description_start: int | None = None
+    description_end: int | None = None
+    is_person: bool = False
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What speaker resolution remembers while it reads one document in order."""
+
+    doc: Doc
+    person_names: list[tuple[int, str]] = field(default_factory=list)  # (start_char, full name)
+    person_starts: list[int] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+    current: Speaker | None = None
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Discourse":
+        """Index the document's person names once, in text order."""
+        state = cls(doc)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _strip_name(ent)
+            if not name:
+                continue
+            state.person_names.append((ent.start_char, name))
+            prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ in HONORIFIC_GENDER:
+                state.gender.setdefault(_surname(name), HONORIFIC_GENDER[prev.lower_])
+        state.person_starts = [s for s, _ in state.person_names]
+        return state
+
+    def expand(self, name: str, before: int) -> str:
+        """The longest full name mentioned before ``before`` whose words end with ``name``'s."""
+        words = name.split()
+        best = name
+        for _, full in self.person_names[: bisect_left(self.person_starts, before)]:
+            full_words = full.split()
+            if len(full_words) > len(best.split()) and full_words[-len(words):] == words:
+                best = full
+        return best
+
+    def gender_of(self, name: str) -> str | None:
+        return self.gender.get(_surname(name))
+
+    def previous_person(self, before: int, gender: str | None) -> str | None:
+        """The nearest person named before ``before`` whose known gender does not conflict."""
+        for _, full in reversed(self.person_names[: bisect_left(self.person_starts, before)]):
+            known = self.gender_of(full)
+            if gender is None or known in (None, gender):
+                return self.expand(full, before)
+        return None
+
+    def resolve(self, source: Span) -> Speaker:
+        """Resolve a source span (the subject of a cue, the object of "according to")."""
+        head = source.root
+        name_span = _name_within(source)
+        description, d_start, d_end = _description(source, name_span)
+        lower = head.lower_
+        if name_span is not None:
+            name = self.expand(_strip_name(name_span), source.start_char)
+            speaker = Speaker(
+                name, name_span.start_char, name_span.end_char, name_span.text,
+                description, d_start, d_end, is_person=name_span.label_ in ("PERSON", "")
+                or head.pos_ == "PROPN",
+            )
+        elif lower in PERSONAL_PRONOUNS and len(source) == 1:
+            gender = PERSONAL_PRONOUNS[lower]
+            current = self.current
+            if current is not None and current.is_person and self.gender_of(current.name) in (None, gender):
+                name = current.name
+            else:
+                name = self.previous_person(source.start_char, gender) or head.text
+            if name != head.text:
+                self.gender.setdefault(_surname(name), gender)
+            speaker = Speaker(name, head.idx, head.idx + len(head), head.text, is_person=name != head.text)
+        elif lower in GROUP_PRONOUNS and len(source) == 1:
+            current = self.current
+            name = current.name if current is not None and not current.is_person else head.text
+            speaker = Speaker(name, head.idx, head.idx + len(head), head.text)
+        elif lower in FIRST_PERSON and len(source) == 1:
+            name = self.current.name if self.current is not None else head.text
+            speaker = Speaker(name, head.idx, head.idx + len(head), head.text, is_person=True)
+        else:
+            core = _core_span(source)
+            speaker = Speaker(core.text, core.start_char, core.end_char, core.text, description, d_start, d_end)
+        self.current = speaker
+        return speaker
+
+
+def _strip_name(span: Span) -> str:
+    """A name without a leading determiner, honorific or possessive ending."""
+    tokens = [t for t in span if not (t.is_punct and t.text not in ".-")]
+    while tokens and (tokens[0].lower_ in HONORIFIC_GENDER or tokens[0].lower_ == "the"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    return " ".join(t.text for t in tokens)
+
+
+def _surname(name: str) -> str:
+    return name.rsplit(" ", 1)[-1].lower()
+
+
+def _name_within(source: Span) -> Span | None:
+    """The proper name inside a source span: a PERSON entity, else the head's proper-noun chain."""
+    ents = [e for e in source.ents if e.label_ == "PERSON"]
+    if ents:
+        return min(ents, key=lambda e: abs(e.root.i - source.root.i))
+    head = source.root
+    if head.pos_ != "PROPN":
+        return None
+    start = head.i
+    doc = head.doc
+    while start > source.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    for ent in source.ents:
+        if ent.start <= head.i < ent.end and ent.label_ in NAME_LABELS:
+            return ent
+    return Span(doc, start, head.i + 1)
+
+
+def _core_span(source: Span) -> Span:
+    """A source without its appositive or relative-clause description and trailing commas."""
+    head = source.root
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in DESCRIPTION_DEPS or child.is_punct:
+            break
+        end = child.right_edge.i + 1
+    return Span(source.doc, source.start, max(end, head.i + 1))
+
+
+def _description(source: Span, name_span: Span | None) -> tuple[str | None, int | None, int | None]:
+    """The appositive that describes the source, or the modifiers in front of its name."""
+    head = source.root
+    for child in head.children:
+        if child.dep_ == "appos" and source.start <= child.left_edge.i and child.right_edge.i < source.end:
+            span = source.doc[child.left_edge.i : child.right_edge.i + 1]
+            return span.text, span.start_char, span.end_char
+    if name_span is not None and name_span.start > source.start:
+        tokens = [t for t in source.doc[source.start : name_span.start] if not t.is_punct]
+        if tokens and tokens[0].dep_ != "det" or len(tokens) > 1:
+            span = source.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+            if span is not None and any(t.pos_ in ("NOUN", "ADJ") for t in span):
+                return span.text, span.start_char, span.end_char
+    return None, None, None
+
+
+def addressee_of(cue: Token) -> Span | None:
+    """Whom or where a statement was addressed: "told reporters", "told the Guardian", "said to X"."""
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and cue.lemma_ in ("tell", "inform", "assure", "brief", "warn"):
+            return cue.doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "prep" and child.lower_ in ("to", "in") and cue.lemma_ in ("say", "write", "tell", "explain", "speak"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and child.lower_ == "to":
+                return cue.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
+    return None
+
+
+__all__ = ["Discourse", "Speaker", "addressee_of"]

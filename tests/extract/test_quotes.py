@@ -1,0 +1,164 @@
+"""quotes.rules on small built texts: marks, cues, split and partial quotes, speakers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsweave.extract.quotes import Quote, extract_quotes, find_quote_spans
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsweave.nlp import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def run(text: str) -> list[Quote]:
+        return extract_quotes(nlp(text), text, "doc")
+
+    return run
+
+
+def content(q: Quote, text: str) -> str:
+    return " // ".join(text[s:e] for s, e in q.content_spans)
+
+
+def test_quote_spans_pair_straight_and_curly_marks():
+    text = 'He said "yes" and then “no, never” again.'
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ['"yes"', "“no, never”"]
+
+
+def test_apostrophes_are_never_quote_marks():
+    text = "The U.S.' aid and Ukrainians' morale matter to Ukraine's army and Ukrainians’ allies."
+    assert find_quote_spans(text) == []
+
+
+def test_unbalanced_mark_ends_at_its_paragraph():
+    text = "He said “this never closes.\n\nA new paragraph follows."
+    (span,) = find_quote_spans(text)
+    assert not span.closed and span.end <= text.index("\n")
+
+
+def test_multi_paragraph_quote_continues_when_next_paragraph_opens_with_a_mark():
+    text = "“First paragraph of the quote.\n\n“Second paragraph,” she said."
+    (span,) = find_quote_spans(text)
+    assert span.start == 0 and text[span.end - 1] == "”" and len(span.pieces) == 2
+
+
+def test_direct_quote_with_said_after(quotes_of):
+    text = "“This is a disaster for Moscow,” said Scott Lucas."
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct"
+    assert content(q, text).startswith("“This is a disaster")
+    assert q.cue == "said" and q.speaker == "Scott Lucas"
+    assert q.start <= q.content_start and q.end >= q.speaker_end
+
+
+def test_split_quote_is_one_discontinuous_content(quotes_of):
+    text = "“We will not retreat,” the general said. “Our troops hold the line.”"
+    (q,) = quotes_of(text)
+    assert len(q.content_spans) == 2
+    assert "Our troops" in content(q, text) and "said" not in content(q, text)
+
+
+def test_reported_speech_said_that(quotes_of):
+    text = "Mr. Zelensky said that his military did not want to stay on Russian soil indefinitely."
+    (q,) = quotes_of(text)
+    assert q.quote_type == "indirect"
+    assert content(q, text).startswith("that his military")
+    assert q.speaker == "Zelensky" or q.speaker.endswith("Zelensky")
+
+
+@pytest.mark.parametrize(
+    "text, cue, fragment",
+    [
+        ("Oleksandr Syrskyi, the army chief, denied threats of encirclement.", "denied", "threats of encirclement"),
+        ("Dmitry Peskov categorically rejected any prospect of trading territory.", "rejected", "any prospect"),
+    ],
+)
+def test_statement_verbs_take_their_object_as_content(quotes_of, text, cue, fragment):
+    (q,) = quotes_of(text)
+    assert q.cue == cue and fragment in content(q, text)
+
+
+def test_partial_quote_with_according_to(quotes_of):
+    text = 'The incursion resulted in "negative sentiments" domestically, according to Oleksiy Melnyk.'
+    (q,) = quotes_of(text)
+    assert q.quote_type == "partial" and q.cue == "according to"
+    assert q.speaker == "Oleksiy Melnyk" and "negative sentiments" in content(q, text)
+
+
+def test_colon_headline_attribution(quotes_of):
+    text = "Pat Caddell: Democrat Voters Worried About the Economy\n\nThe race goes on."
+    (q,) = quotes_of(text)
+    assert q.cue == ":" and q.speaker == "Pat Caddell"
+    assert content(q, text) == "Democrat Voters Worried About the Economy"
+
+
+def test_he_added_is_the_current_speaker_not_the_nearest_man(quotes_of):
+    text = (
+        "“The offensive surprised everyone,” said Oleksiy Melnyk. "
+        "He noted that President Volodymyr Zelensky had visited the front. "
+        "“It was a gamble,” he added."
+    )
+    records = quotes_of(text)
+    added = next(q for q in records if q.cue == "added")
+    assert added.speaker == "Oleksiy Melnyk" and added.speaker_text == "he"
+
+
+def test_surname_resolves_to_earlier_full_name(quotes_of):
+    text = "Scott Lucas teaches in Dublin. “Moscow was caught off guard,” Lucas said."
+    (q,) = quotes_of(text)
+    assert q.speaker == "Scott Lucas" and q.speaker_text == "Lucas"
+
+
+def test_unnamed_and_collective_speakers_are_kept(quotes_of):
+    text = "Experts say the offensive will stall. The Kremlin said the attack had been repelled."
+    speakers = {q.speaker for q in quotes_of(text)}
+    assert "Experts" in speakers and any("Kremlin" in s for s in speakers)
+
+
+def test_addressee_and_description(quotes_of):
+    text = (
+        "Scott Lucas, a political scientist at University College Dublin, "
+        "told the Guardian that the war had changed."
+    )
+    (q,) = quotes_of(text)
+    assert q.addressee == "the Guardian"
+    assert q.speaker_description is not None and "political scientist" in q.speaker_description
+
+
+def test_pull_quote_repeated_verbatim_is_marked_duplicate(quotes_of):
+    text = (
+        "“We are not going anywhere,” said Anna Smith.\n\n"
+        "The town was calm.\n\n"
+        "“We are not going anywhere,” said Anna Smith."
+    )
+    records = quotes_of(text)
+    assert len(records) == 2
+    assert records[0].duplicate_of is None and records[1].duplicate_of == records[0].id
+
+
+def test_stage_is_registered():
+    from newsweave.pipeline import REGISTRY
+
+    stage = REGISTRY["quotes.rules"]
+    assert stage.requires == ("spacy",) and stage.produces == ("quotes",)
+
+
+PIECES = st.sampled_from(['"', "“", "”", "‘", "’", "'", " said ", " he ", ", ", ".", "\n\n", ":", " — ", "Ukraine's ", "U.S.' "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=30).map("".join))
+def test_any_text_gives_offsets_in_range(quotes_of, text):
+    for q in quotes_of(text):
+        assert 0 <= q.start <= q.content_start <= q.content_end <= q.end <= len(text)
+        assert all(0 <= s <= e <= len(text) for s, e in q.content_spans)
+        if q.cue_start is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
