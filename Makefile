@@ -37,6 +37,7 @@ bench: setup
 	$(PY) bench/bench_pipeline.py
 	$(PY) bench/bench_timex.py
 	$(PY) bench/bench_quantities.py
+	$(PY) bench/bench_quotes.py
 
 clean:
 	rm -rf out .pytest_cache

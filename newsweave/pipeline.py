@@ -39,6 +39,7 @@ DEFAULT_STAGE_MODULES = (
     "newsweave.extract.metonymy",
     "newsweave.extract.timex",
     "newsweave.extract.quantities",
+    "newsweave.extract.quotes",
 )
 
 
