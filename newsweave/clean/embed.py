@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 # Paragraph openings carry their topic; truncating keeps the cost of a long paragraph bounded.
-MAX_TOKENS = 128
+MAX_TOKENS = 64
 
 
 def model_path() -> Path:

@@ -95,7 +95,11 @@ def find_top(blocks: Sequence[Block], skip: set[int], doc: str = "") -> list[Rem
         if (b.n_words <= 15 and _BYLINE.search(b.text)) or _ROLE_LINE.match(b.text):
             out.append(span_for(b, doc, EXTRACTOR, "byline", 0.85))
         elif _looks_like_names(b) and b.n_words <= 12:
-            out.append(span_for(b, doc, EXTRACTOR, "byline" if title or b.n_words <= 6 else "title", 0.7))
+            # a few names or an outlet in capitals is a byline; a longer title-case line a headline
+            name_like = b.n_words <= 3 or b.text.isupper() or " and " in b.text
+            is_title = title is None and not name_like
+            title = b if is_title else title
+            out.append(span_for(b, doc, EXTRACTOR, "title" if is_title else "byline", 0.7))
         elif title is None and not dek_done and _is_headline(b):
             title = b
             out.append(span_for(b, doc, EXTRACTOR, "title", 0.85))
