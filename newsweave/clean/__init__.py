@@ -1,0 +1,27 @@
+"""Cleaning: separate each article's body from site chrome, headline furniture and off-topic inserts.
+
+Three registered stages, run in this order, each recording removed spans and never
+changing the text: ``clean.chrome`` (calls to action, captions, credits, copyright,
+contributor lines, teasers, repeated pull-quotes), ``clean.layout`` (title, dek and
+byline at the top, author bio at the end) and ``clean.topic`` (paragraphs about other
+stories). :func:`clean_text` runs all three on a bare text, outside a pipeline.
+"""
+
+from __future__ import annotations
+
+from newsweave.model import RemovedSpan
+
+
+def clean_text(text: str, doc: str = "") -> list[RemovedSpan]:
+    """Every removed span of ``text``, as the three cleaning stages find them, in text order."""
+    from newsweave.clean.chrome import find_chrome
+    from newsweave.clean.layout import find_layout
+    from newsweave.clean.topic import find_off_topic
+
+    removed = find_chrome(text, doc)
+    removed += find_layout(text, removed, doc)
+    removed += find_off_topic(text, removed, doc)
+    return sorted(removed, key=lambda r: r.start)
+
+
+__all__ = ["clean_text"]

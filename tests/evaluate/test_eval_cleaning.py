@@ -1,0 +1,38 @@
+"""The cleaning evaluation: built insertion cases, floors on catches and losses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsweave.evaluate.cleaning import build_cases, evaluate, load_articles, render
+
+
+def test_built_cases_keep_the_original_paragraphs_and_mark_insertions(data_dir):
+    rows = load_articles(data_dir)
+    cases = build_cases(rows, limit=5)
+    assert len(cases) == 5
+    for case in cases:
+        assert case.inserted
+        for kind, start, end in case.inserted:
+            assert 0 <= start < end <= len(case.text)
+    again = build_cases(rows, limit=5)
+    assert [c.text for c in again] == [c.text for c in cases]
+
+
+def test_inserted_chrome_is_caught_and_body_kept_on_a_sample(data_dir):
+    result = evaluate(data_dir, limit=12)
+    json.dumps(result)
+    ours = result["ours"]
+    assert ours["chrome_recall"] >= 0.9
+    assert ours["body_removed"] <= 0.03
+    assert "newsweave" in render(result)
+
+
+@pytest.mark.slow
+def test_full_insertion_evaluation_floors(data_dir):
+    ours = evaluate(data_dir, limit=200)["ours"]
+    assert ours["chrome_recall"] >= 0.9
+    assert ours["off_topic_recall"] >= 0.5
+    assert ours["body_removed"] <= 0.03
