@@ -36,6 +36,7 @@ Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help=HELP["worke
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help=HELP["batch_size"])]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help=HELP["max_bytes"])]
 NoClean = Annotated[bool, typer.Option("--no-clean", help="Turn cleaning off: " + HELP["clean"])]
+NoOffTopic = Annotated[bool, typer.Option("--no-off-topic", help="Skip this step: " + HELP["off_topic"])]
 Executor = Annotated[str, typer.Option("--executor", help=HELP["executor"])]
 Db = Annotated[Path, typer.Option("--db", help="The SQLite store file.")]
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")]
@@ -58,9 +59,9 @@ class WordsPerSecond(ProgressColumn):
 
 
 def _options(workers: int, batch_size: int, max_bytes: int, no_clean: bool = False,
-             executor: str = "local") -> Options:
+             executor: str = "local", no_off_topic: bool = False) -> Options:
     return Options(workers=workers, batch_size=batch_size, max_bytes=max_bytes, clean=not no_clean,
-                   executor=executor)
+                   off_topic=not no_off_topic, executor=executor)
 
 
 def _count_inputs(inputs: list[str]) -> int | None:
@@ -100,12 +101,13 @@ def analyze(
     batch_size: BatchSize = DEFAULTS["batch_size"],
     max_bytes: MaxBytes = DEFAULTS["max_bytes"],
     no_clean: NoClean = False,
+    no_off_topic: NoOffTopic = False,
     executor: Executor = DEFAULTS["executor"],
 ) -> None:
     """Ingest, analyse, store, export and report: the main job."""
     from newsweave.analysis import analyze_into
 
-    options = _options(workers, batch_size, max_bytes, no_clean, executor)
+    options = _options(workers, batch_size, max_bytes, no_clean, executor, no_off_topic)
     started = time.perf_counter()
     try:
         with _progress() as progress:

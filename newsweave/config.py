@@ -19,6 +19,9 @@ class Options:
     workers: int = setting(1, "Local worker processes; each loads the models once.")
     max_bytes: int = setting(20_000_000, "Inputs larger than this many bytes are refused.")
     clean: bool = setting(True, "Separate article bodies from site chrome before extraction.")
+    off_topic: bool = setting(
+        True, "Find paragraphs that belong to other stories with sentence embeddings (the costliest cleaning step)."
+    )
     min_gazetteer_population: int = setting(
         5000, "Cities with fewer inhabitants are left out of the place gazetteer."
     )

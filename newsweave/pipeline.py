@@ -28,10 +28,14 @@ from newsweave.errors import PipelineError
 from newsweave.model import Document, Record, RemovedSpan
 
 BUILTIN = ("text", "spacy")
+# Stages that a boolean setting of Options can leave out of the default pipeline.
+SWITCHED_BY = {"clean.topic": "off_topic"}
 
 # Modules whose import registers the default stages, in pipeline order.
 DEFAULT_STAGE_MODULES = (
     "newsweave.clean.chrome",
+    "newsweave.clean.layout",
+    "newsweave.clean.topic",
     "newsweave.clean.dating",
     "newsweave.extract.entities",
     "newsweave.extract.coref",
@@ -139,7 +143,11 @@ class Pipeline:
         options = options or Options()
         load_default_stages()
         if names is None:
-            names = [n for n in REGISTRY if options.clean or "removed" not in REGISTRY[n].produces]
+            names = [
+                n for n in REGISTRY
+                if (options.clean or "removed" not in REGISTRY[n].produces)
+                and (n not in SWITCHED_BY or getattr(options, SWITCHED_BY[n]))
+            ]
         missing = [n for n in names if n not in REGISTRY]
         if missing:
             raise PipelineError(

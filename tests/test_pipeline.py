@@ -58,3 +58,13 @@ def test_records_ids_are_content_hashes():
     a = Record(doc="d1", start=0, end=4, text="Kyiv", extractor="x@1")
     b = Record(doc="d1", start=0, end=4, text="Kyiv", extractor="x@1")
     assert a.id == b.id and a.id != Record(doc="d1", start=1, end=4, text="yiv", extractor="x@1").id
+
+
+def test_settings_switch_stages_out_of_the_default_pipeline():
+    every = {s.name for s in Pipeline.build().stages}
+    assert "clean.topic" in every and "mentions.spacy" in every
+    no_topic = {s.name for s in Pipeline.build(None, Options(off_topic=False)).stages}
+    assert no_topic == every - {"clean.topic"}
+    no_clean = {s.name for s in Pipeline.build(None, Options(clean=False)).stages}
+    assert not any("removed" in REGISTRY[n].produces for n in no_clean)
+    assert "clean.dating" in no_clean and "mentions.spacy" in no_clean
