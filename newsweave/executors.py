@@ -7,6 +7,7 @@ yields processed batches in input order. Extractors never know which one runs th
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
@@ -52,8 +53,15 @@ class LocalProcesses:
     def map_batches(self, pipeline, batches):
         ctx = mp.get_context("spawn")
         with ctx.Pool(self.workers, initializer=_init_worker, initargs=(pipeline,)) as pool:
-            # imap keeps only a few batches in flight: the corpus is never held in memory.
-            yield from pool.imap(_run_batch, batches, chunksize=1)
+            # Batches are drawn here, in the caller's thread (the input may read the store), and
+            # at most two per worker are in flight: the corpus is never held in memory.
+            pending: deque = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_run_batch, (batch,)))
+                if len(pending) >= 2 * self.workers:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
 
 
 class RayExecutor:
