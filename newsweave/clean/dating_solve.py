@@ -68,6 +68,8 @@ FUTURE_LEAD = np.array([-0.8, 0.0, 0.0, -0.1, -0.2, -0.3, -0.4])
 # day 0-1 that is about -2.2, -4.6 and -6.4.
 RECENCY_GAPS = np.log1p(np.array([1.0, 4.0, 30.0, 365.0]))
 RECENCY_LOGP = np.array([0.0, -2.2, -4.6, -6.4])
+# How much less plausible a day is on which a date named and a weekday named coincide.
+DISTINCT_DAYS_PENALTY = 0.7
 # Per grain of a dated period: (violation before it when past, closeness scale in days,
 # closeness cap, strength).
 GRAIN = {
@@ -231,6 +233,36 @@ def _score_since(grid: Grid, cue: Cue) -> np.ndarray:
     return -1.5 * np.minimum(distance, 3.0)
 
 
+def _distinct_days(grid: Grid, cues: Sequence[Cue]) -> np.ndarray:
+    """Penalise days on which a date named and a bare weekday named would be the same day.
+
+    A writer who says "On March 12 …" and "By Sunday …" means two days: had March 12
+    been that Sunday, one expression would have named it ("On Sunday, March 12").
+    So a candidate day for which a past date falls on a weekday named bare in the
+    past week is less plausible.
+    """
+    weekdays = {c.weekday for c in cues if c.kind == "weekday" and c.relation in ("past", "asof")}
+    penalty = np.zeros(len(grid.ordinal))
+    if not weekdays:
+        return penalty
+    o = grid.ordinal
+    seen: set[tuple[int, int]] = set()
+    for cue in cues:
+        if cue.relation != "past" or cue.weekday is not None:
+            continue
+        if cue.kind == "month_day" and (cue.month, cue.day) not in seen:
+            seen.add((cue.month, cue.day))
+            this_year = grid.occurrence(cue.month, cue.day)
+            occ = np.where(this_year <= o, this_year, grid.occurrence(cue.month, cue.day, -1))
+        elif cue.kind == "period" and cue.grain == "day":
+            occ = np.full(len(o), cue.first.toordinal())
+        else:
+            continue
+        same = np.isin((occ - 1) % 7, list(weekdays)) & (o - occ >= 0) & (o - occ < 7)
+        penalty -= np.where(same, DISTINCT_DAYS_PENALTY, 0.0)
+    return penalty
+
+
 def reference_year(cues: Sequence[Cue]) -> tuple[int, bool] | None:
     """The year the prior counts from: the latest year named outside a future clause.
 
@@ -296,6 +328,8 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
             used.append((cue, scored[key]))
     if recency is not None:
         total += recency
+    if not yearless:
+        total += _distinct_days(grid, cues)
     if yearless:
         total = np.where(grid.year == YEARLESS[1], total, -np.inf)
         if not used:
