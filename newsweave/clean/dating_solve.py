@@ -1,26 +1,34 @@
-"""Infer a publication date from dating cues by scoring every candidate day.
+"""Infer a publication date from dating cues: a posterior over candidate days.
 
-Each cue (see :mod:`newsweave.clean.dating_cues`) becomes a score over a grid of
-candidate days: a log-plausibility, 0 where the cue is fully consistent with the
-article being written that day, negative where it strains it. "On March 12" in a
-past-tense report makes the days just after March 12 likely and the days before it
-unlikely; "On Saturday … By Sunday" favours days that fall on or just after a
-Sunday; "Wednesday, March 12" rules out years where March 12 is not a Wednesday;
-"twenty-eight months since … 2022" confines the date to 28 months after 2022. The
-scores add up, and the answer is the best day, widened to the run of days that
-score almost as well, so weak evidence gives an interval and strong evidence a day.
+Each cue (see :mod:`newsweave.clean.dating_cues`) becomes a log-plausibility over a
+grid of candidate days, 0 where the cue fits an article written that day and
+negative where it strains it:
 
-Everything is vectorised over the grid with numpy: a cue costs a few array
-operations, whatever the number of candidate days.
+- a full date or a dated period reported in the past puts the day of writing on or
+  after it, soon after it if it is a day ("On March 12, 2025, troops entered");
+- a weekday tied to a month-day ("Wednesday, March 12") rules out the years where
+  that day is another weekday, so with the years the text allows it fixes the year;
+- weekdays ("On Saturday … By Sunday") favour days just after them;
+- "last August" is the most recent August, and when the text also names "August
+  2024" the two are the same month, which pins the year of writing;
+- "twenty-eight months since … 2022" puts the date 28 months after 2022;
+- a learned prior over the gap between the latest year the text names (outside a
+  future-tense clause) and the year of writing (:data:`YEAR_GAP_PRIOR`).
+
+The scores add up to a log-posterior (scaled by :data:`SHARPNESS`); the answer is the
+shortest run of days holding :data:`CREDIBLE_MASS` of it, so weak evidence gives an
+honest interval and strong evidence a day, and the confidence is the mass it holds.
+Everything is vectorised over the grid with numpy.
 
 >>> from newsweave.clean.dating_cues import find_cues
->>> text = "The 2025 talks. On Wednesday, March 12, troops entered Sudzha. By Sunday, they had left."
+>>> text = "The 2024 talks failed. On Wednesday, March 12, troops entered Sudzha. By Sunday, they had left."
 >>> solve(find_cues(text)).value
 '2025-03-16'
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,25 +37,57 @@ import numpy as np
 
 from newsweave.clean.dating_cues import Cue
 
-# How far (in log-plausibility) a day may fall below the best one and still be
-# part of the answered interval.
-INTERVAL_MARGIN = 0.5
-# Days below the margin inside an interval, up to this many in a row, do not split it.
-MAX_BRIDGED_GAP = 1
+# P(year of writing - latest year named), as (gap, probability) pairs; gaps outside get
+# YEAR_GAP_FLOOR (what the fitting half put outside them, spread thin). "Latest year named" is the latest year of a dated expression outside
+# a future-tense clause; when every dated expression is future, the earliest of them
+# (FUTURE_GAP_PRIOR). Computed by `python -m newsweave.evaluate.dating --fit-prior
+# ../shared/data/news-2019-2020.jsonl` (newsweave.evaluate.dating.fit_year_prior) on the
+# articles whose id's CRC-32 is even, add-one smoothed; the odd half is held out.
+YEAR_GAP_PRIOR = {-3: 0.005, -2: 0.007, -1: 0.204, 0: 0.381, 1: 0.108, 2: 0.072, 3: 0.058, 4: 0.032, 5: 0.013, 6: 0.007}
+FUTURE_GAP_PRIOR = {-3: 0.028, -2: 0.083, -1: 0.361, 0: 0.111, 1: 0.083, 2: 0.028, 3: 0.056, 4: 0.083, 5: 0.056, 6: 0.028}
+YEAR_GAP_FLOOR = 0.0063
+# Scale of the summed log-plausibilities when read as a log-posterior.
+SHARPNESS = 2.0
+# The answer is the shortest run of days holding this share of the posterior.
+CREDIBLE_MASS = 0.5
+# Years searched around the latest year named.
+YEARS_BEFORE, YEARS_AFTER = 3, 6
 # A score spread smaller than this means the cues do not tell the days apart.
 MIN_EVIDENCE = 0.3
 # Years with no year named in the text: a leap-year calendar, weekdays ignored.
 YEARLESS = (1999, 2000, 2001)
-# Past-tense weekday mention: how plausible each lag (publication minus the weekday) is.
+# Weekday mentions: how plausible each lag (publication minus the weekday named) is.
 PAST_LAG = np.array([-0.4, 0.0, 0.0, -0.2, -0.4, -0.6, -0.8])
-ASOF_LAG = np.array([0.0, -0.5, -1.0, -1.2, -1.4, -1.6, -1.8])
+ASOF_LAG = np.array([0.0, -1.0, -3.0, -3.5, -4.0, -4.5, -5.0])  # "By Sunday": the as-of day itself
 LAST_LAG = np.array([-1.5, -0.3, -0.2, -0.1, 0.0, 0.0, 0.0])
 FUTURE_LEAD = np.array([-0.8, 0.0, 0.0, -0.1, -0.2, -0.3, -0.4])
+# How soon after the latest day it reports past an article is written: log-probability
+# per day at these gaps (in days), interpolated in log(gap). From the fitting half of
+# the news JSONL (600 articles, 163 with a past full date): 44% are written 0-1 days
+# after the latest, 15% 2-7 days, 12% 8-60 days, 25% later; per day and relative to
+# day 0-1 that is about -2.2, -4.6 and -6.4.
+RECENCY_GAPS = np.log1p(np.array([1.0, 4.0, 30.0, 365.0]))
+RECENCY_LOGP = np.array([0.0, -2.2, -4.6, -6.4])
+# How much less plausible a day is on which a date named and a weekday named coincide.
+DISTINCT_DAYS_PENALTY = 0.7
+# Per grain of a dated period: (violation before it when past, closeness scale in days,
+# closeness cap, strength).
+GRAIN = {
+    "day": (6.0, 3.0, 2.5, 1.0),  # past: its recency is RECENCY_* above
+    "month": (2.0, 20.0, 2.0, 0.7),
+    "season": (1.5, 45.0, 1.5, 0.5),
+    "quarter": (1.5, 45.0, 1.5, 0.5),
+}
+
+
+# A cue's scores: a bound that adds up with the others', and a recency ("soon after
+# this") of which only the best over all cues counts. Either may be None.
+Scores = tuple[np.ndarray | None, np.ndarray | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Solution:
-    """The inferred date: ``value`` is a day, ``start/end`` interval or ``XXXX-…`` when yearless."""
+    """The inferred date: ``value`` is a day, a month or ``first/last``; ``XXXX-…`` when yearless."""
 
     value: str
     first: date
@@ -60,25 +100,23 @@ class Solution:
 class Grid:
     """Candidate publication days as parallel numpy arrays (ordinal, year, month, day, weekday)."""
 
-    def __init__(self, years: Sequence[int]):
-        first, last = date(min(years), 1, 1).toordinal(), date(max(years), 12, 31).toordinal()
+    def __init__(self, first_year: int, last_year: int):
+        first, last = date(first_year, 1, 1).toordinal(), date(last_year, 12, 31).toordinal()
         days = np.arange(first, last + 1, dtype=np.int64)
-        # Proleptic ordinal -> calendar fields, vectorised through numpy's datetime64.
         as_dt = (days - date(1970, 1, 1).toordinal()).astype("datetime64[D]")
-        years_arr = as_dt.astype("datetime64[Y]").astype(np.int64) + 1970
-        months = as_dt.astype("datetime64[M]").astype(np.int64) % 12 + 1
         self.ordinal = days
-        self.year = years_arr
-        self.month = months
+        self.year = as_dt.astype("datetime64[Y]").astype(np.int64) + 1970
+        self.month = as_dt.astype("datetime64[M]").astype(np.int64) % 12 + 1
         self.day = (as_dt - as_dt.astype("datetime64[M]")).astype(np.int64) + 1
         self.weekday = (days - 1) % 7  # date.fromordinal(1) is a Monday
-        self.years = range(min(years), max(years) + 1)
+        self.first_year = first_year
+        self.months = self.year * 12 + self.month - 1  # a running month number
 
-    def occurrence(self, month: int, day: int, year_offset: np.ndarray | int = 0) -> np.ndarray:
-        """Ordinal of ``month``/``day`` in each candidate day's year (+ offset); clamps Feb 29."""
-        table = {y: _safe_ordinal(y, month, day) for y in range(self.years.start - 2, self.years.stop + 2)}
-        lookup = np.array([table[y] for y in sorted(table)], dtype=np.int64)
-        return lookup[self.year + year_offset - (self.years.start - 2)]
+    def occurrence(self, month: int, day: int, year_offset: int = 0) -> np.ndarray:
+        """Ordinal of ``month``/``day`` in each candidate day's year (+ offset); Feb 29 clamps."""
+        base = self.first_year - 2
+        lookup = np.array([_safe_ordinal(y, month, day) for y in range(base, int(self.year[-1]) + 3)])
+        return lookup[self.year + year_offset - base]
 
 
 def _safe_ordinal(year: int, month: int, day: int) -> int:
@@ -90,187 +128,247 @@ def _safe_ordinal(year: int, month: int, day: int) -> int:
     raise ValueError(f"no day {day} in month {month}")
 
 
-def _month_end(year: int, month: int) -> date:
-    """The last day of ``month`` in ``year``."""
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
-
-
 def _closeness(gap: np.ndarray, scale: float, cap: float) -> np.ndarray:
     """0 for a gap of 0–1 days, falling logarithmically with the gap, never below ``-cap``."""
     return -np.minimum(np.log1p(np.maximum(gap - 1, 0) / scale), cap)
 
 
-def _score_interval(grid: Grid, cue: Cue, first: int, last: int, strength: float,
-                    scale: float, cap: float, violation: float) -> np.ndarray:
-    """A dated event ``[first, last]``: past → written after it, soon after; future → before it."""
+def _recency(gap: np.ndarray) -> np.ndarray:
+    """Log-plausibility of writing ``gap`` days after the latest day reported (see RECENCY_LOGP)."""
+    return np.interp(np.log1p(np.maximum(gap, 0)), RECENCY_GAPS, RECENCY_LOGP)
+
+
+def _score_period(grid: Grid, cue: Cue) -> Scores:
+    """A dated period: past → written on or after it, soon after for a short one; future → before it."""
+    violation, scale, cap, strength = GRAIN[cue.grain]
     o = grid.ordinal
+    first, last = cue.first.toordinal(), cue.last.toordinal()
+    if cue.relation == "dateline" and cue.grain == "day":
+        return np.where(o == first, 0.0, np.where(o == first + 1, -0.6, -3.0)), None
     if cue.relation == "future":
-        lead = first - o
-        return np.where(o > last, -violation, 0.3 * strength * _closeness(lead, scale * 3, cap))
-    gap = o - last
-    score = np.where(o < first, -violation - 1e-4 * (first - o), strength * _closeness(gap, scale, cap))
-    return np.where((o >= first) & (o <= last), 0.0, score)
+        return np.where(o > last, -violation, 0.3 * strength * _closeness(first - o, scale * 3, cap)), None
+    bound = np.where(o < first, -violation - 1e-4 * (first - o), 0.0)
+    after = o - last
+    recency = _recency(after) if cue.grain == "day" else strength * _closeness(after, scale, cap)
+    recency = np.where(o <= last, 0.0, recency)
+    return bound, recency
 
 
-def _score_cue(grid: Grid, cue: Cue, month_years: dict[int, set[int]], yearless: bool) -> np.ndarray | None:
-    """The log-plausibility of each candidate day given one cue; None when it says nothing."""
+def _score_month_day(grid: Grid, cue: Cue, yearless: bool) -> Scores:
+    """"March 12" without a year: the nearest March 12 before (past) or after (future) the day."""
     o = grid.ordinal
-    if cue.relation == "dateline" and cue.kind in ("date", "month_day"):
-        occ = grid.occurrence(cue.month, cue.day) if cue.year is None else _safe_ordinal(cue.year, cue.month, cue.day)
-        return np.where(o == occ, 0.0, np.where(o == occ + 1, -0.6, -3.0))
-    if cue.kind == "date":
-        d = _safe_ordinal(cue.year, cue.month, cue.day)
-        return _score_interval(grid, cue, d, d, 1.0, 3.0, 2.5, 3.0)
-    if cue.kind == "month_day":
-        this_year = grid.occurrence(cue.month, cue.day)
-        if cue.relation == "future":
-            occ = np.where(this_year >= o, this_year, grid.occurrence(cue.month, cue.day, 1))
-            score = 0.3 * _closeness(occ - o, 9.0, 2.5)
+    this_year = grid.occurrence(cue.month, cue.day)
+    if cue.relation == "dateline":
+        return np.where(o == this_year, 0.0, np.where(o == this_year + 1, -0.6, -3.0)), None
+    bound = np.zeros(len(o))
+    if cue.relation == "future":
+        occ = np.where(this_year >= o, this_year, grid.occurrence(cue.month, cue.day, 1))
+        bound, recency = 0.3 * _closeness(occ - o, 9.0, 2.5), None
+    else:
+        occ = np.where(this_year <= o, this_year, grid.occurrence(cue.month, cue.day, -1))
+        recency = _recency(o - occ)
+    if cue.weekday is not None and not yearless:
+        bound = bound + np.where((occ - 1) % 7 == cue.weekday, 0.0, -4.0)
+    return bound, recency
+
+
+def _score_month(grid: Grid, cue: Cue, named: dict[int, set[int]]) -> np.ndarray:
+    """A month named without a year ("last August", "in June"): the most recent such month.
+
+    When the text also names that month with a year ("August 2024"), the two are taken
+    to be the same month, which pins the year of writing.
+    """
+    if cue.relation in ("future", "next"):
+        ahead = (cue.month - grid.month) % 12
+        event_year = grid.year + (cue.month <= grid.month)
+        score = -0.3 * np.log1p(ahead) / math.log1p(11)
+    else:
+        if cue.relation == "last":
+            # "last August" is last calendar year's August: said after August, "in August"
+            # or "this August" would name this year's
+            event_year = grid.year - 1
+            score = np.zeros(len(grid.ordinal))
         else:
-            occ = np.where(this_year <= o, this_year, grid.occurrence(cue.month, cue.day, -1))
-            score = _closeness(o - occ, 3.0, 2.5)
-        if cue.weekday is not None and not yearless:
-            weekday_of_event = (occ - 1) % 7
-            score = score + np.where(weekday_of_event == cue.weekday, 0.0, -4.0)
-        return score
-    if cue.kind == "month_year":
-        first = date(cue.year, cue.month, 1).toordinal()
-        return _score_interval(grid, cue, first, _month_end(cue.year, cue.month).toordinal(), 0.7, 30.0, 2.0, 2.0)
-    if cue.kind == "year":
-        first, last = date(cue.year, 1, 1).toordinal(), date(cue.year, 12, 31).toordinal()
-        return _score_interval(grid, cue, first, last, 1.0, 90.0, 1.0, 1.0)
+            since = (grid.month - cue.month) % 12
+            score = -0.6 * np.log1p(since) / math.log1p(11)
+            event_year = np.where(grid.month - since < 1, grid.year - 1, grid.year)
+    years = named.get(cue.month)
+    if years:
+        score = score + np.where(np.isin(event_year, list(years)), 0.0, -2.0)
+    return score
+
+
+def _score_cue(grid: Grid, cue: Cue, named: dict[int, set[int]], yearless: bool) -> Scores | np.ndarray | None:
+    """The log-plausibility of each candidate day given one cue; None when it says nothing."""
+    if cue.kind == "period":
+        # a bare year bounds the date only through the prior (see reference_year): the
+        # tense of a clause naming "2020" says little about whether 2020 is over
+        return None if yearless or cue.grain == "year" else _score_period(grid, cue)
+    if cue.kind == "month_day":
+        return _score_month_day(grid, cue, yearless)
     if cue.kind == "month":
-        return _score_month(grid, cue, month_years)
+        return _score_month(grid, cue, named)
     if cue.kind == "weekday":
         if yearless:
             return None
-        if cue.relation == "future":
+        if cue.relation in ("future", "next"):
             return FUTURE_LEAD[(cue.weekday - grid.weekday) % 7]
         table = {"asof": ASOF_LAG, "last": LAST_LAG}.get(cue.relation, PAST_LAG)
         return table[(grid.weekday - cue.weekday) % 7]
     if cue.kind == "this_period":
-        if cue.months == 1.0:
-            return np.where(grid.day >= 4, 0.0, -0.4) if cue.relation == "early" else np.where(grid.day <= 26, 0.0, -0.4)
-        return np.where(grid.month >= 2, 0.0, -0.4) if cue.relation == "early" else np.where(grid.month <= 11, 0.0, -0.4)
-    if cue.kind == "since":
+        position = grid.day if cue.months == 1.0 else grid.month
+        edge = (4, 26) if cue.months == 1.0 else (2, 11)
+        return np.where(position >= edge[0], 0.0, -0.4) if cue.relation == "early" else \
+            np.where(position <= edge[1], 0.0, -0.4)
+    if cue.kind == "since" and not yearless:
         return _score_since(grid, cue)
     return None
 
 
-def _score_month(grid: Grid, cue: Cue, month_years: dict[int, set[int]]) -> np.ndarray:
-    """A month named without a year ("last August", "in June"): the most recent such month.
-
-    When the text also names that month with a year ("August 2024"), the two are
-    taken to be the same month, which pins the year of writing.
-    """
-    if cue.relation == "future":
-        ahead = (cue.month - grid.month) % 12
-        ahead = np.where(ahead == 0, 12, ahead) if cue.relation == "future" else ahead
-        event_year = grid.year + (cue.month <= grid.month)
-        score = -0.3 * np.log1p(ahead) / np.log1p(11)
-    else:
-        since = (grid.month - cue.month) % 12
-        if cue.relation == "last":
-            # "last August" is read as last year's August; it ranks days only when the
-            # text also names that month with its year.
-            event_year = grid.year - 1
-            score = np.zeros(len(grid.ordinal))
-        else:
-            score = -0.6 * np.log1p(since) / np.log1p(11)
-            event_year = grid.year - (grid.month - since < 1)
-    named = month_years.get(cue.month)
-    if named:
-        score = score + np.where(np.isin(event_year, list(named)), 0.0, -2.0)
-    return score
-
-
 def _score_since(grid: Grid, cue: Cue) -> np.ndarray:
-    """``N months since <event in year Y>``: written N months after that event, give or take."""
-    year, month = cue.anchor
-    first_month = year * 12 + (month or 1) - 1 + int(np.floor(cue.months))
-    last_month = year * 12 + (month or 12) - 1 + int(np.ceil(cue.months))
-    first = date(first_month // 12, first_month % 12 + 1, 1).toordinal() - 15
-    last = _month_end(last_month // 12, last_month % 12 + 1).toordinal() + 15
+    """``N months since <event dated first..last>``: written N months after that event, give or take."""
+    first_month = cue.first.year * 12 + cue.first.month - 1 + int(np.floor(cue.months))
+    last_month = cue.last.year * 12 + cue.last.month - 1 + int(np.ceil(cue.months))
+    distance = np.maximum(first_month - grid.months, 0) + np.maximum(grid.months - last_month, 0)
+    return -1.5 * np.minimum(distance, 3.0)
+
+
+def _distinct_days(grid: Grid, cues: Sequence[Cue]) -> np.ndarray:
+    """Penalise days on which a date named and a bare weekday named would be the same day.
+
+    A writer who says "On March 12 …" and "By Sunday …" means two days: had March 12
+    been that Sunday, one expression would have named it ("On Sunday, March 12").
+    So a candidate day for which a past date falls on a weekday named bare in the
+    past week is less plausible.
+    """
+    weekdays = {c.weekday for c in cues if c.kind == "weekday" and c.relation in ("past", "asof")}
+    penalty = np.zeros(len(grid.ordinal))
+    if not weekdays:
+        return penalty
     o = grid.ordinal
-    distance = np.maximum(first - o, 0) + np.maximum(o - last, 0)
-    return -1.5 * np.minimum(distance / 45.0, 3.0)
-
-
-def candidate_years(cues: Sequence[Cue]) -> list[int]:
-    """Years the article could have been written in: each year it names, and its neighbours."""
-    named: set[int] = set()
+    seen: set[tuple[int, int]] = set()
     for cue in cues:
-        if cue.year is not None:
-            named.add(cue.year)
-        if cue.kind == "since":
-            named.add(cue.anchor[0] + int(cue.months // 12))
-            named.add(cue.anchor[0] + int(np.ceil(cue.months / 12)))
-    years = {y + k for y in named for k in (-1, 0, 1) if 1900 <= y + k <= 2100}
-    return sorted(years)
+        if cue.relation != "past" or cue.weekday is not None:
+            continue
+        if cue.kind == "month_day" and (cue.month, cue.day) not in seen:
+            seen.add((cue.month, cue.day))
+            this_year = grid.occurrence(cue.month, cue.day)
+            occ = np.where(this_year <= o, this_year, grid.occurrence(cue.month, cue.day, -1))
+        elif cue.kind == "period" and cue.grain == "day":
+            occ = np.full(len(o), cue.first.toordinal())
+        else:
+            continue
+        same = np.isin((occ - 1) % 7, list(weekdays)) & (o - occ >= 0) & (o - occ < 7)
+        penalty -= np.where(same, DISTINCT_DAYS_PENALTY, 0.0)
+    return penalty
 
 
-def solve(cues: Sequence[Cue], extra_years: Sequence[int] = ()) -> Solution | None:
+def reference_year(cues: Sequence[Cue]) -> tuple[int, bool] | None:
+    """The year the prior counts from: the latest year named outside a future clause.
+
+    Returns ``(year, True)``, or ``(earliest future year, False)`` when every dated
+    expression looks ahead, or None when the text names no year.
+    """
+    past = [c.year for c in cues if c.kind == "period" and c.relation != "future"]
+    if past:
+        return max(past), True
+    future = [c.year for c in cues if c.kind == "period"]
+    return (min(future), False) if future else None
+
+
+def latest_year_cue(cues: Sequence[Cue], reference: tuple[int, bool]) -> Cue:
+    """The first cue naming the reference year: the evidence the prior counts from."""
+    past = reference[1]
+    return next(c for c in cues if c.kind == "period" and c.year == reference[0] and (c.relation != "future") == past)
+
+
+def year_prior(grid: Grid, reference: tuple[int, bool]) -> np.ndarray:
+    """Log prior of each candidate day's year, from its gap to the reference year."""
+    year, past = reference
+    table = YEAR_GAP_PRIOR if past else FUTURE_GAP_PRIOR
+    gaps = np.arange(grid.first_year, int(grid.year[-1]) + 1) - year
+    logp = np.log([table.get(int(g), YEAR_GAP_FLOOR) for g in gaps])
+    return logp[grid.year - grid.first_year]
+
+
+def solve(cues: Sequence[Cue]) -> Solution | None:
     """The best-supported publication day or interval for these cues, or None without evidence."""
-    years = candidate_years(cues)
-    years = sorted(set(years) | set(extra_years))
-    yearless = not years
-    grid = Grid(YEARLESS if yearless else _spans(years))
-    month_years: dict[int, set[int]] = {}
+    reference = reference_year(cues)
+    yearless = reference is None
+    if yearless:
+        grid = Grid(YEARLESS[0], YEARLESS[-1])
+    else:
+        years = [reference[0] - YEARS_BEFORE, reference[0] + YEARS_AFTER]
+        for cue in cues:
+            if cue.kind == "since":
+                years.append(cue.last.year + int(math.ceil(cue.months / 12)) + 1)
+        grid = Grid(min(years), max(years))
+    named: dict[int, set[int]] = {}
     for cue in cues:
-        if cue.kind in ("date", "month_year"):
-            month_years.setdefault(cue.month, set()).add(cue.year)
+        if cue.kind == "period" and cue.grain in ("day", "month"):
+            named.setdefault(cue.first.month, set()).add(cue.first.year)
     total = np.zeros(len(grid.ordinal))
+    recency: np.ndarray | None = None
     used: list[tuple[Cue, np.ndarray]] = []
     scored: dict[tuple, np.ndarray | None] = {}
     for cue in cues:
         # The same expression said twice is one piece of evidence, not two.
-        key = (cue.kind, cue.relation, cue.year, cue.month, cue.day, cue.weekday, cue.months, cue.anchor)
-        if key in scored:
-            score = scored[key]
-            if score is not None:
-                used.append((cue, score))
-            continue
-        score = _score_cue(grid, cue, month_years, yearless)
-        if score is not None and np.ptp(score) < 1e-9:
-            score = None
-        scored[key] = score
-        if score is None:
-            continue
-        total += score
-        used.append((cue, score))
+        key = (cue.kind, cue.relation, cue.grain, cue.first, cue.last, cue.month, cue.day, cue.weekday, cue.months)
+        if key not in scored:
+            score = _score_cue(grid, cue, named, yearless)
+            bound, near = score if isinstance(score, tuple) else (score, None)
+            if bound is not None:
+                total += bound
+            if near is not None:
+                # written soon after the latest event it reports, not after every one
+                recency = near if recency is None else np.maximum(recency, near)
+            combined = sum(x for x in (bound, near) if x is not None) if score is not None else None
+            scored[key] = None if combined is None or np.ptp(combined) < 1e-9 else combined
+        if scored[key] is not None:
+            used.append((cue, scored[key]))
+    if recency is not None:
+        total += recency
+    if not yearless:
+        total += _distinct_days(grid, cues)
     if yearless:
         total = np.where(grid.year == YEARLESS[1], total, -np.inf)
-    if not used or np.ptp(total[np.isfinite(total)]) < MIN_EVIDENCE:
+        if not used:
+            return None
+    else:
+        total += year_prior(grid, reference) / SHARPNESS
+        used.append((latest_year_cue(cues, reference), np.zeros(1)))
+    finite = total[np.isfinite(total)]
+    if np.ptp(finite) < MIN_EVIDENCE:
         return None
-    if not np.isfinite(total).all():
-        total = np.where(np.isfinite(total), total, total[np.isfinite(total)].min() - 10)
-    best = int(np.argmax(total))
-    lo, hi = _near_run(total, best)
-    if yearless and hi - lo >= 300:
-        return None  # a month-day guess that covers the whole year says nothing
-    weights = np.exp(total - total[best])
+    weights = np.exp(SHARPNESS * (total - finite.max()))
+    lo, hi = credible_run(weights / weights.sum(), CREDIBLE_MASS)
+    if yearless and hi - lo >= 60:
+        return None  # a month-day guess that covers much of the year says nothing
     confidence = float(weights[lo:hi + 1].sum() / weights.sum())
-    evidence = tuple(cue for cue, score in used if score[best] >= -0.3 and np.ptp(score) >= MIN_EVIDENCE)
+    best = lo + int(np.argmax(total[lo:hi + 1]))
+    evidence = tuple(dict.fromkeys(cue for cue, score in used
+                                   if len(score) == 1 or score[best] >= -0.3 and np.ptp(score) >= MIN_EVIDENCE))
     first, last = date.fromordinal(int(grid.ordinal[lo])), date.fromordinal(int(grid.ordinal[hi]))
     if yearless:
         confidence *= 0.5
     return Solution(_format(first, last, yearless), first, last, round(confidence, 3), evidence, yearless)
 
 
-def _near_run(total: np.ndarray, best: int) -> tuple[int, int]:
-    """The run of days around ``best`` scoring within the margin (gaps up to ``MAX_BRIDGED_GAP``)."""
-    near = np.flatnonzero(total >= total[best] - INTERVAL_MARGIN)
-    breaks = np.flatnonzero(np.diff(near) > MAX_BRIDGED_GAP)
-    segment = np.searchsorted(breaks, np.searchsorted(near, best))
-    lo = near[breaks[segment - 1] + 1] if segment > 0 else near[0]
-    hi = near[breaks[segment]] if segment < len(breaks) else near[-1]
-    return int(lo), int(hi)
+def credible_run(p: np.ndarray, mass: float) -> tuple[int, int]:
+    """The shortest run ``[lo, hi]`` of ``p`` (a distribution) holding at least ``mass`` of it.
 
-
-def _spans(years: Sequence[int]) -> list[int]:
-    """The grid runs from the first to the last candidate year (gaps are cheap to score)."""
-    return [min(years), max(years)]
+    >>> credible_run(np.array([0.1, 0.5, 0.3, 0.1]), 0.7)
+    (1, 2)
+    """
+    cumulative = np.concatenate(([0.0], np.cumsum(p)))
+    # for each start, the first end whose cumulative mass reaches the target
+    ends = np.searchsorted(cumulative, cumulative[:-1] + mass - 1e-12, side="left")
+    valid = ends <= len(p)
+    widths = np.where(valid, ends - np.arange(len(p)), len(p) + 1)
+    widest_mass = np.where(valid, cumulative[np.minimum(ends, len(p))] - cumulative[:-1], 0.0)
+    # shortest first, then the one holding the most mass
+    lo = int(np.lexsort((-widest_mass, widths))[0])
+    return lo, max(lo, int(ends[lo]) - 1)
 
 
 def _format(first: date, last: date, yearless: bool) -> str:
@@ -279,6 +377,7 @@ def _format(first: date, last: date, yearless: bool) -> str:
 
     if first == last:
         return iso(first)
-    if first.day == 1 and last == _month_end(first.year, first.month) and not yearless:
+    if not yearless and first.day == 1 and (last.month, last.year) == (first.month, first.year) \
+            and (date.fromordinal(last.toordinal() + 1)).day == 1:
         return f"{first.year:04d}-{first.month:02d}"
     return f"{iso(first)}/{iso(last)}"

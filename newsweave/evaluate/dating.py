@@ -20,42 +20,39 @@ import html
 import json
 import re
 import statistics
+import sys
+import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 from newsweave.clean.dating import infer_from_text
+from newsweave.clean.dating_cues import find_cues
+from newsweave.clean.dating_solve import YEARS_AFTER, YEARS_BEFORE, reference_year
+from newsweave.evaluate.timeml import read_timeml, timeml_paths
 
-_TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]+>")
-_TIMEX_RE = re.compile(r"<TIMEX3\b[^>]*>")
-_VALUE_RE = re.compile(r'\bvalue="([^"]*)"')
 _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
-METRICS = ("exact_day", "within_7_days", "within_month", "undated", "median_error_days")
+PRIOR_GAPS = range(-YEARS_BEFORE, YEARS_AFTER + 1)
+METRICS = ("exact_day", "within_7_days", "within_month", "undated", "median_error_days", "median_width_days")
 # No published figures exist for day-level document dating on these sets; say so
 # rather than print numbers from a different task.
 PUBLISHED: dict[str, dict[str, float]] = {}
 
 
-def read_timeml(path: Path) -> tuple[str, str] | None:
-    """(text, gold creation date) of one TimeML file; the text is TEXT without its tags."""
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    gold = None
-    for tag in _TIMEX_RE.findall(raw):
-        if 'functionInDocument="CREATION_TIME"' in tag:
-            value = _VALUE_RE.search(tag)
-            gold = value.group(1) if value else None
-            break
-    body = _TEXT_RE.search(raw)
-    if gold is None or body is None:
-        return None
-    return html.unescape(_TAG_RE.sub("", body.group(1))), gold
+def is_fitting_half(doc_id: str) -> bool:
+    """Whether a JSONL article belongs to the half the year prior is fitted on (CRC-32 of its id even)."""
+    return zlib.crc32(doc_id.encode("utf-8")) % 2 == 0
 
 
-def iter_documents(data: Path, limit: int | None = None) -> Iterator[tuple[str, str, str]]:
-    """(id, text, gold ISO date) for each document in a TimeML folder or a JSONL file."""
+def iter_documents(data: Path, limit: int | None = None, *, fitting: bool = False) -> Iterator[tuple[str, str, str]]:
+    """(id, text, gold ISO date) for each document in a TimeML folder or a JSONL file.
+
+    JSONL articles are split by :func:`is_fitting_half`: the evaluation reads the
+    held-out half (``fitting=False``), :func:`fit_year_prior` the other one.
+    """
     data = Path(data)
     if data.suffix == ".jsonl":
         with data.open(encoding="utf-8") as lines:
@@ -64,20 +61,21 @@ def iter_documents(data: Path, limit: int | None = None) -> Iterator[tuple[str, 
                 if limit is not None and count >= limit:
                     return
                 row = json.loads(line)
-                if row.get("published") and row.get("text"):
+                doc_id = str(row.get("id", ""))
+                if row.get("published") and row.get("text") and is_fitting_half(doc_id) == fitting:
                     count += 1
-                    yield str(row.get("id", count)), row["text"], row["published"]
+                    yield doc_id, row["text"], row["published"]
         return
-    files = sorted(data.rglob("*.tml"))
+    files = timeml_paths(data)
     if not files:
         raise FileNotFoundError(f"no .tml files under {data}; pass a TimeML folder or a .jsonl file")
     if limit is not None and limit < len(files):
         step = len(files) / limit  # spread the sample over every subset and source
         files = [files[int(i * step)] for i in range(limit)]
     for path in files:
-        read = read_timeml(path)
-        if read is not None:
-            yield path.stem, read[0], read[1]
+        doc = read_timeml(path)
+        if doc.dct_value:
+            yield doc.id, doc.text, doc.dct_value
 
 
 def parse_answer(value: str | None) -> tuple[date, date] | None:
@@ -115,6 +113,7 @@ def score(answers: list[tuple[str | None, str]]) -> dict[str, float]:
     n = len(answers)
     exact = week = month = undated = 0
     errors: list[int] = []
+    widths: list[int] = []
     for value, gold_value in answers:
         gold = _bounds(gold_value)
         answer = parse_answer(value)
@@ -123,6 +122,7 @@ def score(answers: list[tuple[str | None, str]]) -> dict[str, float]:
             continue
         err = error_days(answer, gold[0])
         errors.append(err)
+        widths.append((answer[1] - answer[0]).days + 1)
         exact += answer[0] == answer[1] == gold[0]
         week += err <= 7
         month += err <= 30
@@ -130,6 +130,7 @@ def score(answers: list[tuple[str | None, str]]) -> dict[str, float]:
     return {
         "exact_day": share(exact), "within_7_days": share(week), "within_month": share(month),
         "undated": share(undated), "median_error_days": float(statistics.median(errors)) if errors else None,
+        "median_width_days": float(statistics.median(widths)) if widths else None,
         "documents": n,
     }
 
@@ -157,7 +158,8 @@ SYSTEMS: dict[str, Callable[[str], str | None]] = {"newsweave": _ours, "htmldate
 def evaluate(data: Path, limit: int | None = None) -> dict:
     """Date every document of ``data`` from its text alone with each system, and score them."""
     docs = list(iter_documents(Path(data), limit))
-    result: dict = {"data": str(data), "documents": len(docs), "systems": {}, "published": PUBLISHED}
+    result: dict = {"data": str(data), "documents": len(docs), "systems": {}, "published": PUBLISHED,
+                    "held_out": Path(data).suffix == ".jsonl"}
     for name, system in SYSTEMS.items():
         result["systems"][name] = score([(system(text), gold) for _, text, gold in docs])
     result.update({k: result["systems"]["newsweave"][k] for k in METRICS})
@@ -172,7 +174,41 @@ def render(result: dict) -> str:
         cells = []
         for m in METRICS:
             v = figures[m]
-            cells.append(f"{'-' if v is None else (f'{v:.1f}' if m == 'median_error_days' else f'{v:.1%}'):>19}")
+            cells.append(f"{'-' if v is None else (f'{v:.1f}' if m.startswith('median') else f'{v:.1%}'):>19}")
         lines.append(f"{name:<12}" + "".join(cells))
+    if result.get("held_out"):
+        lines.append("JSONL: only the held-out half (odd CRC-32 of the id); the year prior is fitted on the other")
+    lines.append("errors are distances to the answered interval (0 inside it); median width is that interval's length")
     lines.append("published: no day-level document-dating figures exist for this data set")
     return "\n".join(lines)
+
+
+def fit_year_prior(data: Path, limit: int | None = None) -> dict[str, dict[int, float]]:
+    """The year-gap tables of :mod:`newsweave.clean.dating_solve`, fitted on the JSONL's fitting half.
+
+    For each article the reference year is the latest year named outside a future
+    clause (else the earliest future one); the tables give P(publication year -
+    reference year), add-one smoothed over the gaps seen, rounded to 3 places.
+    """
+    counts: dict[bool, Counter] = {True: Counter(), False: Counter()}
+    for _, text, gold in iter_documents(Path(data), limit, fitting=True):
+        reference = reference_year(find_cues(text))
+        if reference is not None:
+            counts[reference[1]][int(gold[:4]) - reference[0]] += 1
+    tables = {}
+    for past, name in ((True, "YEAR_GAP_PRIOR"), (False, "FUTURE_GAP_PRIOR")):
+        seen = counts[past]
+        total = sum(seen.values()) + len(PRIOR_GAPS) + 1  # one more pseudo-count for all gaps outside
+        tables[name] = {g: round((seen[g] + 1) / total, 3) for g in PRIOR_GAPS}
+    outside = sum(n for g, n in counts[True].items() if g not in PRIOR_GAPS)
+    tables["YEAR_GAP_FLOOR"] = round((outside + 1) / (sum(counts[True].values()) + len(PRIOR_GAPS) + 1)
+                                     / (2 * (YEARS_BEFORE + YEARS_AFTER)), 4)
+    return tables
+
+
+if __name__ == "__main__":  # python -m newsweave.evaluate.dating --fit-prior PATH.jsonl
+    if len(sys.argv) == 3 and sys.argv[1] == "--fit-prior":
+        for table_name, table in fit_year_prior(Path(sys.argv[2])).items():
+            print(f"{table_name} = {table}")
+    else:
+        sys.exit("usage: python -m newsweave.evaluate.dating --fit-prior PATH.jsonl")
