@@ -29,6 +29,7 @@ from newsweave.store.sqlite import Store
 
 FULL_ARTICLES = 40
 PAGE_SIZE = 100
+ON_DEMAND_STATEMENTS = 3000  # a report computes the story itself only for small corpora (embedding is slow)
 STORY_KEYS = ("claims", "questions", "positions", "summary", "genres")
 
 
@@ -102,7 +103,7 @@ def _story(store: Store, analysis: dict[str, Any]) -> dict[str, Any]:
     """The story's lists: from ``analysis.json`` when the run put them there, else computed now."""
     if all(k in analysis for k in ("claims", "summary")):
         return {k: analysis.get(k, []) for k in STORY_KEYS}
-    if analysis.get("statements"):
+    if 0 < len(analysis.get("statements", ())) <= ON_DEMAND_STATEMENTS:
         from newsweave.reconcile.story import story
 
         return story(store)
