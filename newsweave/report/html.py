@@ -1,100 +1,280 @@
-"""The HTML report: one self-contained file (CSS and JS inline), readable offline.
+"""The HTML report: one self-contained file (CSS inline, SVG drawn in Python), readable offline.
 
 Every string that comes from an article is escaped by Jinja2's autoescaping;
 article text is cut into segments by offsets in Python and each segment is
 escaped on its own, so no markup in an article can reach the page as markup.
+The SVG (map, charts) is built by :mod:`newsweave.report.svg`, which escapes
+every string it places.
+
+Large corpora: the page shows the :data:`FULL_ARTICLES` most central articles in
+full and lists every source; the rest are written, :data:`PAGE_SIZE` to a page,
+beside the report (``<report>_articles/page-N.html``) and linked from the list.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import importlib.util
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from newsweave import __version__
 from newsweave.export.json import build_analysis
+from newsweave.report.svg import place_map, series_chart
 from newsweave.store.sqlite import Store
+
+FULL_ARTICLES = 40
+PAGE_SIZE = 100
+ON_DEMAND_STATEMENTS = 3000  # a report computes the story itself only for small corpora (embedding is slow)
+STORY_KEYS = ("claims", "questions", "positions", "summary", "genres")
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A stretch of article text: plain, a highlighted mention, or a removed part."""
+    """A stretch of article text: plain, a highlight (mention, quote, quantity, timex), or a removed part."""
 
     text: str
-    kind: str = "plain"  # plain | mention | removed
+    kind: str = "plain"  # plain | mention | quantity | timex | removed
     label: str = ""
     title: str = ""
+    quoted: bool = False
 
 
 def segments(text: str, mentions: list[dict[str, Any]], removed: list[dict[str, Any]],
-             entity_names: dict[str, str]) -> list[Segment]:
-    """Cut ``text`` at every mention and removed span; overlapping mentions keep the first."""
-    marks = sorted(
-        [(r["start"], r["end"], "removed", r["reason"], f"removed: {r['reason']}") for r in removed]
-        + [(m["start"], m["end"], "mention", m["label"], entity_names.get(m.get("entity") or "", m["text"]))
+             entity_names: dict[str, str], quotes: list[dict[str, Any]] = (),
+             quantities: list[dict[str, Any]] = (), timexes: list[dict[str, Any]] = ()) -> list[Segment]:
+    """Cut ``text`` at every highlight; inline highlights never overlap (first wins, quantities first).
+
+    Quotes are a background: each segment knows whether it lies in a quote's content.
+    Removed parts take precedence over everything inside them.
+    """
+    inline = sorted(
+        [(r["start"], r["end"], 0, "removed", r["reason"], f"removed: {r['reason']}") for r in removed]
+        + [(q["start"], q["end"], 1, "quantity", q.get("measure") or "quantity",
+            f"{q.get('value')} {q.get('unit') or ''}".strip()) for q in quantities]
+        + [(t["start"], t["end"], 2, "timex", t.get("type") or "time", t.get("value") or "") for t in timexes]
+        + [(m["start"], m["end"], 3, "mention", m["label"], entity_names.get(m.get("entity") or "", m["text"]))
            for m in mentions]
     )
-    out, pos = [], 0
-    for start, end, kind, label, title in marks:
-        if start < pos or start >= end:
+    chosen, pos = [], 0
+    for start, end, _, kind, label, title in inline:
+        if start < pos or start >= end or end > len(text):
             continue
-        if start > pos:
-            out.append(Segment(text[pos:start]))
-        out.append(Segment(text[start:end], kind, label, title))
+        chosen.append((start, end, kind, label, title))
         pos = end
-    if pos < len(text):
-        out.append(Segment(text[pos:]))
+    quote_spans = sorted((a, b) for q in quotes for a, b in (q.get("content_spans") or [(q["content_start"], q["content_end"])]))
+    cuts = {0, len(text)}
+    for start, end, *_ in chosen:
+        cuts.update((start, end))
+    for a, b in quote_spans:
+        cuts.update((max(0, min(a, len(text))), max(0, min(b, len(text)))))
+    bounds = sorted(cuts)
+    marks = {start: (end, kind, label, title) for start, end, kind, label, title in chosen}
+    out: list[Segment] = []
+    qi = 0
+    i = 0
+    while i < len(bounds) - 1:
+        start = bounds[i]
+        if start in marks:
+            end, kind, label, title = marks[start]
+        else:
+            end, kind, label, title = bounds[i + 1], "plain", "", ""
+        while qi < len(quote_spans) and quote_spans[qi][1] <= start:
+            qi += 1
+        quoted = kind != "removed" and qi < len(quote_spans) and quote_spans[qi][0] <= start < quote_spans[qi][1]
+        out.append(Segment(text[start:end], kind, label, title, quoted))
+        while i < len(bounds) - 1 and bounds[i] < end:
+            i += 1
+    return [s for s in out if s.text]
+
+
+def _by_doc(records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in records:
+        found[r["doc"]].append(r)
+    return found
+
+
+def _story(store: Store, analysis: dict[str, Any]) -> dict[str, Any]:
+    """The story's lists: from ``analysis.json`` when the run put them there, else computed now."""
+    if all(k in analysis for k in ("claims", "summary")):
+        return {k: analysis.get(k, []) for k in STORY_KEYS}
+    if 0 < len(analysis.get("statements", ())) <= ON_DEMAND_STATEMENTS:
+        from newsweave.reconcile.story import story
+
+        return story(store)
+    return {k: [] for k in STORY_KEYS}
+
+
+def _timeline(analysis: dict[str, Any]) -> dict[str, Any] | None:
+    """The timeline partial's context, when the timeline module is installed."""
+    if importlib.util.find_spec("newsweave.reconcile.timeline") is None:
+        return None
+    from newsweave.reconcile.timeline import timeline_context  # type: ignore[import-not-found]
+
+    return timeline_context(analysis)
+
+
+def _places(analysis: dict[str, Any]) -> list[dict[str, Any]]:
+    found = []
+    for e in analysis["entities"]:
+        geo = e.get("geo") or {}
+        if e["type"] == "place" and geo.get("lat") is not None:
+            found.append({"name": e["name"], "lat": geo["lat"], "lon": geo["lon"], "count": e["mention_count"],
+                          "kind": geo.get("kind")})
+    return found[:80]
+
+
+def _quantity_series(analysis: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    from newsweave.extract.quantities import Quantity
+    from newsweave.reconcile.quantities import series
+
+    fields = set(Quantity.field_names())
+    records = [Quantity(**{k: v for k, v in q.items() if k in fields}) for q in analysis.get("quantities", ())
+               if q["doc"] in labels]
+    out = []
+    for s in series(records):
+        if len({p["doc"] for p in s["points"]}) < 2 and not s["discrepancies"]:
+            continue
+        out.append(dict(s, svg=Markup(series_chart(s, labels))))
+        if len(out) == 8:
+            break
     return out
 
 
+def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    roles = {e["name"]: Counter(r["role"] for r in e.get("roles", ())) for e in entities if e["type"] == "person"}
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in analysis.get("quotes", ()):
+        if q["doc"] in labels and not q.get("duplicate_of"):
+            groups[q.get("speaker") or "unattributed"].append(q)
+    out = []
+    for name, quotes in sorted(groups.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])):
+        out.append({"name": name, "roles": [r for r, _ in roles.get(name, Counter()).most_common(3)],
+                    "quotes": sorted(quotes, key=lambda q: (labels[q["doc"]], q["start"]))[:12],
+                    "count": len(quotes), "docs": sorted({labels[q["doc"]] for q in quotes}, key=int)})
+    return out[:60]
+
+
 def build_context(store: Store) -> dict[str, Any]:
+    """Everything the template shows, from the store."""
     analysis = build_analysis(store)
+    return context_from(analysis, _story(store, analysis), _timeline(analysis))
+
+
+def context_from(analysis: dict[str, Any], story: dict[str, Any], timeline: dict[str, Any] | None = None
+                 ) -> dict[str, Any]:
+    """The template's context from the analysis dict and the story's lists."""
     names = {e["id"]: e["name"] for e in analysis["entities"]}
-    mentions_by_doc: dict[str, list[dict[str, Any]]] = {}
-    for m in analysis["mentions"]:
-        mentions_by_doc.setdefault(m["doc"], []).append(m)
     documents = [d for d in analysis["documents"] if not d.get("superseded_by")]
+    genres = {g["doc"]: g for g in story.get("genres", ())}
+    positions = {p["doc"]: p for p in story.get("positions", ())}
+    centrality = Counter(m["doc"] for c in story.get("claims", ()) for m in c["mentions"])
     for number, doc in enumerate(documents, 1):
         doc["number"] = number
         doc["label"] = doc["title"] or Path(doc["source"]).name or doc["source"]
-        doc["segments"] = segments(doc["text"], mentions_by_doc.get(doc["id"], []), doc["removed"], names)
+        doc["genre"] = genres.get(doc["id"], {}).get("genre")
+        doc["genre_confidence"] = genres.get(doc["id"], {}).get("confidence")
         doc["removed_words"] = sum(len(doc["text"][r["start"]:r["end"]].split()) for r in doc["removed"])
-    doc_numbers = {d["id"]: d["number"] for d in documents}
+        doc["position"] = positions.get(doc["id"])
+    labels = {d["id"]: str(d["number"]) for d in documents}
+    full = sorted(documents, key=lambda d: (-centrality[d["id"]], d["number"]))[:FULL_ARTICLES]
+    full_ids = {d["id"] for d in full}
+    per_kind = {k: _by_doc([r for r in analysis.get(k, ()) if r["doc"] in full_ids])
+                for k in ("mentions", "quotes", "quantities", "timexes")}
+    for doc in documents:
+        doc["full"] = doc["id"] in full_ids
+        if doc["full"]:
+            doc["segments"] = segments(doc["text"], per_kind["mentions"].get(doc["id"], []), doc["removed"], names,
+                                       per_kind["quotes"].get(doc["id"], []),
+                                       per_kind["quantities"].get(doc["id"], []),
+                                       per_kind["timexes"].get(doc["id"], []))
     per_doc = Counter((m.get("entity"), m["doc"]) for m in analysis["mentions"])
     entities = [
-        dict(e, per_doc=sorted((doc_numbers[d], per_doc[(e["id"], d)]) for d in e["documents"] if d in doc_numbers))
+        dict(e, per_doc=sorted((int(labels[d]), per_doc[(e["id"], d)]) for d in e["documents"] if d in labels))
         for e in analysis["entities"] if e["type"] != "other"
     ]
     dates = sorted(d["published"]["value"] for d in documents if d.get("published"))
-    other_kinds = {k: len(v) for k, v in analysis.items()
-                   if isinstance(v, list) and k not in ("documents", "entities", "mentions", "failures")}
+    by_id = {d["id"]: d for d in documents}
+    claims = [c for c in story.get("claims", ()) if any(m["doc"] in labels for m in c["mentions"])][:40]
+    for c in claims:
+        cells: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for m in c["mentions"]:
+            cells[m["doc"]].append(m)
+        c["cells"] = cells
+    matrix_docs = [d for d in documents if any(d["id"] in c["cells"] for c in claims)][:30]
+    summary = [dict(s, label=labels.get(s["doc"], "?")) for s in story.get("summary", ()) if s["doc"] in labels]
+    questions = story.get("questions", ())[:12]
     return {
         "version": __version__,
         "documents": documents,
-        "entities": entities[:200],
+        "full_documents": sorted(full, key=lambda d: d["number"]),
+        "entities": entities[:150],
         "entity_total": len(entities),
         "failures": analysis["failures"],
         "date_range": (dates[0], dates[-1]) if dates else None,
         "outlets": sorted({d["outlet"] for d in documents if d.get("outlet")}),
+        "genre_counts": Counter(d["genre"] for d in documents if d["genre"]),
         "words": sum(d["word_count"] for d in documents),
-        "other_kinds": other_kinds,
+        "summary": summary,
+        "claims": claims,
+        "contradictions": [c for c in claims if c["contradiction"]],
+        "matrix_docs": matrix_docs,
+        "questions": questions,
+        "positions": [by_id[p["doc"]] for p in story.get("positions", ()) if p["doc"] in by_id
+                      and (p["recommendations"] or (p["theses"] and p.get("genre") != "report"))],
+        "map_svg": Markup(place_map(_places(analysis))),
+        "series": _quantity_series(analysis, labels),
+        "speakers": _speakers(analysis, labels, analysis["entities"]),
+        "labels": labels,
+        "by_id": by_id,
+        "has_timeline": timeline is not None,
+        "pages": [],
+        **(timeline or {}),  # the partial reads its own top-level names (timeline_chart, ...)
     }
 
 
-def render_report(store: Store) -> str:
-    env = Environment(
+def _environment() -> Environment:
+    return Environment(
         loader=PackageLoader("newsweave.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True, lstrip_blocks=True,
     )
-    return env.get_template("report.html").render(**build_context(store))
+
+
+def render_report(store: Store) -> str:
+    return _environment().get_template("report.html").render(**build_context(store))
 
 
 def write_report(store: Store, path: str | Path) -> Path:
+    """Write the report; articles beyond :data:`FULL_ARTICLES` go to linked pages beside it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(store), encoding="utf-8")
+    context = build_context(store)
+    env = _environment()
+    rest = [d for d in context["documents"] if not d["full"]]
+    if rest:
+        folder = path.with_name(path.stem + "_articles")
+        folder.mkdir(exist_ok=True)
+        analysis = None
+        for page, lo in enumerate(range(0, len(rest), PAGE_SIZE), 1):
+            chunk = rest[lo:lo + PAGE_SIZE]
+            if analysis is None:
+                analysis = build_analysis(store)
+            names = {e["id"]: e["name"] for e in analysis["entities"]}
+            ids = {d["id"] for d in chunk}
+            mentions = _by_doc([m for m in analysis["mentions"] if m["doc"] in ids])
+            for d in chunk:
+                d["segments"] = segments(d["text"], mentions.get(d["id"], []), d["removed"], names)
+                d["page"] = page
+            name = f"page-{page}.html"
+            (folder / name).write_text(env.get_template("articles.html").render(
+                documents=chunk, page=page, report=path.name, version=__version__), encoding="utf-8")
+            context["pages"].append({"page": page, "href": f"{folder.name}/{name}", "first": chunk[0]["number"],
+                                     "last": chunk[-1]["number"]})
+    path.write_text(env.get_template("report.html").render(**context), encoding="utf-8")
     return path

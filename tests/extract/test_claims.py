@@ -1,0 +1,44 @@
+"""Statements: recommendations with their actor, facts, and who asserts or disputes them."""
+
+from newsweave.extract.claims import extract_statements
+from newsweave.extract.quotes import extract_quotes
+from newsweave.nlp import load_spacy
+
+
+def _statements(text):
+    doc = load_spacy()(text)
+    quotes = list(extract_quotes(doc, text, "d", original=text))
+    return list(extract_statements(doc, "d", text, quotes=quotes))
+
+
+def test_recommendation_names_its_actor():
+    text = "The European Union should encourage Serbia to withdraw its remaining troops from the border.\n"
+    [rec] = [s for s in _statements(text) if s.type == "recommendation"]
+    assert rec.actor == "The European Union"
+    assert text[rec.actor_start:rec.actor_end] == "The European Union"
+    assert rec.modal == "should" and rec.stance == "asserts" and not rec.negated
+
+
+def test_pronoun_actor_takes_the_last_named_subject():
+    text = ("Brazil must protect the rainforest before the next dry season.\n"
+            "It should also fund the rangers who patrol the Amazon border.\n")
+    recs = [s for s in _statements(text) if s.type == "recommendation"]
+    assert [r.actor for r in recs] == ["Brazil", "Brazil"]
+
+
+def test_whether_clauses_and_inverted_conditions_are_not_recommendations():
+    text = ("Madrid will have to decide whether it should send more police to the region in March.\n"
+            "Should the company reject the offer, the board would resign by Friday.\n")
+    assert not [s for s in _statements(text) if s.type == "recommendation"]
+
+
+def test_denial_disputes_with_the_denier_as_holder():
+    text = "The army chief, General Tom Baker, denied reports of a retreat from Aleppo on Monday.\n"
+    [s] = [s for s in _statements(text) if s.stance == "disputes"]
+    assert "Baker" in (s.by or "") and s.cue == "denied"
+
+
+def test_statement_offsets_point_into_the_original_text():
+    text = "Officials said 40 people were evacuated from Lyon on Sunday. The mayor should resign.\n"
+    for s in _statements(text):
+        assert text[s.start:s.end] == s.text and s.text.strip() == s.text

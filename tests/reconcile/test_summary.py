@@ -1,0 +1,52 @@
+"""The summary: no repetition, valid citations, story order."""
+
+import numpy as np
+
+from newsweave.reconcile.claims import embed
+from newsweave.reconcile.summary import REPEAT, summarize
+
+DOCS = {
+    "a": "Floods hit the city of Porto Alegre on Monday after three days of rain. "
+         "Floods hit the city of Porto Alegre on Monday after three days of heavy rain. "
+         "Rescue teams evacuated more than 2,000 residents from the low-lying districts. ",
+    "b": "The state governor declared an emergency and asked the federal government for help. "
+         "Meteorologists expect more rain across the region until the end of the week. "
+         "Hospitals in the south of the state reported shortages of clean water and medicine. ",
+}
+
+
+def _statements():
+    out = []
+    for doc, text in DOCS.items():
+        pos = 0
+        for sentence in text.split(". "):
+            sentence = sentence.strip().rstrip(".")
+            if not sentence:
+                continue
+            start = text.index(sentence, pos)
+            out.append({"doc": doc, "start": start, "end": start + len(sentence), "text": sentence,
+                        "type": "fact", "stance": "asserts"})
+            pos = start + len(sentence)
+    return out
+
+
+def test_summary_has_no_repetition_and_valid_citations():
+    statements = _statements()
+    vectors = embed([s["text"] for s in statements])
+    picked = summarize(statements, vectors, length=4, doc_dates={"a": "2024-05-01", "b": "2024-05-02"})
+    assert len(picked) == 4
+    for p in picked:
+        assert DOCS[p["doc"]][p["start"]:p["end"]] == p["text"]
+    chosen = embed([p["text"] for p in picked])
+    sims = chosen @ chosen.T
+    np.fill_diagonal(sims, 0)
+    assert sims.max() < REPEAT, "two picks say the same thing"
+    assert sum("Porto Alegre" in p["text"] for p in picked) <= 1
+
+
+def test_summary_is_in_story_order():
+    statements = _statements()
+    picked = summarize(statements, embed([s["text"] for s in statements]), length=5,
+                       doc_dates={"a": "2024-05-02", "b": "2024-05-01"})
+    keys = [("2024-05-01" if p["doc"] == "b" else "2024-05-02", p["start"]) for p in picked]
+    assert keys == sorted(keys)
