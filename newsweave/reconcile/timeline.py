@@ -356,9 +356,15 @@ def build_timeline(analysis: dict[str, Any], options: TimelineOptions | None = N
     """
     options = options or TimelineOptions()
     items = _items(analysis)
-    if not any(it.interval is not None for it in items):
+    dated = [it for it in items if it.interval is not None]
+    if not dated:
         return []
-    vectors = embed([" ".join(it.event["text"].split())[:400] for it in items])
+    # an undated mention matters only if it could join a dated entry: keep those alone
+    predicates = {it.event.get("predicate") for it in dated}
+    families = frozenset().union(*(it.families for it in dated))
+    items = dated + [it for it in items if it.interval is None and it.keys
+                     and (it.event.get("predicate") in predicates or it.families & families)]
+    vectors = embed([" ".join(it.event["text"].split())[:300] for it in items])
     texts = {d["id"]: d.get("text") or "" for d in analysis.get("documents", ())}
     names = {e["id"]: e["name"] for e in analysis.get("entities", ())}
     entries = [_entry(c, items, vectors, texts, names) for c in _cluster(items, vectors, options)]
