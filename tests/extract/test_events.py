@@ -1,0 +1,115 @@
+"""events.rules on small built texts: triggers, participants, dates and commitment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsweave.extract.events import Event, extract_events, granularity_of
+from newsweave.extract.timex import find_timexes, spacy_tense
+
+DCT = dt.date(2025, 3, 16)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsweave.nlp import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    def run(text: str, doc_date: str | None = "2025-03-16") -> list[Event]:
+        doc = nlp(text)
+        timexes = find_timexes(text, DCT, "d", tense=spacy_tense(doc))
+        return extract_events(doc, text, "d", timexes=timexes, doc_date=doc_date)
+
+    return run
+
+
+def by_trigger(events: list[Event], trigger: str) -> Event:
+    return next(e for e in events if e.trigger == trigger)
+
+
+def test_event_has_actor_target_and_date_from_its_timex(events_of):
+    text = "On March 12, Russian troops entered the town of Sudzha."
+    e = by_trigger(events_of(text), "entered")
+    assert [a.text for a in e.actors] == ["Russian troops"]
+    assert any("Sudzha" in t.text for t in e.targets)
+    assert (e.date, e.granularity, e.date_source) == ("2025-03-12", "day", "timex")
+    assert text[e.timex_start:e.timex_end] == "March 12"
+    assert text[e.trigger_start:e.trigger_end] == "entered"
+    assert e.commitment == "asserted"
+
+
+def test_next_day_event_is_dated_after_the_previous_event(events_of):
+    text = "Rebels seized the airport on Friday. The next day, government forces recaptured it."
+    events = events_of(text)
+    first, second = by_trigger(events, "seized"), by_trigger(events, "recaptured")
+    assert first.date == "2025-03-14"
+    assert dt.date.fromisoformat(second.date) - dt.date.fromisoformat(first.date) == dt.timedelta(days=1)
+
+
+def test_present_perfect_without_timex_takes_the_document_date(events_of):
+    e = by_trigger(events_of("The army has withdrawn from the city."), "withdrawn")
+    assert (e.date, e.date_source, e.tense) == ("2025-03-16", "document", "perfect")
+    e = by_trigger(events_of("The army has withdrawn from the city.", doc_date=None), "withdrawn")
+    assert e.date is None and e.date_source == "none"
+
+
+def test_attributed_event_names_its_source(events_of):
+    text = "The Defense Ministry claimed that its forces had retaken the town."
+    e = by_trigger(events_of(text), "retaken")
+    assert e.commitment == "attributed"
+    assert "Defense Ministry" in e.attributed_to
+    assert not any(x.trigger == "claimed" for x in events_of(text))
+
+
+def test_negated_and_denied_events(events_of):
+    assert by_trigger(events_of("The troops did not leave the village."), "leave").commitment == "denied"
+    e = by_trigger(events_of("The general denied that his soldiers had shelled the hospital."), "shelled")
+    assert e.commitment == "denied" and e.attributed_to
+
+
+def test_hypothetical_events(events_of):
+    assert by_trigger(events_of("The rebels could lose the town."), "lose").commitment == "hypothetical"
+    assert by_trigger(events_of("If the talks fail, the army will attack the port."), "attack").commitment == "hypothetical"
+
+
+def test_recommended_events(events_of):
+    assert by_trigger(events_of("The government should withdraw its troops."), "withdraw").commitment == "recommended"
+    e = by_trigger(events_of("Analysts urged the president to sign the treaty."), "sign")
+    assert e.commitment == "recommended"
+
+
+def test_event_noun_with_possessor_and_place(events_of):
+    text = "Ukraine's incursion into the Kursk region in August 2024 surprised Moscow."
+    e = by_trigger(events_of(text), "incursion")
+    assert e.form == "noun" and e.predicate == "incursion"
+    assert [a.text for a in e.actors] == ["Ukraine"]
+    assert (e.date, e.granularity) == ("2024-08", "month")
+
+
+def test_support_verb_stands_for_its_event_noun(events_of):
+    e = by_trigger(events_of("Moscow launched a major counteroffensive last week."), "launched")
+    assert e.predicate == "counteroffensive"
+    assert e.granularity == "week" and e.date_source == "timex"
+
+
+def test_granularity_of_timex_values():
+    assert [granularity_of(v) for v in ("2025-03-12", "2024-08", "2024-SU", "2025-W10", "2025-Q1", "2025", "199")] == [
+        "day", "month", "season", "week", "quarter", "year", "decade"]
+    assert granularity_of("P7M") is None and granularity_of("PAST_REF") is None
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_any_text_gives_events_with_offsets_in_range(events_of, text):
+    for e in events_of(text):
+        assert 0 <= e.start <= e.end <= len(text)
+        assert text[e.trigger_start:e.trigger_end] == e.trigger
+        assert e.commitment in ("asserted", "attributed", "denied", "hypothetical", "recommended")

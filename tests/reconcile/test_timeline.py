@@ -1,0 +1,119 @@
+"""The merged timeline on small built articles with metadata dates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.ingest.readers import make_document
+from newsweave.reconcile.timeline import build_timeline, interval_of, timeline_context
+
+STAGES = ["mentions.spacy", "coref.rules", "timex.rules", "quotes.rules", "events.rules"]
+
+
+def analysis_of(articles: list[tuple[str, str, str]]) -> dict:
+    """An analysis.json-like dict for (text, source, published) articles."""
+    import newsweave.extract.events  # noqa: F401  (registers the stage)
+    from newsweave.pipeline import Pipeline
+
+    docs = [make_document(text, source, {"published": published}) for text, source, published in articles]
+    out = {"documents": [], "events": [], "mentions": [], "entities": []}
+    for article in Pipeline.build(STAGES).process_batch(docs):
+        d = article.document
+        out["documents"].append({"id": d.id, "source": d.source, "title": None, "text": d.text,
+                                 "published": {"value": d.published.value}})
+        for kind in ("events", "mentions"):
+            out[kind] += [r.to_dict() for r in article.records.get(kind, ())]
+    return json.loads(json.dumps(out))  # exactly what analysis.json would hold
+
+
+@pytest.fixture(scope="module")
+def story():
+    return analysis_of([
+        ("On Wednesday, rebel fighters captured the northern city of Kolva after a week of fighting. "
+         "Separately, the parliament approved the national budget on Wednesday.", "a.txt", "2025-03-14"),
+        ("Kolva fell to rebel forces on March 12, officials said. The rebels seized the city's airport "
+         "as well.", "b.txt", "2025-03-16"),
+    ])
+
+
+def entries_with(timeline, word):
+    return [e for e in timeline if any(word in s["sentence"] for s in e["sources"])]
+
+
+def test_same_event_in_two_sources_becomes_one_entry(story):
+    timeline = build_timeline(story)
+    capture = [e for e in timeline if len(e["documents"]) == 2]
+    assert capture, timeline
+    entry = capture[0]
+    assert entry["date"] == "2025-03-12" and entry["granularity"] == "day"
+    reported = [s["reported"] for s in entry["sources"]]
+    assert reported == sorted(reported) == ["2025-03-14", "2025-03-16"]
+    for s in entry["sources"]:
+        doc = next(d for d in story["documents"] if d["id"] == s["doc"])
+        assert doc["text"][s["start"]:s["end"]] in s["sentence"]
+
+
+def test_different_events_on_the_same_day_stay_apart(story):
+    timeline = build_timeline(story)
+    budget = entries_with(timeline, "budget")
+    assert budget and all("Kolva" not in s["sentence"] for e in budget for s in e["sources"])
+
+
+def test_timeline_is_ordered_by_when_events_happened():
+    analysis = analysis_of([
+        ("The ministers signed the trade agreement in January 2024. In May 2023 the talks began "
+         "with a summit in Oslo.", "c.txt", "2025-01-10"),
+    ])
+    timeline = build_timeline(analysis)
+    starts = [interval_of(e["date"]).lo for e in timeline if e["year_known"]]
+    assert len(starts) >= 2 and starts == sorted(starts)
+
+
+def test_undated_year_sorts_after_dated_entries():
+    assert interval_of("XXXX-03-12").year_known is False
+    assert interval_of("XXXX-03-12", 2025).overlaps(interval_of("2025-03"))
+    assert not interval_of("2025-03-12").overlaps(interval_of("2025-04"))
+    assert interval_of("2024-SU").overlaps(interval_of("2024-08"))
+
+
+def test_context_has_chart_rows_coloured_by_source_and_escaped_text(story):
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    hostile = analysis_of([("On March 3, <script>alert(1)</script> rebels attacked the town of Kolva.",
+                            "x.txt", "2025-03-05")])
+    for analysis in (story, hostile):
+        ctx = timeline_context(analysis)
+        env = Environment(loader=PackageLoader("newsweave.report", "templates"),
+                          autoescape=select_autoescape(default=True, default_for_string=True))
+        html = env.get_template("_timeline.html").render(**ctx)
+        assert "<svg" in html and "<script>" not in html
+        assert ctx["timeline_chart"]["rows"]
+        colours = {row_dot["colour"] for row in ctx["timeline_chart"]["rows"] for row_dot in row["dots"]}
+        assert len(colours) == len({d for e in ctx["timeline"] for d in e["documents"]})
+
+
+def test_empty_analysis_gives_empty_timeline():
+    assert build_timeline({"documents": [], "events": []}) == []
+    assert timeline_context({"documents": []})["timeline_chart"] is None
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["2025-03-12", "XXXX-03", "2024-SU", "2025-W10", "2025", "P7M", "x", "2025-02-30"]),
+                max_size=6))
+def test_build_timeline_never_crashes_on_odd_dates(values):
+    events = [{"id": str(i), "doc": "d", "start": 0, "end": 4, "text": "troops attacked", "trigger": "attacked",
+               "predicate": "attack", "date": v, "granularity": "day", "date_source": "timex",
+               "commitment": "asserted", "actors": [], "targets": [], "place": None,
+               "sentence_start": i, "sentence_end": 4}
+              for i, v in enumerate(values)]
+    from newsweave.extract.events import granularity_of
+
+    for e in events:
+        e["granularity"] = granularity_of(e["date"])
+    timeline = build_timeline({"documents": [{"id": "d", "text": "troops attacked", "published": None}],
+                               "events": events})
+    assert all(e["sources"] for e in timeline)
