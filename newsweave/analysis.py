@@ -136,6 +136,20 @@ def reconcile(store: Store) -> None:
             per_entity.setdefault(entity_id, {})[doc] = score
     entities = [replace(e, document_salience=per_entity.get(e.id, {})) for e in entities]
     store.replace_entities(entities, result.assignment)
+    reconcile_story(store)
+
+
+def reconcile_story(store: Store) -> None:
+    """The story across sources: claims, questions, positions, a summary, and the merged timeline."""
+    from newsweave.export.json import build_analysis
+    from newsweave.reconcile.story import story
+    from newsweave.reconcile.timeline import build_timeline
+
+    lists = story(store)
+    lists.pop("genres", None)  # the per-document genre records already hold these
+    store.replace_story({})
+    lists["timeline"] = build_timeline(build_analysis(store))
+    store.replace_story(lists)
 
 
 def _with_roles(entities, assignment, mentions, roles) -> list:

@@ -44,6 +44,9 @@ DEFAULT_STAGE_MODULES = (
     "newsweave.extract.timex",
     "newsweave.extract.quantities",
     "newsweave.extract.quotes",
+    "newsweave.extract.claims",
+    "newsweave.extract.genre",
+    "newsweave.extract.events",
 )
 
 

@@ -3,7 +3,8 @@
 ``analysis.json`` has a ``format`` and ``version``, the ``documents`` (with
 their removed spans and text), then one list per record kind found in the
 store (``entities``, ``mentions``, and any kind later stages add, such as
-``timexes``, ``quantities``, ``quotes``), and the ``failures`` of the runs.
+``timexes``, ``quantities``, ``quotes``), the corpus-level lists (``claims``,
+``questions``, ``positions``, ``summary``, ``timeline``), and the ``failures`` of the runs.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def build_analysis(store: Store) -> dict[str, Any]:
         if kind not in DOCUMENT_KINDS:
             analysis[kind] = list(store.records(kind))
     analysis.setdefault("mentions", [])
+    analysis.update(store.story())
     analysis["failures"] = [
         {"source": f["source"], "code": f["code"], "error": f["error"]} for f in store.failures()
     ]

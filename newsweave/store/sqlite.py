@@ -63,6 +63,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
                            salience REAL NOT NULL, data TEXT NOT NULL);
     """,
+    """
+    CREATE TABLE story (key TEXT PRIMARY KEY, data TEXT NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -216,7 +219,17 @@ class Store:
                     updates.append((json.dumps(data), row["id"]))
                 self.db.executemany("UPDATE rec_mentions SET data=? WHERE id=?", updates)
 
+    def replace_story(self, lists: dict[str, list[Any]]) -> None:
+        """Store the corpus-level results (claims, summary, timeline, ...), replacing earlier ones."""
+        with self.transaction():
+            self.db.execute("DELETE FROM story")
+            self.db.executemany("INSERT INTO story VALUES (?, ?)",
+                                ((key, json.dumps(value, default=_jsonable)) for key, value in lists.items()))
+
     # -- reading ---------------------------------------------------------------------------
+    def story(self) -> dict[str, list[Any]]:
+        return {key: json.loads(data) for key, data in self.db.execute("SELECT key, data FROM story ORDER BY key")}
+
     def documents(self, with_text: bool = True) -> Iterator[dict[str, Any]]:
         columns = "*" if with_text else "rowid, id, source, title, outlet, url, authors, published, word_count, previous"
         for row in self.db.execute(f"SELECT {columns} FROM documents ORDER BY rowid"):

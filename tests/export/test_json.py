@@ -41,3 +41,16 @@ def test_jsonl_csv_and_parquet_exports_hold_every_kind(seed_run, tmp_path):
         assert {p.stem for p in csv_dir.glob("*.csv")} == kinds
         parquet_dir = export(store, "parquet", tmp_path / "pq")
         assert pq.read_table(parquet_dir / "documents.parquet").num_rows == 5
+
+
+def test_corpus_level_lists_reach_the_export_and_cite_real_spans(seed_run):
+    _, out = seed_run
+    analysis = json.loads((out / "analysis.json").read_text())
+    texts = {d["id"]: d["text"] for d in analysis["documents"]}
+    for key in ("claims", "questions", "positions", "summary", "timeline"):
+        assert analysis[key], key
+    for sentence in analysis["summary"]:
+        assert texts[sentence["doc"]][sentence["start"]:sentence["end"]] == sentence["text"]
+    for entry in analysis["timeline"]:
+        for source in entry["sources"]:
+            assert 0 <= source["start"] < source["end"] <= len(texts[source["doc"]])
