@@ -37,6 +37,37 @@ def stream_articles(path: Path, limit: int):
             yield json.loads(line)
 
 
+def time_stages(args, options, bare) -> dict[str, float]:
+    """Seconds spent in each stage, and in spaCy's parse, over the first documents."""
+    from dataclasses import replace
+
+    from newsweave.ingest.readers import make_document
+    from newsweave.pipeline import Pipeline
+
+    seconds: dict[str, float] = {}
+
+    def timed(stage):
+        def run(article, opts):
+            start = time.perf_counter()
+            records = list(stage.run(article, opts))
+            seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - start
+            return records
+        return replace(stage, run=run)
+
+    pipeline = Pipeline.build(None, options)
+    pipeline = replace(pipeline, before_parse=tuple(map(timed, pipeline.before_parse)),
+                       after_parse=tuple(map(timed, pipeline.after_parse)))
+    texts = [a["text"] for a in stream_articles(args.data, min(args.docs, 100))]
+    start = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=args.batch_size):
+        pass
+    seconds["spaCy parse"] = time.perf_counter() - start
+    for batch_start in range(0, len(texts), args.batch_size):
+        pipeline.process_batch([make_document(t, str(i), {}) for i, t in
+                                enumerate(texts[batch_start:batch_start + args.batch_size])])
+    return seconds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=500)
@@ -77,6 +108,8 @@ def main() -> int:
                          on_progress=lambda docs, _: memory.append((docs, rss_mib())))
             return time.perf_counter() - start
 
+    stage_seconds = time_stages(args, options, bare)
+
     # Bare spaCy before and after the pipeline, so drift in machine load hits both sides.
     bare_seconds = [time_bare()]
     pipeline_seconds = time_pipeline()
@@ -89,6 +122,10 @@ def main() -> int:
     print(f"{'bare spaCy nlp.pipe':<28}{bare_wps:>12,.0f} words/s")
     print(f"{'newsweave pipeline':<28}{pipeline_wps:>12,.0f} words/s")
     print(f"{'ratio (pipeline / spaCy)':<28}{pipeline_wps / bare_wps:>12.3f}")
+    print("per-stage cost as a share of the bare spaCy parse (on a separate, instrumented pass):")
+    parse = stage_seconds.pop("spaCy parse")
+    for name, seconds in sorted(stage_seconds.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<26}{seconds / parse:>8.1%}")
     marks = [memory[0], memory[len(memory) // 2], memory[-1]] if memory else []
     print("resident memory: " + ", ".join(f"{mib:,.0f} MiB after {docs} docs" for docs, mib in marks))
     print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")

@@ -90,6 +90,10 @@ def test_missing_store_says_what_to_do(tmp_path):
 
 
 def test_every_command_has_help():
+    from typer.testing import CliRunner
+
+    from newsweave.cli import app
+
     for command in ("analyze", "ingest", "export", "report", "search", "stats", "eval"):
-        proc = run(command, "--help")
-        assert proc.returncode == 0 and "Usage" in proc.stdout
+        result = CliRunner().invoke(app, [command, "--help"])
+        assert result.exit_code == 0 and "Usage" in result.output, command
