@@ -112,7 +112,7 @@ _COLON_LINE = re.compile(
 # Learned frames (see newsweave.evaluate.quote_frames) used as cues when the word is no
 # speech verb, or when a speech verb's own rules find no content; relations through the
 # subject are left out (the subject is the source, not the content).
-FRAME_MIN_PRECISION = 0.35
+FRAME_MIN_PRECISION = 0.2
 _FRAME_RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "acomp"})
 _FRAME_POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "J"}
 
@@ -206,6 +206,8 @@ def _clause_span(head: Token, cue_lemma: str) -> tuple[int, int]:
             or (child.lemma_.lower() in CUE_LEMMAS and child.lemma_.lower() == cue_lemma)
         ):
             marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in _BREAK_MARKS]
+            if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                continue  # "he opposes X but that the plans won't help": a second reported clause
             if child.dep_ == "advcl" and not marks:
                 continue
             stop = child.left_edge.i
@@ -280,6 +282,26 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
     return _Attribution([content], (verb.idx, cue_end.idx + len(cue_end)), verb, source)
 
 
+_VP_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark", "nsubj", "relcl"})
+
+
+def _object_span(verb: Token, child: Token, target: Token) -> tuple[int, int]:
+    """An object and the rest of its verb phrase: "accused Sanders of a smear", "called X a sham".
+
+    PolNeAR's content for a stance verb runs from the object to the end of the
+    verb's complements (its second object, "of"/"for" phrase or infinitive), not
+    through a following coordinated or adverbial clause.
+    """
+    end_tok = target.right_edge
+    for right in verb.rights:
+        if right.i <= child.i:
+            continue
+        if right.dep_ in _VP_STOP_DEPS:
+            break
+        end_tok = right.right_edge
+    return target.left_edge.idx, end_tok.idx + len(end_tok)
+
+
 def _frame_attribution(tok: Token, text: str) -> _Attribution | None:
     """An attribution cued by a learned frame ("supported Trump", "called for an inquiry")."""
     best: tuple[float, Token, str] | None = None
@@ -298,13 +320,13 @@ def _frame_attribution(tok: Token, text: str) -> _Attribution | None:
     cue_end = tok
     if rel.startswith("prep_"):
         target = next(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
-        content = _span_of(target)
+        content = _object_span(tok, child, target)
         if child.i == tok.i + 1:
             cue_end = child
     elif rel in ("ccomp", "xcomp", "advcl"):
         content = _clause_span(child, tok.lemma_.lower())
     else:
-        content = _span_of(child)
+        content = _object_span(tok, child, child)
     for c in tok.children:  # phrasal verbs: "pointed out"
         if c.dep_ == "prt" and c.i == tok.i + 1:
             cue_end = c
@@ -403,12 +425,20 @@ def _finish_content(att: _Attribution, text: str, quotes: _Quotes) -> None:
     att.content = [(start, end)]
 
 
+_OPEN_MARKS = "\"“„«‘"
+_CLOSE_MARKS = "\"”»’"
+
+
 def _quote_type(att: _Attribution, quotes: _Quotes, text: str) -> str:
+    """direct: every piece of the content is a whole quotation; partial: quoted words inside
+    reported speech ("resulted in “negative sentiments”"); indirect: no quotation at all."""
     if not att.quotes:
         return "indirect"
-    quoted = sum(len(_WORD.findall(text, quotes.spans[k].start, quotes.spans[k].end)) for k in att.quotes)
-    total = sum(len(_WORD.findall(text, s, e)) for s, e in att.content)
-    return "direct" if quoted >= 0.9 * total else "partial"
+    for start, end in att.content:
+        piece = text[start:end].rstrip(".,;: \n")
+        if not piece or piece[0] not in _OPEN_MARKS or piece[-1] not in _CLOSE_MARKS:
+            return "partial"
+    return "direct"
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
