@@ -2,7 +2,7 @@
 
 Three passes over one parsed document, each linear in its length:
 
-1. :func:`find_quote_spans` pairs quotation marks (straight and curly, nested,
+1. :func:`~newsweave.extract.quote_marks.find_quote_spans` pairs quotation marks (straight and curly, nested,
    multi-paragraph quotes whose paragraphs each open with a mark). Apostrophes
    are never quote marks, and an unbalanced mark ends at its paragraph's end.
 2. Each reporting verb outside a quote (``say``, ``tell``, ``deny``, ... by
@@ -11,6 +11,11 @@ Three passes over one parsed document, each linear in its length:
    ``xcomp``, ``parataxis``), its object for verbs whose object is a statement
    ("denied threats of encirclement"), or an adjacent quote ("“...,” he said";
    "He said: “...”"); content that touches a quote grows to the whole quote.
+   Any other word whose dependency *frame* (lemma, part of speech, relation
+   to its dependent) was learned from PolNeAR train to head attributed
+   content ("supported Trump", "called for an inquiry", "accused X of Y";
+   :mod:`newsweave.evaluate.quote_frames`) is a cue too, its content the
+   dependent's clause or the object with the rest of its verb phrase.
    A quote that follows its attribution's sentence directly is the second half
    of a split quote ("“A,” he said. “B.”"); another sentence-initial quote
    without a cue of its own belongs to the current speaker of the discourse.
