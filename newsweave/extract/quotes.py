@@ -483,14 +483,37 @@ def extract_quotes(
     found = [a for a in found if a.content[0][0] < a.content[0][1]]
     # Univocal: a cue inside another attribution's content is part of that content.
     found.sort(key=lambda a: a.first)
-    kept = []
-    for att in found:
-        cue = att.cue[0] if att.cue else att.first
-        if any(o is not att and o.first <= cue < o.last for o in found):
-            continue
-        kept.append(att)
+    kept = _drop_nested_cues(found)
     found = _attach_loose_quotes(kept, quotes, text)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
+
+
+def _drop_nested_cues(ordered: list[_Attribution]) -> list[_Attribution]:
+    """Drop attributions whose cue lies in another one's content (``ordered`` by content start).
+
+    A sorted sweep: for each prefix of the order, the two largest content ends
+    (with their owners) say in O(log n) whether some *other* attribution that
+    starts at or before a cue still runs past it.
+    """
+    starts = [a.first for a in ordered]
+    top: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    best, second = (-1, -1), (-1, -1)
+    for i, att in enumerate(ordered):
+        if att.last > best[0]:
+            best, second = (att.last, i), best
+        elif att.last > second[0]:
+            second = (att.last, i)
+        top.append((best, second))
+    kept = []
+    for i, att in enumerate(ordered):
+        cue = att.cue[0] if att.cue else att.first
+        k = bisect_right(starts, cue) - 1
+        if k >= 0:
+            (end1, who1), (end2, _) = top[k]
+            if end1 > cue and (who1 != i or end2 > cue):
+                continue
+        kept.append(att)
+    return kept
 
 
 def _attach_loose_quotes(found: list[_Attribution], quotes: _Quotes, text: str) -> list[_Attribution]:
