@@ -2,7 +2,7 @@
 
 Three passes over one parsed document, each linear in its length:
 
-1. :func:`find_quote_spans` pairs quotation marks (straight and curly, nested,
+1. :func:`~newsweave.extract.quote_marks.find_quote_spans` pairs quotation marks (straight and curly, nested,
    multi-paragraph quotes whose paragraphs each open with a mark). Apostrophes
    are never quote marks, and an unbalanced mark ends at its paragraph's end.
 2. Each reporting verb outside a quote (``say``, ``tell``, ``deny``, ... by
@@ -11,6 +11,11 @@ Three passes over one parsed document, each linear in its length:
    ``xcomp``, ``parataxis``), its object for verbs whose object is a statement
    ("denied threats of encirclement"), or an adjacent quote ("“...,” he said";
    "He said: “...”"); content that touches a quote grows to the whole quote.
+   Any other word whose dependency *frame* (lemma, part of speech, relation
+   to its dependent) was learned from PolNeAR train to head attributed
+   content ("supported Trump", "called for an inquiry", "accused X of Y";
+   :mod:`newsweave.evaluate.quote_frames`) is a cue too, its content the
+   dependent's clause or the object with the rest of its verb phrase.
    A quote that follows its attribution's sentence directly is the second half
    of a split quote ("“A,” he said. “B.”"); another sentence-initial quote
    without a cue of its own belongs to the current speaker of the discourse.
@@ -29,6 +34,8 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.config import Options
+from newsweave.extract.quote_frames_data import FRAMES
+from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
@@ -70,108 +77,6 @@ class Quote(Record):
 
 
 # ---------------------------------------------------------------------------
-# Quotation marks
-# ---------------------------------------------------------------------------
-
-_DOUBLE_MARKS = re.compile(r'["“”„«»]')
-# An opening single curly quote not glued to a word, up to the first closing one that is not
-# followed by a letter (so "Ukraine’s" and "Ukrainians’ troops" do not end it early or start one).
-_SINGLE_QUOTE = re.compile(r"(?<![\w’‘])‘(?=\S)([^‘’\n]{2,400}?[^\s‘])’(?![\w])")
-_PARAGRAPH = re.compile(r"[^\n]+")
-_OPENERS_BEFORE = frozenset(" \t\n([{—–-/:")
-_CLOSERS_AFTER = frozenset(" \t\n.,;:!?)]}—–-…")
-OPEN, CLOSE, EITHER = 1, 2, 3
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A quotation from its opening mark to its closing one; ``pieces`` split it at paragraphs."""
-
-    start: int
-    end: int
-    pieces: tuple[tuple[int, int], ...]
-    closed: bool = True
-
-
-def _mark_role(text: str, i: int) -> int:
-    ch = text[i]
-    before = text[i - 1] if i else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
-    if ch in "“„«":
-        # A curly opener glued to the word before and followed by a space is a misused closer.
-        return CLOSE if before.isalnum() and after in _CLOSERS_AFTER else OPEN
-    if ch in "”»":
-        return OPEN if (before.isspace() or before in _OPENERS_BEFORE) and after.isalnum() else CLOSE
-    if before.isspace() or before in _OPENERS_BEFORE:
-        return OPEN
-    if after.isspace() or after in _CLOSERS_AFTER:
-        return CLOSE
-    return EITHER
-
-
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Pair the quotation marks of ``text``; never raises on unbalanced marks.
-
-    A quote left open at the end of a paragraph continues when the next paragraph
-    opens with a mark (the newspaper convention for long quotes); otherwise it
-    ends at its last nested closing mark, or at the end of its paragraph.
-
-    >>> [text[q.start:q.end] for text in ['He said "yes" and “no”.'] for q in find_quote_spans(text)]
-    ['"yes"', '“no”']
-    """
-    spans: list[QuoteSpan] = []
-    open_at: int | None = None
-    piece_start = 0
-    pieces: list[tuple[int, int]] = []
-    depth = 0
-    last_close = -1
-    for para in _PARAGRAPH.finditer(text):
-        p_start, p_end = para.span()
-        body = para.group()
-        lead = len(body) - len(body.lstrip())
-        marks = [p_start + m.start() for m in _DOUBLE_MARKS.finditer(body)]
-        if open_at is not None:
-            if marks and marks[0] == p_start + lead and _mark_role(text, marks[0]) != CLOSE:
-                piece_start = marks.pop(0)  # continuation paragraph
-            else:
-                end = last_close + 1 if depth and last_close > open_at else pieces[-1][1]
-                pieces[-1] = (pieces[-1][0], min(pieces[-1][1], end))
-                spans.append(QuoteSpan(open_at, end, tuple(pieces), closed=False))
-                open_at, pieces, depth = None, [], 0
-        for pos in marks:
-            role = _mark_role(text, pos)
-            if role == EITHER:
-                role = CLOSE if open_at is not None else OPEN
-            if role == OPEN:
-                if open_at is None:
-                    open_at = piece_start = pos
-                    depth, last_close = 0, -1
-                else:
-                    depth += 1
-            elif open_at is not None:
-                last_close = pos
-                if depth:
-                    depth -= 1
-                    continue
-                pieces.append((piece_start, pos + 1))
-                spans.append(QuoteSpan(open_at, pos + 1, tuple(pieces)))
-                open_at, pieces = None, []
-        if open_at is not None:
-            pieces.append((piece_start, p_start + len(body.rstrip())))
-    if open_at is not None and pieces:
-        spans.append(QuoteSpan(open_at, pieces[-1][1], tuple(pieces), closed=False))
-    # Single-quoted stretches outside double quotes (headlines quote with ‘...’).
-    starts = [s.start for s in spans]
-    for m in _SINGLE_QUOTE.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and spans[k].end > m.start():
-            continue
-        spans.append(QuoteSpan(m.start(), m.end(), ((m.start(), m.end()),)))
-    spans.sort(key=lambda s: s.start)
-    return spans
-
-
-# ---------------------------------------------------------------------------
 # Cues
 # ---------------------------------------------------------------------------
 
@@ -207,6 +112,32 @@ _BREAK_MARKS = frozenset({"while", "though", "although", "whereas", "as", "but",
 _COLON_LINE = re.compile(
     r"^[ \t]*((?:[A-Z][\w.’'-]*\.?[ \t]){0,4}[A-Z][\w.’'-]*?):[ \t]+(\S[^\n]*\S)", re.MULTILINE
 )
+
+
+# Learned frames (see newsweave.evaluate.quote_frames) used as cues when the word is no
+# speech verb, or when a speech verb's own rules find no content; relations through the
+# subject are left out (the subject is the source, not the content).
+FRAME_MIN_PRECISION = 0.2
+_FRAME_RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "acomp"})
+_FRAME_POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "J"}
+
+
+def frame_relation(child: Token) -> str | None:
+    """The relation from a governing word to ``child``: its dependency, or ``prep_<p>`` with an object."""
+    if child.dep_ == "prep":
+        if any(g.dep_ in ("pobj", "pcomp") for g in child.children):
+            return f"prep_{child.lower_}"
+        return None
+    return child.dep_
+
+
+def frame_of(head: Token, child: Token) -> tuple[str, str, str] | None:
+    """The frame ``(lemma, coarse pos, relation)`` of content under ``head`` through ``child``."""
+    pos = _FRAME_POS.get(head.pos_)
+    rel = frame_relation(child)
+    if pos is None or rel is None:
+        return None
+    return head.lemma_.lower(), pos, rel
 
 
 @dataclass(slots=True)
@@ -280,6 +211,8 @@ def _clause_span(head: Token, cue_lemma: str) -> tuple[int, int]:
             or (child.lemma_.lower() in CUE_LEMMAS and child.lemma_.lower() == cue_lemma)
         ):
             marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in _BREAK_MARKS]
+            if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                continue  # "he opposes X but that the plans won't help": a second reported clause
             if child.dep_ == "advcl" and not marks:
                 continue
             stop = child.left_edge.i
@@ -352,6 +285,69 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
         if child.dep_ == "prt" and child.i == cue_end.i + 1:
             cue_end = child
     return _Attribution([content], (verb.idx, cue_end.idx + len(cue_end)), verb, source)
+
+
+_VP_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark", "nsubj", "relcl"})
+
+
+def _object_span(verb: Token, child: Token, target: Token) -> tuple[int, int]:
+    """An object and the rest of its verb phrase: "accused Sanders of a smear", "called X a sham".
+
+    PolNeAR's content for a stance verb runs from the object to the end of the
+    verb's complements (its second object, "of"/"for" phrase or infinitive), not
+    through a following coordinated or adverbial clause.
+    """
+    end_tok = target.right_edge
+    for right in verb.rights:
+        if right.i <= child.i:
+            continue
+        if right.dep_ in _VP_STOP_DEPS:
+            break
+        end_tok = right.right_edge
+    return target.left_edge.idx, end_tok.idx + len(end_tok)
+
+
+def _frame_attribution(tok: Token, text: str) -> _Attribution | None:
+    """An attribution cued by a learned frame ("supported Trump", "called for an inquiry")."""
+    best: tuple[float, Token, str] | None = None
+    for child in tok.children:
+        frame = frame_of(tok, child)
+        if frame is None:
+            continue
+        precision = FRAMES.get(frame, 0.0)
+        rel = frame[2]
+        if precision >= FRAME_MIN_PRECISION and (rel in _FRAME_RELATIONS or rel.startswith("prep_")):
+            if best is None or precision > best[0]:
+                best = (precision, child, rel)
+    if best is None:
+        return None
+    precision, child, rel = best
+    cue_end = tok
+    if rel.startswith("prep_"):
+        target = next(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+        content = _object_span(tok, child, target)
+        if child.i == tok.i + 1:
+            cue_end = child
+    elif rel in ("ccomp", "xcomp", "advcl"):
+        content = _clause_span(child, tok.lemma_.lower())
+    else:
+        content = _object_span(tok, child, child)
+    for c in tok.children:  # phrasal verbs: "pointed out"
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            cue_end = c
+    if tok.pos_ in ("VERB", "AUX"):
+        subject = _subject(tok)
+    else:
+        subject = next((c for c in tok.children if c.dep_ == "poss"), None)
+    source = None
+    if subject is not None:
+        s_start, s_end = _span_of(subject)
+        if not (s_start < content[1] and content[0] < s_end):
+            source = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    cue = (tok.idx, cue_end.idx + len(cue_end))
+    if content[0] < cue[1] and cue[0] < content[1]:
+        return None
+    return _Attribution([content], cue, tok, source, confidence=round(0.4 + 0.4 * precision, 3))
 
 
 def _adjacent_quote(verb: Token, text: str, quotes: _Quotes) -> tuple[int, int] | None:
@@ -434,12 +430,20 @@ def _finish_content(att: _Attribution, text: str, quotes: _Quotes) -> None:
     att.content = [(start, end)]
 
 
+_OPEN_MARKS = "\"“„«‘"
+_CLOSE_MARKS = "\"”»’"
+
+
 def _quote_type(att: _Attribution, quotes: _Quotes, text: str) -> str:
+    """direct: every piece of the content is a whole quotation; partial: quoted words inside
+    reported speech ("resulted in “negative sentiments”"); indirect: no quotation at all."""
     if not att.quotes:
         return "indirect"
-    quoted = sum(len(_WORD.findall(text, quotes.spans[k].start, quotes.spans[k].end)) for k in att.quotes)
-    total = sum(len(_WORD.findall(text, s, e)) for s, e in att.content)
-    return "direct" if quoted >= 0.9 * total else "partial"
+    for start, end in att.content:
+        piece = text[start:end].rstrip(".,;: \n")
+        if not piece or piece[0] not in _OPEN_MARKS or piece[-1] not in _CLOSE_MARKS:
+            return "partial"
+    return "direct"
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -470,6 +474,8 @@ def extract_quotes(
             att = _according_to(tok, text)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS:
             att = _verb_attribution(tok, text, quotes)
+        if att is None and tok.pos_ in _FRAME_POS:
+            att = _frame_attribution(tok, text)
         if att is not None:
             found.append(att)
     for att in found:
@@ -477,14 +483,37 @@ def extract_quotes(
     found = [a for a in found if a.content[0][0] < a.content[0][1]]
     # Univocal: a cue inside another attribution's content is part of that content.
     found.sort(key=lambda a: a.first)
-    kept = []
-    for att in found:
-        cue = att.cue[0] if att.cue else att.first
-        if any(o is not att and o.first <= cue < o.last for o in found):
-            continue
-        kept.append(att)
+    kept = _drop_nested_cues(found)
     found = _attach_loose_quotes(kept, quotes, text)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
+
+
+def _drop_nested_cues(ordered: list[_Attribution]) -> list[_Attribution]:
+    """Drop attributions whose cue lies in another one's content (``ordered`` by content start).
+
+    A sorted sweep: for each prefix of the order, the two largest content ends
+    (with their owners) say in O(log n) whether some *other* attribution that
+    starts at or before a cue still runs past it.
+    """
+    starts = [a.first for a in ordered]
+    top: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    best, second = (-1, -1), (-1, -1)
+    for i, att in enumerate(ordered):
+        if att.last > best[0]:
+            best, second = (att.last, i), best
+        elif att.last > second[0]:
+            second = (att.last, i)
+        top.append((best, second))
+    kept = []
+    for i, att in enumerate(ordered):
+        cue = att.cue[0] if att.cue else att.first
+        k = bisect_right(starts, cue) - 1
+        if k >= 0:
+            (end1, who1), (end2, _) = top[k]
+            if end1 > cue and (who1 != i or end2 > cue):
+                continue
+        kept.append(att)
+    return kept
 
 
 def _attach_loose_quotes(found: list[_Attribution], quotes: _Quotes, text: str) -> list[_Attribution]:

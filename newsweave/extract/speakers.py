@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.extract.coref import resolve_person
+
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 FIRST_PERSON = frozenset({"i", "me"})
@@ -121,7 +123,8 @@ class Discourse:
             if current is not None and current.is_person and self.gender_of(current.name) in (None, gender):
                 name = current.name
             else:
-                name = self.previous_person(source.start_char, gender) or head.text
+                resolved = resolve_person(self.doc, head.i)
+                name = resolved[2] if resolved else self.previous_person(source.start_char, gender) or head.text
             if name != head.text:
                 self.gender.setdefault(_surname(name), gender)
             speaker = Speaker(name, head.idx, head.idx + len(head), head.text, is_person=name != head.text)
@@ -160,7 +163,11 @@ def _name_within(source: Span) -> Span | None:
         return min(ents, key=lambda e: abs(e.root.i - source.root.i))
     head = source.root
     if head.pos_ != "PROPN":
-        return None
+        # "The army chief, Oleksandr Syrskyi,": the name is the appositive of a role noun.
+        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < source.end]
+        if not names:
+            return None
+        head = names[0]
     start = head.i
     doc = head.doc
     while start > source.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsweave.extract.quotes import Quote, extract_quotes, find_quote_spans
+from newsweave.extract.quotes import Quote, extract_quotes, find_quote_spans, frame_of
 
 
 @pytest.fixture(scope="module")
@@ -162,3 +162,72 @@ def test_any_text_gives_offsets_in_range(quotes_of, text):
         assert all(0 <= s <= e <= len(text) for s, e in q.content_spans)
         if q.cue_start is not None:
             assert text[q.cue_start : q.cue_end] == q.cue
+
+
+def test_he_after_a_quote_is_that_speaker_although_another_man_is_named_between(quotes_of):
+    text = (
+        "“The operation was a gamble,” said Oleksiy Melnyk, a co-director at a Kyiv think tank. "
+        "President Volodymyr Zelensky visited the border region on Monday. "
+        "“Nobody can hold that ground for ever,” he stressed."
+    )
+    stressed = next(q for q in quotes_of(text) if q.cue == "stressed")
+    assert stressed.speaker == "Oleksiy Melnyk" and stressed.speaker_text == "he"
+
+
+def test_partial_quote_inside_reported_speech_according_to(quotes_of):
+    text = "The incursion resulted in “negative sentiments” domestically, according to Oleksiy Melnyk."
+    (q,) = quotes_of(text)
+    assert q.quote_type == "partial" and q.cue == "according to"
+    assert "“negative sentiments”" in content(q, text)
+    assert q.speaker == "Oleksiy Melnyk"
+
+
+def test_reported_speech_without_quote_marks_keeps_the_that_clause(quotes_of):
+    text = (
+        "Volodymyr Zelensky visited the troops. "
+        "Mr. Zelensky said that his military did not want to stay on Russian soil indefinitely."
+    )
+    said = next(q for q in quotes_of(text) if q.cue == "said")
+    assert said.quote_type == "indirect"
+    assert content(said, text).startswith("that his military") and content(said, text).endswith("indefinitely")
+    assert said.speaker == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "statement", "speaker"),
+    [
+        ("The army chief, Oleksandr Syrskyi, denied threats of encirclement.", "denied",
+         "threats of encirclement", "Oleksandr Syrskyi"),
+        ("Dmitry Peskov categorically rejected any prospect of trading territory.", "rejected",
+         "any prospect of trading territory", "Dmitry Peskov"),
+    ],
+)
+def test_statement_verbs_take_their_object_as_content(quotes_of, text, cue, statement, speaker):
+    q = next(q for q in quotes_of(text) if q.cue == cue)
+    assert content(q, text) == statement and q.speaker == speaker
+
+
+def test_stance_frames_are_attributions_with_their_whole_verb_phrase(quotes_of):
+    text = "Senator Maria Lopez accused the governor of hiding the report from voters."
+    q = next(q for q in quotes_of(text) if q.cue == "accused")
+    assert content(q, text) == "the governor of hiding the report from voters"
+    assert q.speaker == "Maria Lopez"
+
+
+def test_called_for_takes_the_preposition_into_the_cue(quotes_of):
+    text = "The mayor called for an independent inquiry into the contract."
+    q = next(q for q in quotes_of(text) if q.cue and q.cue.startswith("called"))
+    assert q.cue == "called for" and content(q, text) == "an independent inquiry into the contract"
+
+
+def test_direct_means_the_content_is_whole_quotations(quotes_of):
+    text = "She said that “the plan will fail.”\n\n“We will not give up,” she said."
+    kinds = {content(q, text)[:4]: q.quote_type for q in quotes_of(text)}
+    assert kinds["that"] == "partial" and kinds["“We "] == "direct"
+
+
+def test_frame_of_names_lemma_pos_and_relation(nlp):
+    doc = nlp("She called for a recount.")
+    called = doc[1]
+    prep = next(c for c in called.children if c.dep_ == "prep")
+    assert frame_of(called, prep) == ("call", "V", "prep_for")

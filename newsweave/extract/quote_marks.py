@@ -1,0 +1,112 @@
+"""Quotation marks: pair straight and curly double quotes (and headline single quotes) in a text.
+
+Apostrophes are never quote marks (U.S.', Ukrainians', Ukraine's), nested quotes
+are tracked by depth, a quote left open continues into a paragraph that opens
+with a mark, and an unbalanced mark ends at its paragraph: nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_DOUBLE_MARKS = re.compile(r'["“”„«»]')
+# An opening single curly quote not glued to a word, up to the first closing one that is not
+# followed by a letter (so "Ukraine’s" and "Ukrainians’ troops" do not end it early or start one).
+_SINGLE_QUOTE = re.compile(r"(?<![\w’‘])‘(?=\S)([^‘’\n]{2,400}?[^\s‘])’(?![\w])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_OPENERS_BEFORE = frozenset(" \t\n([{—–-/:")
+_CLOSERS_AFTER = frozenset(" \t\n.,;:!?)]}—–-…")
+OPEN, CLOSE, EITHER = 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation from its opening mark to its closing one; ``pieces`` split it at paragraphs."""
+
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int], ...]
+    closed: bool = True
+
+
+def _mark_role(text: str, i: int) -> int:
+    ch = text[i]
+    before = text[i - 1] if i else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if ch in "“„«":
+        # A curly opener glued to the word before and followed by a space is a misused closer.
+        return CLOSE if before.isalnum() and after in _CLOSERS_AFTER else OPEN
+    if ch in "”»":
+        return OPEN if (before.isspace() or before in _OPENERS_BEFORE) and after.isalnum() else CLOSE
+    if before.isspace() or before in _OPENERS_BEFORE:
+        return OPEN
+    if after.isspace() or after in _CLOSERS_AFTER:
+        return CLOSE
+    return EITHER
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair the quotation marks of ``text``; never raises on unbalanced marks.
+
+    A quote left open at the end of a paragraph continues when the next paragraph
+    opens with a mark (the newspaper convention for long quotes); otherwise it
+    ends at its last nested closing mark, or at the end of its paragraph.
+
+    >>> [text[q.start:q.end] for text in ['He said "yes" and “no”.'] for q in find_quote_spans(text)]
+    ['"yes"', '“no”']
+    """
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    piece_start = 0
+    pieces: list[tuple[int, int]] = []
+    depth = 0
+    last_close = -1
+    for para in _PARAGRAPH.finditer(text):
+        p_start, p_end = para.span()
+        body = para.group()
+        lead = len(body) - len(body.lstrip())
+        marks = [p_start + m.start() for m in _DOUBLE_MARKS.finditer(body)]
+        if open_at is not None:
+            if marks and marks[0] == p_start + lead and _mark_role(text, marks[0]) != CLOSE:
+                piece_start = marks.pop(0)  # continuation paragraph
+            else:
+                end = last_close + 1 if depth and last_close > open_at else pieces[-1][1]
+                pieces[-1] = (pieces[-1][0], min(pieces[-1][1], end))
+                spans.append(QuoteSpan(open_at, end, tuple(pieces), closed=False))
+                open_at, pieces, depth = None, [], 0
+        for pos in marks:
+            role = _mark_role(text, pos)
+            if role == EITHER:
+                role = CLOSE if open_at is not None else OPEN
+            if role == OPEN:
+                if open_at is None:
+                    open_at = piece_start = pos
+                    depth, last_close = 0, -1
+                else:
+                    depth += 1
+            elif open_at is not None:
+                last_close = pos
+                if depth:
+                    depth -= 1
+                    continue
+                pieces.append((piece_start, pos + 1))
+                spans.append(QuoteSpan(open_at, pos + 1, tuple(pieces)))
+                open_at, pieces = None, []
+        if open_at is not None:
+            pieces.append((piece_start, p_start + len(body.rstrip())))
+    if open_at is not None and pieces:
+        spans.append(QuoteSpan(open_at, pieces[-1][1], tuple(pieces), closed=False))
+    # Single-quoted stretches outside double quotes (headlines quote with ‘...’).
+    starts = [s.start for s in spans]
+    for m in _SINGLE_QUOTE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and spans[k].end > m.start():
+            continue
+        spans.append(QuoteSpan(m.start(), m.end(), ((m.start(), m.end()),)))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+__all__ = ["QuoteSpan", "find_quote_spans"]
