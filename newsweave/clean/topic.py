@@ -50,6 +50,7 @@ class Thresholds:
     min_paragraphs: int = 5  # below this the article has no reliable core
     window: int = 1  # neighbours on each side left out when measuring lexical support
     candidate: float = 0.25  # support below which a window of paragraphs is embedded
+    tail_growth: float = 0.25  # support below which a paragraph joins a weak tail
     max_candidates: int = 8  # the least supported first; bounds an article's cost
     core_paragraphs: int = 3  # the most central paragraphs make the core text
     core_words: int = 14  # of each, its opening words
@@ -131,6 +132,12 @@ def candidates(s: Support, t: Thresholds = DEFAULT) -> np.ndarray:
     weak[low] = True
     weak[low + 1] = True
     weak[-1] |= bool(s.single[-1] < t.candidate)
+    # A weak tail grows backwards over paragraphs that are themselves weakly supported:
+    # teasers appended to an article lean on one another, so pairs alone may miss one.
+    k = n - 1
+    while weak[-1] and k > 0 and (weak[k] or s.single[k] < t.tail_growth):
+        weak[k] = True
+        k -= 1
     picked = np.flatnonzero(weak)
     if len(picked) > t.max_candidates:
         picked = np.sort(picked[np.argsort(s.single[picked], kind="stable")[: t.max_candidates]])
