@@ -58,11 +58,13 @@ def ingest(inputs: Iterable[str | Path], db: str | Path, options: Options | None
 
 
 def run_pipeline(items: Iterable[Document | Failure], store: Store, options: Options,
-                 on_progress: ProgressCallback | None = None, stages: list[str] | None = None) -> RunResult:
+                 on_progress: ProgressCallback | None = None, stages: list[str] | None = None,
+                 corpus_level: bool = True) -> RunResult:
     """Process documents batch by batch; each batch is stored in one transaction.
 
     Documents already processed by the same pipeline are skipped, so running
     again over the same inputs adds nothing and an interrupted run resumes.
+    ``corpus_level`` runs :func:`reconcile` afterwards (entities, claims, timeline).
     """
     pipeline = Pipeline.build(stages, options)
     run = store.start_run(pipeline.version, asdict(options))
@@ -88,7 +90,8 @@ def run_pipeline(items: Iterable[Document | Failure], store: Store, options: Opt
         result.words += sum(a.document.word_count for a in batch)
         if on_progress:
             on_progress(result.documents, result.words)
-    reconcile(store)
+    if corpus_level:
+        reconcile(store)
     store.finish_run(run, result.documents, result.skipped, len(result.failures), result.words)
     return result
 

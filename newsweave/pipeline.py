@@ -31,7 +31,9 @@ BUILTIN = ("text", "spacy")
 # Stages that a boolean setting of Options can leave out of the default pipeline.
 SWITCHED_BY = {"clean.topic": "off_topic"}
 
-# Modules whose import registers the default stages, in pipeline order.
+# Modules whose import registers the default stages, in pipeline order: layout needs chrome's
+# verdicts (a bio sits above a copyright line), topic needs both; events come after timexes,
+# mentions, coreference and quotes, which they use.
 DEFAULT_STAGE_MODULES = (
     "newsweave.clean.chrome",
     "newsweave.clean.layout",

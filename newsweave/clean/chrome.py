@@ -188,9 +188,3 @@ def find_chrome(text: str, doc: str = "") -> list[RemovedSpan]:
 def chrome_stage(article: Article, options: Options) -> Iterator[RemovedSpan]:
     """Mark the chrome lines of the article's original text as removed."""
     yield from find_chrome(article.document.text, article.document.id)
-
-
-# Registered after this stage, in the order they must run: layout needs chrome's verdicts
-# (a bio sits above a copyright line), topic needs both.
-from newsweave.clean import layout as _layout  # noqa: E402,F401
-from newsweave.clean import topic as _topic  # noqa: E402,F401

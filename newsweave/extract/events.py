@@ -24,7 +24,6 @@ linear in the text.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence

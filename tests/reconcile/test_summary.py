@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from newsweave.reconcile.claims import embed
+from newsweave.embeddings import embed
 from newsweave.reconcile.summary import REPEAT, summarize
 
 DOCS = {
