@@ -129,9 +129,16 @@ def stage(
 
 
 def load_default_stages() -> list[str]:
+    """Import the default stage modules; return their stages' names in pipeline order.
+
+    The order is that of :data:`DEFAULT_STAGE_MODULES`, then registration order within a
+    module, whatever else has been imported (and registered) before.
+    """
     for module in DEFAULT_STAGE_MODULES:
         importlib.import_module(module)
-    return [s.name for s in REGISTRY.values()]
+    rank = {module: i for i, module in enumerate(DEFAULT_STAGE_MODULES)}
+    defaults = [s for s in REGISTRY.values() if s.run.__module__ in rank]
+    return [s.name for s in sorted(defaults, key=lambda s: rank[s.run.__module__])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +153,10 @@ class Pipeline:
     def build(cls, names: Sequence[str] | None = None, options: Options | None = None) -> "Pipeline":
         """Resolve stage names and check that every requirement is produced before it is needed."""
         options = options or Options()
-        load_default_stages()
+        defaults = load_default_stages()
         if names is None:
             names = [
-                n for n in REGISTRY
+                n for n in defaults
                 if (options.clean or "removed" not in REGISTRY[n].produces)
                 and (n not in SWITCHED_BY or getattr(options, SWITCHED_BY[n]))
             ]

@@ -68,3 +68,13 @@ def test_settings_switch_stages_out_of_the_default_pipeline():
     no_clean = {s.name for s in Pipeline.build(None, Options(clean=False)).stages}
     assert not any("removed" in REGISTRY[n].produces for n in no_clean)
     assert "clean.dating" in no_clean and "mentions.spacy" in no_clean
+
+
+def test_default_order_does_not_depend_on_import_order():
+    import importlib
+
+    importlib.import_module("newsweave.extract.events")  # registered late by its own import
+    names = [s.name for s in Pipeline.build().stages]
+    assert names.index("clean.chrome") < names.index("clean.layout") < names.index("clean.topic")
+    assert names.index("timex.rules") < names.index("events.rules")
+    assert names.index("quotes.rules") < names.index("events.rules")
