@@ -14,7 +14,7 @@ A title is needed before the name (or "administration" after it): a bare surname
 too often someone else, and says nothing of current or former.
 
 >>> [(c.person, c.relation) for c in find_office_cues("Former President Barack Obama met Chancellor Merkel.")]
-[('Barack Obama', 'former'), ('Angela Merkel', 'current')]
+[('Barack Obama', 'former'), ('Angela Merkel', 'current'), ('Angela Merkel', 'started')]
 """
 
 from __future__ import annotations
