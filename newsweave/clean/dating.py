@@ -82,7 +82,7 @@ def infer_from_text(text: str) -> PublishedDate | None:
     solution = solve(find_cues(text))
     if solution is None:
         return None
-    evidence = tuple((c.start, c.end) for c in solution.evidence)
+    evidence = tuple(dict.fromkeys((c.start, c.end) for c in solution.evidence))
     return PublishedDate(value=solution.value, inferred=True, source="text",
                          confidence=solution.confidence, evidence=evidence)
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from newsweave.clean.dating_offices import allowed_days, find_office_cues, office_table
 from newsweave.extract.timex import Timex, find_timexes, textual_tense
 from newsweave.extract.timex_lexicon import WEEKDAYS
 
@@ -59,7 +60,8 @@ _DATELINE_ZONE = 200  # characters from the top of the text where a dateline can
 class Cue:
     """One calendar expression and what it says about the publication date.
 
-    ``kind``: ``period`` (the year is known; ``first``..``last`` are its days and
+    ``kind``: ``office`` (a person named by an office: ``spans`` are the days it
+    allows, ``weight`` what a day outside them loses), ``period`` (the year is known; ``first``..``last`` are its days and
     ``grain`` is day, month, season, quarter, half or year), ``month_day``, ``month``,
     ``weekday``, ``this_period`` (``months`` = 1 for "this month", 12 for "this year")
     and ``since`` (``months`` counted from the dated ``first``..``last``).
@@ -79,6 +81,8 @@ class Cue:
     day: int | None = None
     weekday: int | None = None
     months: float | None = None
+    spans: tuple[tuple[date, date], ...] = ()
+    weight: float = 0.0
 
     @property
     def year(self) -> int | None:
@@ -103,7 +107,19 @@ def find_cues(text: str) -> list[Cue]:
         cue = _cue(text, timex, tense, timexes[i + 1:i + 3])
         if cue is not None:
             cues.append(cue)
+    open_end = office_open_end()
+    for office in find_office_cues(text, tense):
+        spans = tuple(allowed_days(office, open_end))
+        if spans:
+            cues.append(Cue(office.start, office.end, "office", office.relation, spans=spans, weight=office.weight))
+    cues.sort(key=lambda c: c.start)
     return cues
+
+
+def office_open_end() -> date:
+    """The last day a term still running in the office table is taken to last: half a year after its date."""
+    as_of = office_table().as_of
+    return date.fromordinal(as_of.toordinal() + 180)
 
 
 def month_end(year: int, month: int) -> date:

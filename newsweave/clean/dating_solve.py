@@ -35,7 +35,7 @@ from datetime import date
 
 import numpy as np
 
-from newsweave.clean.dating_cues import Cue
+from newsweave.clean.dating_cues import Cue, office_open_end
 
 # P(year of writing - latest year named), as (gap, probability) pairs; gaps outside get
 # YEAR_GAP_FLOOR (what the fitting half put outside them, spread thin). "Latest year named" is the latest year of a dated expression outside
@@ -50,10 +50,15 @@ YEAR_GAP_FLOOR = 0.0063
 SHARPNESS = 2.0
 # The answer is the shortest run of days holding this share of the posterior.
 CREDIBLE_MASS = 0.5
+# The answer is the single most probable day instead when it holds at least DAY_MASS
+# of the posterior and DAY_MARGIN times as much as any other day.
+DAY_MASS, DAY_MARGIN = 0.35, 2.0
 # Years searched around the latest year named.
 YEARS_BEFORE, YEARS_AFTER = 3, 6
 # A score spread smaller than this means the cues do not tell the days apart.
 MIN_EVIDENCE = 0.3
+# The earliest day an office cue can point to (the table starts around 1980).
+OFFICE_FLOOR = date(1970, 1, 1)
 # Years with no year named in the text: a leap-year calendar, weekdays ignored.
 YEARLESS = (1999, 2000, 2001)
 # Weekday mentions: how plausible each lag (publication minus the weekday named) is.
@@ -68,21 +73,27 @@ FUTURE_LEAD = np.array([-0.8, 0.0, 0.0, -0.1, -0.2, -0.3, -0.4])
 # day 0-1 that is about -2.2, -4.6 and -6.4.
 RECENCY_GAPS = np.log1p(np.array([1.0, 4.0, 30.0, 365.0]))
 RECENCY_LOGP = np.array([0.0, -2.2, -4.6, -6.4])
+# A month-day named without a year ("On March 12") lies within a few months of writing:
+# past STALE_AFTER days a day of writing loses up to STALE_MONTH_DAY, reached
+# STALE_RAMP days later.
+STALE_MONTH_DAY, STALE_AFTER, STALE_RAMP = 1.5, 90, 150
 # How much less plausible a day is on which a date named and a weekday named coincide.
 DISTINCT_DAYS_PENALTY = 0.7
 # Per grain of a dated period: (violation before it when past, closeness scale in days,
 # closeness cap, strength).
 GRAIN = {
     "day": (6.0, 3.0, 2.5, 1.0),  # past: its recency is RECENCY_* above
-    "month": (2.0, 20.0, 2.0, 0.7),
+    "month": (4.0, 20.0, 2.0, 0.7),
     "season": (1.5, 45.0, 1.5, 0.5),
     "quarter": (1.5, 45.0, 1.5, 0.5),
 }
 
 
 # A cue's scores: a bound that adds up with the others', and a recency ("soon after
+# this") with the gap in days it counts from; only the recency of the latest event
+# before each day counts (the smallest gap).
 # this") of which only the best over all cues counts. Either may be None.
-Scores = tuple[np.ndarray | None, np.ndarray | None]
+Scores = tuple[np.ndarray | None, tuple[np.ndarray, np.ndarray] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +106,7 @@ class Solution:
     confidence: float
     evidence: tuple[Cue, ...]
     yearless: bool
+    best: date  # the single most probable day
 
 
 class Grid:
@@ -151,7 +163,7 @@ def _score_period(grid: Grid, cue: Cue) -> Scores:
     after = o - last
     recency = _recency(after) if cue.grain == "day" else strength * _closeness(after, scale, cap)
     recency = np.where(o <= last, 0.0, recency)
-    return bound, recency
+    return bound, (recency, np.where(o < first, np.inf, np.maximum(after, 0)))
 
 
 def _score_month_day(grid: Grid, cue: Cue, yearless: bool) -> Scores:
@@ -167,6 +179,10 @@ def _score_month_day(grid: Grid, cue: Cue, yearless: bool) -> Scores:
     else:
         occ = np.where(this_year <= o, this_year, grid.occurrence(cue.month, cue.day, -1))
         recency = _recency(o - occ)
+        # a day named without its year is a recent one: recency counts only for the
+        # latest event, so this bound keeps every such day from lying a year back
+        bound = -STALE_MONTH_DAY * np.clip((o - occ - STALE_AFTER) / STALE_RAMP, 0.0, 1.0)
+        recency = (recency, (o - occ).astype(float))
     if cue.weekday is not None and not yearless:
         bound = bound + np.where((occ - 1) % 7 == cue.weekday, 0.0, -4.0)
     return bound, recency
@@ -222,7 +238,33 @@ def _score_cue(grid: Grid, cue: Cue, named: dict[int, set[int]], yearless: bool)
             np.where(position <= edge[1], 0.0, -0.4)
     if cue.kind == "since" and not yearless:
         return _score_since(grid, cue)
+    if cue.kind == "office":
+        return _score_office(grid.ordinal, cue)
     return None
+
+
+def _score_office(days: np.ndarray, cue: Cue) -> np.ndarray:
+    """An office holder named: 0 on the days the naming allows, ``-weight`` elsewhere."""
+    inside = np.zeros(len(days), dtype=bool)
+    for first, last in cue.spans:
+        inside |= (days >= first.toordinal()) & (days <= last.toordinal())
+    return np.where(inside, 0.0, -cue.weight)
+
+
+def office_window(cues: Sequence[Cue]) -> tuple[date, date] | None:
+    """The first and last day that break the least (weighted) of the office cues, None without any.
+
+    >>> from newsweave.clean.dating_cues import find_cues
+    >>> office_window(find_cues("Chancellor Angela Merkel met former President Barack Obama."))
+    (datetime.date(2017, 1, 21), datetime.date(2021, 12, 8))
+    """
+    office = [c for c in cues if c.kind == "office"]
+    if not office:
+        return None
+    days = np.arange(OFFICE_FLOOR.toordinal(), office_open_end().toordinal() + 1)
+    score = sum(_score_office(days, c) for c in office)
+    best = days[score >= score.max() - 1e-9]
+    return date.fromordinal(int(best[0])), date.fromordinal(int(best[-1]))
 
 
 def _score_since(grid: Grid, cue: Cue) -> np.ndarray:
@@ -294,11 +336,17 @@ def year_prior(grid: Grid, reference: tuple[int, bool]) -> np.ndarray:
 def solve(cues: Sequence[Cue]) -> Solution | None:
     """The best-supported publication day or interval for these cues, or None without evidence."""
     reference = reference_year(cues)
-    yearless = reference is None
+    window = office_window(cues)
+    if reference is not None and window is not None and \
+            not window[0].year - YEARS_AFTER <= reference[0] <= window[1].year + YEARS_BEFORE:
+        reference = None  # a year far from the terms of the people named is history, not the news
+    yearless = reference is None and window is None
     if yearless:
         grid = Grid(YEARLESS[0], YEARLESS[-1])
     else:
-        years = [reference[0] - YEARS_BEFORE, reference[0] + YEARS_AFTER]
+        years = [window[0].year, window[1].year] if window else []
+        if reference is not None:
+            years += [reference[0] - YEARS_BEFORE, reference[0] + YEARS_AFTER]
         for cue in cues:
             if cue.kind == "since":
                 years.append(cue.last.year + int(math.ceil(cue.months / 12)) + 1)
@@ -313,7 +361,8 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
     scored: dict[tuple, np.ndarray | None] = {}
     for cue in cues:
         # The same expression said twice is one piece of evidence, not two.
-        key = (cue.kind, cue.relation, cue.grain, cue.first, cue.last, cue.month, cue.day, cue.weekday, cue.months)
+        key = (cue.kind, cue.relation, cue.grain, cue.first, cue.last, cue.month, cue.day, cue.weekday, cue.months,
+               cue.spans, cue.weight)
         if key not in scored:
             score = _score_cue(grid, cue, named, yearless)
             bound, near = score if isinstance(score, tuple) else (score, None)
@@ -321,7 +370,13 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
                 total += bound
             if near is not None:
                 # written soon after the latest event it reports, not after every one
-                recency = near if recency is None else np.maximum(recency, near)
+                near, gap = near
+                if recency is None:
+                    recency, latest = near, gap
+                else:
+                    recency = np.where(gap < latest, near,
+                                       np.where(gap == latest, np.maximum(recency, near), recency))
+                    latest = np.minimum(latest, gap)
             combined = sum(x for x in (bound, near) if x is not None) if score is not None else None
             scored[key] = None if combined is None or np.ptp(combined) < 1e-9 else combined
         if scored[key] is not None:
@@ -334,24 +389,30 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
         total = np.where(grid.year == YEARLESS[1], total, -np.inf)
         if not used:
             return None
-    else:
+    elif reference is not None:
         total += year_prior(grid, reference) / SHARPNESS
         used.append((latest_year_cue(cues, reference), np.zeros(1)))
     finite = total[np.isfinite(total)]
     if np.ptp(finite) < MIN_EVIDENCE:
         return None
     weights = np.exp(SHARPNESS * (total - finite.max()))
-    lo, hi = credible_run(weights / weights.sum(), CREDIBLE_MASS)
+    p = weights / weights.sum()
+    lo, hi = credible_run(p, CREDIBLE_MASS)
     if yearless and hi - lo >= 60:
         return None  # a month-day guess that covers much of the year says nothing
-    confidence = float(weights[lo:hi + 1].sum() / weights.sum())
-    best = lo + int(np.argmax(total[lo:hi + 1]))
+    mode = int(np.argmax(p))
+    runner_up = float(np.max(np.delete(p, mode))) if len(p) > 1 else 0.0
+    if p[mode] >= DAY_MASS and p[mode] >= DAY_MARGIN * runner_up:
+        lo = hi = mode  # one day stands out: answer it, with the mass it holds as confidence
+    confidence = float(p[lo:hi + 1].sum())
+    best = mode if lo <= mode <= hi else lo + int(np.argmax(total[lo:hi + 1]))
     evidence = tuple(dict.fromkeys(cue for cue, score in used
                                    if len(score) == 1 or score[best] >= -0.3 and np.ptp(score) >= MIN_EVIDENCE))
     first, last = date.fromordinal(int(grid.ordinal[lo])), date.fromordinal(int(grid.ordinal[hi]))
     if yearless:
         confidence *= 0.5
-    return Solution(_format(first, last, yearless), first, last, round(confidence, 3), evidence, yearless)
+    return Solution(_format(first, last, yearless), first, last, round(confidence, 3), evidence, yearless,
+                    date.fromordinal(int(grid.ordinal[best])))
 
 
 def credible_run(p: np.ndarray, mass: float) -> tuple[int, int]:

@@ -27,9 +27,8 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from newsweave.clean.dating import infer_from_text
 from newsweave.clean.dating_cues import find_cues
-from newsweave.clean.dating_solve import YEARS_AFTER, YEARS_BEFORE, reference_year
+from newsweave.clean.dating_solve import YEARS_AFTER, YEARS_BEFORE, reference_year, solve
 from newsweave.evaluate.timeml import read_timeml, timeml_paths
 
 _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -37,6 +36,10 @@ _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 PRIOR_GAPS = range(-YEARS_BEFORE, YEARS_AFTER + 1)
 METRICS = ("exact_day", "within_7_days", "within_month", "undated", "median_error_days", "median_width_days")
+# Precision where it matters: the most probable day's own error, and how often answers
+# are short (at most SHORT_DAYS days wide) and how right those are.
+DAY_METRICS = ("best_day_exact", "best_day_within_7", "short_answers", "short_exact", "short_within_7")
+SHORT_DAYS = 7
 # No published figures exist for day-level document dating on these sets; say so
 # rather than print numbers from a different task.
 PUBLISHED: dict[str, dict[str, float]] = {}
@@ -108,13 +111,16 @@ def error_days(answer: tuple[date, date], gold: date) -> int:
     return max(first.toordinal() - gold.toordinal(), gold.toordinal() - last.toordinal(), 0)
 
 
-def score(answers: list[tuple[str | None, str]]) -> dict[str, float]:
-    """The dating figures over (answer value, gold value) pairs."""
+def score(answers: list[tuple]) -> dict[str, float]:
+    """The dating figures over (answer value, gold value[, most probable day]) tuples.
+
+    Without a most probable day, a single-day answer is its own and an interval has none.
+    """
     n = len(answers)
-    exact = week = month = undated = 0
+    exact = week = month = undated = best_exact = best_week = short = short_exact = short_week = 0
     errors: list[int] = []
     widths: list[int] = []
-    for value, gold_value in answers:
+    for value, gold_value, *rest in answers:
         gold = _bounds(gold_value)
         answer = parse_answer(value)
         if answer is None or gold is None:
@@ -122,22 +128,36 @@ def score(answers: list[tuple[str | None, str]]) -> dict[str, float]:
             continue
         err = error_days(answer, gold[0])
         errors.append(err)
-        widths.append((answer[1] - answer[0]).days + 1)
+        width = (answer[1] - answer[0]).days + 1
+        widths.append(width)
         exact += answer[0] == answer[1] == gold[0]
         week += err <= 7
         month += err <= 30
+        best = rest[0] if rest and rest[0] else (answer[0] if width == 1 else None)
+        if best is not None:
+            best_exact += best == gold[0]
+            best_week += abs((best - gold[0]).days) <= 7
+        if width <= SHORT_DAYS:
+            short += 1
+            short_exact += answer[0] == answer[1] == gold[0]
+            short_week += err <= 7
     share = (lambda k: round(k / n, 4)) if n else (lambda k: 0.0)
+    among_short = (lambda k: round(k / short, 4)) if short else (lambda k: None)
     return {
         "exact_day": share(exact), "within_7_days": share(week), "within_month": share(month),
         "undated": share(undated), "median_error_days": float(statistics.median(errors)) if errors else None,
         "median_width_days": float(statistics.median(widths)) if widths else None,
+        "best_day_exact": share(best_exact), "best_day_within_7": share(best_week),
+        "short_answers": share(short), "short_exact": among_short(short_exact), "short_within_7": among_short(short_week),
         "documents": n,
     }
 
 
-def _ours(text: str) -> str | None:
-    published = infer_from_text(text)
-    return published.value if published else None
+def _ours(text: str) -> tuple[str | None, date | None]:
+    solution = solve(find_cues(text))
+    if solution is None or solution.yearless:
+        return (solution.value if solution else None), None
+    return solution.value, solution.best
 
 
 def _htmldate(text: str) -> str | None:
@@ -152,7 +172,7 @@ def _htmldate(text: str) -> str | None:
         return None
 
 
-SYSTEMS: dict[str, Callable[[str], str | None]] = {"newsweave": _ours, "htmldate": _htmldate}
+SYSTEMS: dict[str, Callable[[str], str | None | tuple]] = {"newsweave": _ours, "htmldate": _htmldate}
 
 
 def evaluate(data: Path, limit: int | None = None) -> dict:
@@ -161,24 +181,32 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
     result: dict = {"data": str(data), "documents": len(docs), "systems": {}, "published": PUBLISHED,
                     "held_out": Path(data).suffix == ".jsonl"}
     for name, system in SYSTEMS.items():
-        result["systems"][name] = score([(system(text), gold) for _, text, gold in docs])
-    result.update({k: result["systems"]["newsweave"][k] for k in METRICS})
+        rows = []
+        for _, text, gold in docs:
+            answer = system(text)
+            value, best = answer if isinstance(answer, tuple) else (answer, None)
+            rows.append((value, gold, best))
+        result["systems"][name] = score(rows)
+    result.update({k: result["systems"]["newsweave"][k] for k in METRICS + DAY_METRICS})
     return result
 
 
 def render(result: dict) -> str:
     """A plain-text table: our figures beside the peer's on the same data."""
-    head = f"{'system':<12}" + "".join(f"{m:>19}" for m in METRICS)
-    lines = [f"dating on {result['data']} ({result['documents']} documents, gold date hidden)", head]
-    for name, figures in result["systems"].items():
-        cells = []
-        for m in METRICS:
-            v = figures[m]
-            cells.append(f"{'-' if v is None else (f'{v:.1f}' if m.startswith('median') else f'{v:.1%}'):>19}")
-        lines.append(f"{name:<12}" + "".join(cells))
+    lines = [f"dating on {result['data']} ({result['documents']} documents, gold date hidden)"]
+    for metrics in (METRICS, DAY_METRICS):
+        lines.append(f"{'system':<12}" + "".join(f"{m:>19}" for m in metrics))
+        for name, figures in result["systems"].items():
+            cells = []
+            for m in metrics:
+                v = figures.get(m)
+                cells.append(f"{'-' if v is None else (f'{v:.1f}' if m.startswith('median') else f'{v:.1%}'):>19}")
+            lines.append(f"{name:<12}" + "".join(cells))
     if result.get("held_out"):
         lines.append("JSONL: only the held-out half (odd CRC-32 of the id); the year prior is fitted on the other")
     lines.append("errors are distances to the answered interval (0 inside it); median width is that interval's length")
+    lines.append(f"best_day_*: the most probable day's error (of all documents); short_*: among answers at most "
+                 f"{SHORT_DAYS} days wide (short_answers: their share of all documents)")
     lines.append("published: no day-level document-dating figures exist for this data set")
     return "\n".join(lines)
 
