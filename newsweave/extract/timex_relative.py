@@ -13,7 +13,7 @@ import re
 
 from newsweave.extract.timex_lexicon import (
     MOD_PREFIXES, MOD_RE, NUMBER_RE, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
-    UNIT_PLURALS, UNIT_RE, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
+    UNIT_RE, unit_name, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
     parse_number, squash,
 )
 from newsweave.extract.timex_resolve import Point, resolve_quarter, resolve_season
@@ -23,10 +23,7 @@ FLAGS = re.IGNORECASE | re.VERBOSE
 
 
 def _unit(word: str) -> str:
-    word = squash(word)
-    if word in UNIT_PLURALS:
-        return UNIT_PLURALS[word]
-    return word[:-1] if word.endswith("s") else word
+    return unit_name(squash(word))
 
 
 # --- last/this/next + unit; the following/previous + unit -------------------------------

@@ -131,6 +131,32 @@ def test_timex_offsets_in_range_and_no_crash_on_any_text(text, anchor):
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
 
 
+def test_timex_centuries_are_durations_not_a_crash():
+    got = values("It lasted two centuries; a century later, three centuries ago.")
+    assert got["two centuries"] == "P200Y"
+    assert got["three centuries ago"] == "1725"
+
+
+_NUMBERS = ["a", "one", "two", "twenty-eight", "several", "a few", "2", "1,000", "two-and-a-half"]
+_UNITS = ["second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter",
+          "year", "decade", "century", "weekend"]
+_PLURALS = {"century": "centuries"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["", "about ", "nearly ", "the past ", "the next ", "every ", "for "]),
+       st.sampled_from(_NUMBERS), st.sampled_from(_UNITS), st.booleans(),
+       st.sampled_from(["", " ago", " later", " earlier", " before the war", "-long", "-old", " or so"]),
+       st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))))
+def test_timex_every_unit_phrase_normalises_without_error(lead, number, unit, plural, tail, anchor):
+    word = _PLURALS.get(unit, unit + "s") if plural else unit
+    text = f"It went on {lead}{number} {word}{tail}, officials said."
+    for t in find_timexes(text, anchor):
+        assert text[t.start:t.end] == t.text and t.value
+        if t.type == "DURATION":
+            assert t.value.startswith("P")
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=300))
 def test_timex_no_crash_on_arbitrary_unicode(text):
