@@ -196,8 +196,11 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
     if ctx.dct is None:
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{part_code}" if part_code else "")
         return Found("TIME" if part_code else "DATE", value, mod=mod, start=start)
-    day = resolve_weekday(ctx.dct, weekday, "" if rel == "on" else rel, ctx.tense(m.start("wd")))
-    point = Point(day, "day")  # "Friday night": TempEval-3 mostly gives the day itself
+    tense = ctx.tense(m.start("wd"))
+    if ctx.text.startswith("'s", m.end("wd")) and tense != "future":
+        tense = "past"  # "Wednesday's ruling" names something that has happened
+    day = resolve_weekday(ctx.dct, weekday, "" if rel == "on" else rel, tense)
+    point = Point(day, "day")  # "Friday night": TempEval-3 more often gives the day itself
     return Found("DATE", point.value, mod=mod, anchor="dct", point=point, start=start)
 
 
