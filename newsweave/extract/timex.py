@@ -169,6 +169,8 @@ def find_timexes(
         ))
         if found.sets_reference and isinstance(found.point, Point) and found.type in ("DATE", "TIME"):
             ctx.reference = found.point
+            if found.point.grain in ("quarter", "half"):
+                ctx.period = found.point
     return out
 
 

@@ -30,6 +30,7 @@ class Context:
     dct: dt.date | None
     tense: Tense
     reference: Point | None = None
+    period: Point | None = None  # the last quarter or half named: the period a report is about
 
     def previous(self) -> tuple[Point | None, str]:
         """The previous reference time in the discourse, else the document date."""
