@@ -283,7 +283,7 @@ def _clock(m: re.Match, ctx: Context) -> Found | None:
     day: dt.date | None = None
     anchor = "dct"
     if when:
-        sub = _first_match(when, ctx)
+        sub = _first_match(when, ctx, m.start("when"))
         if sub is not None and sub.point is not None and sub.point.grain == "day":
             day, anchor = sub.point.day, sub.anchor
     else:
@@ -295,9 +295,12 @@ def _clock(m: re.Match, ctx: Context) -> Found | None:
     return Found("TIME", f"{day.isoformat()}T{clock}", mod=mod, anchor=anchor, point=point)
 
 
-def _first_match(text: str, ctx: Context) -> Found | None:
-    """Resolve a day expression embedded in a longer one (the "Tuesday" of "9 a.m. Tuesday")."""
-    sub = Context(text=text, dct=ctx.dct, tense=lambda _o, t=ctx.tense: t(0), reference=ctx.reference)
+def _first_match(text: str, ctx: Context, offset: int) -> Found | None:
+    """Resolve a day expression embedded in a longer one (the "Tuesday" of "9 a.m. Tuesday").
+
+    ``offset`` is where ``text`` begins in the whole text: the tense is read there.
+    """
+    sub = Context(text=text, dct=ctx.dct, tense=lambda _o, t=ctx.tense: t(offset), reference=ctx.reference)
     for rule in (MONTH, WEEKDAY, DAY_WORD):
         m = rule.pattern.fullmatch(text)
         if m:
