@@ -110,7 +110,7 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
     rel = squash(m.group("rel") or "")
     mod = _position(m.group("pos"))
     before = ctx.text[max(0, m.start() - 30):m.start()]
-    if name in ("May", "March") and not (day or year or rel or mod):
+    if name in ("May", "March") and not (day or year or rel or mod or m.group("yrel")):
         # a name ("Theresa May said") or the verb, unless something temporal leads into it
         if not _TEMPORAL_BEFORE.search(before) or _NOT_AFTER_MONTH.match(ctx.text, m.end()):
             return None
@@ -119,6 +119,10 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
     rel = {"this past": "last", "this coming": "next", "earlier this": "this", "later this": "this"}.get(rel, rel)
     if m.group("rel") and squash(m.group("rel")).startswith(("earlier", "later")):
         mod = "START" if squash(m.group("rel")).startswith("earlier") else "END"
+    if m.group("yrel"):  # "June last year", "in February this year"
+        if ctx.dct is None:
+            return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod=mod)
+        year = str(ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()])
     if year:
         y = int(year)
         try:
@@ -142,11 +146,11 @@ MONTH_RULE = rf"""
     (?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|earlier\s+this|later\s+this)\s+)?
     \b(?P<mon>(?-i:{MONTH_RE}))(?!\w)
     (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?
-    (?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})\b)?
+    (?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})\b|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?
 """
 DAY_MONTH_RULE = rf"""
     \b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?-i:{MONTH_RE}))(?!\w)
-    (?:,?\s+(?P<year>{YEAR_RE})\b)?(?P<pos>)?(?P<rel>)?
+    (?:,?\s+(?P<year>{YEAR_RE})\b|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?(?P<pos>)?(?P<rel>)?
 """
 
 
