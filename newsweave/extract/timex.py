@@ -58,12 +58,12 @@ class Timex(Record):
 # --- tense from the text, when no parse is at hand -----------------------------------
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected|expects?"
-    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|next|upcoming|tomorrow|postponed"
+    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed"
     r"|as\s+(?:soon|early)\s+as)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|last|yesterday|[a-z]{3,}ed)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+_CLAUSE_BREAK = re.compile(r"(?<!\b\w)\.|[;!?\n]")  # the dots of "a.m." or "U.S." end no clause
 
 
 def textual_tense(text: str) -> Tense:

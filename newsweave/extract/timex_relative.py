@@ -108,7 +108,10 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
             return None
         scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
         shift_unit = {"night": "day", "fortnight": "week", "decade": "year", "century": "year"}.get(unit, unit)
-        point = Point(base.day, grain).shift(sign * step * scale, shift_unit)
+        try:
+            point = Point(base.day, grain).shift(sign * step * scale, shift_unit)
+        except (ValueError, OverflowError):  # "1,000 decades ago" leaves the calendar
+            return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor=anchor)
     comparison = amount == 1 and unit == "year"
     return Found("DATE", point.value, mod=mod, anchor=anchor, point=point, sets_reference=not comparison)
 
