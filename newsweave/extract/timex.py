@@ -57,12 +57,13 @@ class Timex(Record):
 
 # --- tense from the text, when no parse is at hand -----------------------------------
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|expected\s+to|set\s+to"
-    r"|is\s+to|are\s+to|next|upcoming|tomorrow|as\s+(?:soon|early)\s+as)\b|'ll\b",
+    r"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected|expects?"
+    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed"
+    r"|as\s+(?:soon|early)\s+as)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|last|yesterday|[a-z]{3,}ed)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+_CLAUSE_BREAK = re.compile(r"(?<!\b\w)\.|[;!?\n]")  # the dots of "a.m." or "U.S." end no clause
 
 
 def textual_tense(text: str) -> Tense:
@@ -82,8 +83,10 @@ def textual_tense(text: str) -> Tense:
         end = right.start() if right else hi
         # the cue nearest the expression decides: "said Friday that he will ..." is past
         best: tuple[int, str] | None = None
-        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
-            for m in pattern.finditer(text, start, end):
+        # a future cue counts only before the expression ("will meet on Friday"); after it,
+        # it tends to be a new event ("On Friday, the government planned ...")
+        for pattern, label, stop in ((_FUTURE_CUE, "future", offset), (_PAST_CUE, "past", end)):
+            for m in pattern.finditer(text, start, stop):
                 distance = m.start() - offset if m.start() >= offset else offset - m.end()
                 if best is None or distance < best[0]:
                     best = (distance, label)
@@ -166,6 +169,8 @@ def find_timexes(
         ))
         if found.sets_reference and isinstance(found.point, Point) and found.type in ("DATE", "TIME"):
             ctx.reference = found.point
+            if found.point.grain in ("quarter", "half"):
+                ctx.period = found.point
     return out
 
 

@@ -39,7 +39,19 @@ UNITS = {
     "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
     "decade": ("DE", False), "century": ("CE", False), "weekend": ("WE", False),
 }
-UNIT_PLURALS = {"centuries": "century"}
+UNIT_PLURALS = {"centuries": "century", "centurie": "century"}
+
+
+def unit_name(word: str) -> str:
+    """The :data:`UNITS` key for a unit as written ("Centuries", "centurie", "days" -> "century", "day").
+
+    >>> unit_name("Centuries"), unit_name("centurie"), unit_name("weeks")
+    ('century', 'century', 'week')
+    """
+    word = " ".join(word.lower().replace("-", " ").split())
+    if word in UNIT_PLURALS:
+        return UNIT_PLURALS[word]
+    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
 
 _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -138,7 +150,7 @@ def duration_value(amount: float | None, unit: str) -> str:
     >>> duration_value(7, "month"), duration_value(24, "hour"), duration_value(None, "year")
     ('P7M', 'PT24H', 'PXY')
     """
-    unit = UNIT_PLURALS.get(unit, unit.rstrip("s") if unit.endswith("s") and unit != "s" else unit)
+    unit = unit_name(unit)
     letter, is_time = UNITS[unit]
     if unit == "decade" and amount is not None:
         amount, letter = amount * 10, "Y"

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from newsweave.extract.timex_lexicon import (
-    MOD_PREFIXES, MOD_RE, NUMBER_RE, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
-    UNIT_PLURALS, UNIT_RE, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
+    MOD_PREFIXES, MOD_RE, MONTH_RE, MONTHS, NUMBER_RE, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
+    UNIT_RE, unit_name, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
     parse_number, squash,
 )
 from newsweave.extract.timex_resolve import Point, resolve_quarter, resolve_season
@@ -23,10 +23,7 @@ FLAGS = re.IGNORECASE | re.VERBOSE
 
 
 def _unit(word: str) -> str:
-    word = squash(word)
-    if word in UNIT_PLURALS:
-        return UNIT_PLURALS[word]
-    return word[:-1] if word.endswith("s") else word
+    return unit_name(squash(word))
 
 
 # --- last/this/next + unit; the following/previous + unit -------------------------------
@@ -95,11 +92,12 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         return Found("DATE", "XXXX-XX-XX" if unit in ("day", "week") else "XXXX", mod=mod)
     if unit in ("hour", "minute", "second"):
         return Found("DATE", base.value, mod=mod, anchor=anchor, point=base)
-    if amount == 1 and unit == "year" and not from_now and base.grain in ("quarter", "month", "half", "day"):
+    if amount == 1 and unit == "year" and ctx.period is not None and sign < 0:
+        # "profit rose from a year ago", "compared with $2 a year earlier": in a report on a
+        # quarter, the same quarter a year before
+        point = ctx.period.shift(-1, "year")
+    elif amount == 1 and unit == "year" and not from_now and base.grain in ("quarter", "month", "half", "day"):
         point = base.shift(sign, "year")  # "a year earlier" keeps the grain of what it compares to
-    elif amount == 1 and unit == "year" and from_now and ctx.reference is not None and ctx.reference.grain in ("quarter", "half") and ctx.dct:
-        # "profit rose from a year ago": the same quarter, a year before the report's year
-        point = Point(ctx.reference.day.replace(year=ctx.dct.year - 1), ctx.reference.grain)
     else:
         grain = {"day": "day", "night": "day", "week": "week", "fortnight": "week", "month": "month",
                  "quarter": "quarter", "year": "year", "decade": "year", "century": "year"}[unit]
@@ -110,7 +108,10 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
             return None
         scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
         shift_unit = {"night": "day", "fortnight": "week", "decade": "year", "century": "year"}.get(unit, unit)
-        point = Point(base.day, grain).shift(sign * step * scale, shift_unit)
+        try:
+            point = Point(base.day, grain).shift(sign * step * scale, shift_unit)
+        except (ValueError, OverflowError):  # "1,000 decades ago" leaves the calendar
+            return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor=anchor)
     comparison = amount == 1 and unit == "year"
     return Found("DATE", point.value, mod=mod, anchor=anchor, point=point, sets_reference=not comparison)
 
@@ -233,33 +234,44 @@ QUARTER_RULE = rf"""
 
 
 def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
-    """"the quarter", "the latest quarter", "the year-earlier period": periods the text has set up."""
+    """"the quarter", "the latest quarter", "the year-earlier period": periods the text has set up.
+
+    A period is the last quarter (or half) the text named, else the last quarter completed
+    before the document date; "year-earlier" moves it a year back.
+    """
     words = squash(m.group(0))
     earlier = "year earlier" in words or "year ago" in words or "prior year" in words
-    reference = ctx.reference
-    if reference is None or reference.grain not in ("quarter", "half", "month", "year", "day"):
+    if "year" in words.split() and not earlier:
+        if m.group("ended"):  # "for the year ended March 31": a fiscal year, a stretch of time
+            return Found("DURATION", "P1Y", end=m.start("ended"), sets_reference=False)
         if ctx.dct is None:
             return Found("DATE", "XXXX")
-        latest = "quarter" in words or "period" in words
-        point = Point(ctx.dct, "quarter").shift(-1) if latest else Point(ctx.dct, "year")
-        anchor = "dct"
+        base = ctx.reference if ctx.reference is not None and ctx.reference.grain != "day" else None
+        point = Point(base.day if base else ctx.dct, "year")
+        return Found("DATE", point.value, anchor="previous" if base else "dct", point=point, confidence=0.6)
+    if m.group("emon") and ctx.dct is not None:  # "the quarter ended Sept. 30": the quarter of that day
+        month = MONTHS[m.group("emon").lower().rstrip(".")]
+        year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
+        point, anchor = Point(dt.date(year, month, 1), "quarter"), "dct"
+    elif ctx.period is not None:
+        point, anchor = ctx.period, "previous"
+    elif ctx.dct is None:
+        return Found("DATE", "XXXX-QX")
     else:
-        point, anchor = reference, "previous"
-        if "quarter" in words and point.grain != "quarter":
-            point = Point(point.day, "quarter")
-        if ("year" in words.split() or "fiscal year" in words) and not earlier:
-            point = Point(point.day, "year")
+        point, anchor = Point(ctx.dct, "quarter").shift(-1), "dct"
     if earlier:
         point = point.shift(-1, "year")
     return Found("DATE", point.value, anchor=anchor, point=point, confidence=0.6, sets_reference=not earlier)
 
 
-ANAPHORIC_RULE = r"""
+ANAPHORIC_RULE = rf"""
     \bthe\s+(?:comparable\s+|same\s+)?(?:year[\s-]+(?:earlier|ago)|prior[\s-]+year)
         \s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b
     |\b(?:year-earlier|year-ago|prior-year)\b(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b)?
     |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)
+        (?=\s+(?:ended|ending)\s+(?P<emon>(?-i:{MONTH_RE})))?
     |\bthe\s+(?:latest\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
+        (?P<ended>\s+(?:ended|ending)\b)?
 """
 
 

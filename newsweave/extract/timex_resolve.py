@@ -116,12 +116,14 @@ def resolve_month_day(anchor: dt.date, month: int, day: int | None, relation: st
         return same if later else same.replace(year=anchor.year + 1)
     if relation == "this" or this_one:
         return same
-    # the nearest such date, the tense's direction (news: the past) favoured by two months
-    step = direction(tense)
+    # the nearest such date, the tense's direction favoured by four months (by two when
+    # no tense is known: news mostly reports the past)
+    step = direction(tense, 0)
+    penalty = 60 if step == 0 else 120
 
     def cost(day: dt.date) -> int:
         days = (day - anchor).days
-        return abs(days) + (60 if days and (days > 0) != (step > 0) else 0)
+        return abs(days) + (penalty if days and (days > 0) != (step > 0) else 0)
 
     return min((same.replace(year=anchor.year + k) for k in (0, -1, 1)), key=cost)
 

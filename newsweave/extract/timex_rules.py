@@ -30,6 +30,7 @@ class Context:
     dct: dt.date | None
     tense: Tense
     reference: Point | None = None
+    period: Point | None = None  # the last quarter or half named: the period a report is about
 
     def previous(self) -> tuple[Point | None, str]:
         """The previous reference time in the discourse, else the document date."""
@@ -109,7 +110,7 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
     rel = squash(m.group("rel") or "")
     mod = _position(m.group("pos"))
     before = ctx.text[max(0, m.start() - 30):m.start()]
-    if name in ("May", "March") and not (day or year or rel or mod):
+    if name in ("May", "March") and not (day or year or rel or mod or m.group("yrel")):
         # a name ("Theresa May said") or the verb, unless something temporal leads into it
         if not _TEMPORAL_BEFORE.search(before) or _NOT_AFTER_MONTH.match(ctx.text, m.end()):
             return None
@@ -118,6 +119,10 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
     rel = {"this past": "last", "this coming": "next", "earlier this": "this", "later this": "this"}.get(rel, rel)
     if m.group("rel") and squash(m.group("rel")).startswith(("earlier", "later")):
         mod = "START" if squash(m.group("rel")).startswith("earlier") else "END"
+    if m.group("yrel"):  # "June last year", "in February this year"
+        if ctx.dct is None:
+            return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod=mod)
+        year = str(ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()])
     if year:
         y = int(year)
         try:
@@ -141,11 +146,11 @@ MONTH_RULE = rf"""
     (?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|earlier\s+this|later\s+this)\s+)?
     \b(?P<mon>(?-i:{MONTH_RE}))(?!\w)
     (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?
-    (?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})\b)?
+    (?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})\b|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?
 """
 DAY_MONTH_RULE = rf"""
     \b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?-i:{MONTH_RE}))(?!\w)
-    (?:,?\s+(?P<year>{YEAR_RE})\b)?(?P<pos>)?(?P<rel>)?
+    (?:,?\s+(?P<year>{YEAR_RE})\b|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?(?P<pos>)?(?P<rel>)?
 """
 
 
@@ -196,8 +201,11 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
     if ctx.dct is None:
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{part_code}" if part_code else "")
         return Found("TIME" if part_code else "DATE", value, mod=mod, start=start)
-    day = resolve_weekday(ctx.dct, weekday, "" if rel == "on" else rel, ctx.tense(m.start("wd")))
-    point = Point(day, "day")  # "Friday night": TempEval-3 mostly gives the day itself
+    tense = ctx.tense(m.start("wd"))
+    if ctx.text.startswith("'s", m.end("wd")) and tense != "future":
+        tense = "past"  # "Wednesday's ruling" names something that has happened
+    day = resolve_weekday(ctx.dct, weekday, "" if rel == "on" else rel, tense)
+    point = Point(day, "day")  # "Friday night": TempEval-3 more often gives the day itself
     return Found("DATE", point.value, mod=mod, anchor="dct", point=point, start=start)
 
 
@@ -279,7 +287,7 @@ def _clock(m: re.Match, ctx: Context) -> Found | None:
     day: dt.date | None = None
     anchor = "dct"
     if when:
-        sub = _first_match(when, ctx)
+        sub = _first_match(when, ctx, m.start("when"))
         if sub is not None and sub.point is not None and sub.point.grain == "day":
             day, anchor = sub.point.day, sub.anchor
     else:
@@ -291,9 +299,12 @@ def _clock(m: re.Match, ctx: Context) -> Found | None:
     return Found("TIME", f"{day.isoformat()}T{clock}", mod=mod, anchor=anchor, point=point)
 
 
-def _first_match(text: str, ctx: Context) -> Found | None:
-    """Resolve a day expression embedded in a longer one (the "Tuesday" of "9 a.m. Tuesday")."""
-    sub = Context(text=text, dct=ctx.dct, tense=lambda _o, t=ctx.tense: t(0), reference=ctx.reference)
+def _first_match(text: str, ctx: Context, offset: int) -> Found | None:
+    """Resolve a day expression embedded in a longer one (the "Tuesday" of "9 a.m. Tuesday").
+
+    ``offset`` is where ``text`` begins in the whole text: the tense is read there.
+    """
+    sub = Context(text=text, dct=ctx.dct, tense=lambda _o, t=ctx.tense: t(offset), reference=ctx.reference)
     for rule in (MONTH, WEEKDAY, DAY_WORD):
         m = rule.pattern.fullmatch(text)
         if m:

@@ -131,6 +131,69 @@ def test_timex_offsets_in_range_and_no_crash_on_any_text(text, anchor):
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
 
 
+def test_timex_month_with_relative_year_is_one_expression():
+    got = values("In June last year the talks failed; a deal is due in April next year.")
+    assert got["June last year"] == "2024-06"
+    assert got["April next year"] == "2026-04"
+
+
+def test_timex_month_direction_follows_past_tense_over_nearness():
+    # a Nov. 1 paper: "the year ended March 31" is the March just gone, not the coming one
+    got = values("Revenue was $76 million for the year ended March 31.", dt.date(1989, 11, 1))
+    assert got["March 31"] == "1989-03-31"
+    assert got["the year"] == "P1Y"
+
+
+def test_timex_future_cue_before_weekday_looks_ahead():
+    assert values("The team planned to leave Nairobi on Thursday.")["Thursday"] == "2025-03-20"
+    assert values("On Thursday, the team planned a new route.")["Thursday"] == "2025-03-13"
+
+
+def test_timex_clock_time_with_weekday_reads_tense_where_the_day_is():
+    text = "Troops crossed on Friday. Officials said the convoy will leave at 9 a.m. Tuesday."
+    assert values(text)["9 a.m. Tuesday"] == "2025-03-18T09:00"
+
+
+def test_timex_year_ago_in_a_quarterly_report_is_the_same_quarter():
+    text = ("Profit rose in the third quarter. Sales were $2 billion in the quarter, "
+            "up from $1.8 billion a year ago.")
+    got = values(text, dt.date(1989, 10, 26))
+    assert got["the third quarter"] == "1989-Q3"
+    assert got["the quarter"] == "1989-Q3"
+    assert got["a year ago"] == "1988-Q3"
+
+
+def test_timex_the_quarter_ended_takes_that_days_quarter():
+    got = values("For the quarter ended Sept. 30, the airline earned $2 a share.", dt.date(1989, 11, 2))
+    assert got["the quarter"] == "1989-Q3"
+
+
+def test_timex_centuries_are_durations_not_a_crash():
+    got = values("It lasted two centuries; a century later, three centuries ago.")
+    assert got["two centuries"] == "P200Y"
+    assert got["three centuries ago"] == "1725"
+
+
+_NUMBERS = ["a", "one", "two", "twenty-eight", "several", "a few", "2", "1,000", "two-and-a-half"]
+_UNITS = ["second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter",
+          "year", "decade", "century", "weekend"]
+_PLURALS = {"century": "centuries"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["", "about ", "nearly ", "the past ", "the next ", "every ", "for "]),
+       st.sampled_from(_NUMBERS), st.sampled_from(_UNITS), st.booleans(),
+       st.sampled_from(["", " ago", " later", " earlier", " before the war", "-long", "-old", " or so"]),
+       st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))))
+def test_timex_every_unit_phrase_normalises_without_error(lead, number, unit, plural, tail, anchor):
+    word = _PLURALS.get(unit, unit + "s") if plural else unit
+    text = f"It went on {lead}{number} {word}{tail}, officials said."
+    for t in find_timexes(text, anchor):
+        assert text[t.start:t.end] == t.text and t.value
+        if t.type == "DURATION":
+            assert t.value.startswith("P")
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=300))
 def test_timex_no_crash_on_arbitrary_unicode(text):
