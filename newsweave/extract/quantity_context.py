@@ -41,6 +41,8 @@ ADDRESS_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|"
     r"Pl|Court|Ct|Terrace|Parkway|Square|Sq)\b"
 )
+# a model or catalogue code right before: "Core i7 860", "the A320 200"
+CODE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]+\d+[A-Za-z\d]*\s+$")
 LIST_MARKER_AFTER = re.compile(r"\s*\)")
 OPEN_PAREN_BEFORE = re.compile(r"\(\s*$")
 
@@ -116,7 +118,8 @@ def excluded(text: str, num: NumberSpan, has_unit: bool, blocked: list[tuple[int
         return True
     if num.value.is_integer() and 1000 <= num.value <= 2100 and not num.grouped and "." not in text[start:end]:
         return True
-    if _in_name(text, start) or DESIGNATOR_BEFORE.search(text, max(0, start - 14), start):
+    if _in_name(text, start) or DESIGNATOR_BEFORE.search(text, max(0, start - 14), start) \
+            or CODE_BEFORE.search(text, max(0, start - 16), start):
         return True
     if ADDRESS_AFTER.match(text, end):
         return True

@@ -266,16 +266,20 @@ def find_quantities(text: str) -> list[Found]:
 
 
 def _share_units(text: str, found: list[Found]) -> list[Found]:
-    """Bare numbers listed before a number with a unit take its unit: "45 and 50 mg", "3, 4 or 5 km"."""
-    for i in range(len(found) - 2, -1, -1):
-        here, nxt = found[i], found[i + 1]
-        if here.unit or here.currency or here.low is not None or not (nxt.unit or nxt.currency) or not nxt.unit_text:
-            continue
-        if nxt.text[:1].isdigit() != here.text[:1].isdigit() or nxt.text.startswith(nxt.unit_text):
-            continue
-        join = LIST_JOIN.match(text, here.end)
-        if join and join.end() == nxt.start:
-            found[i] = replace(here, unit=nxt.unit, currency=nxt.currency, subunit=nxt.subunit, per=nxt.per)
+    """Bare numbers listed before a number with a unit take its unit: "45 and 50 mg", "3, 4 or 5 km".
+
+    Only a unit written after the last number is shared ("$5 and 10" leaves 10 bare).
+    """
+    donor: Found | None = None
+    for i in range(len(found) - 1, -1, -1):
+        here = found[i]
+        if donor is not None and not (here.unit or here.currency) and here.low is None \
+                and here.words == donor.words:
+            join = LIST_JOIN.match(text, here.end)
+            if join and join.end() == found[i + 1].start:
+                found[i] = replace(here, unit=donor.unit, currency=donor.currency, subunit=donor.subunit, per=donor.per)
+                continue
+        donor = here if (here.unit or here.currency) and here.unit_text else None
     return found
 
 
