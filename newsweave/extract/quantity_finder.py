@@ -422,7 +422,10 @@ def _range_after(text: str, num: NumberSpan, start: int, end: int, out: dict, ha
     second = read_number(text, m2)
     if second is None:
         return None
-    ordered = second.value >= num.value or (num.value < 0 and second.value < 0)
+    first = num.value
+    if second.scaled and not num.scaled and not num.words:
+        first *= second.scale  # "between 5 and 7 million": the multiplier covers both
+    ordered = second.value >= first or (first < 0 and second.value < 0)
     year_like = num.digits and not num.grouped and 1000 <= num.value <= 2100 and not has_unit
     if not ordered or year_like:
         return None
@@ -433,8 +436,10 @@ def _range_after(text: str, num: NumberSpan, start: int, end: int, out: dict, ha
     if unit2:
         end2 = _apply_unit(text, second, unit2, out2)
     same = not out2 or not has_unit or (out2.get("unit") == out.get("unit") and out2.get("currency") == out.get("currency"))
+    if out.get("unit_text") and not out2:
+        return None  # "50 percent to 77 million": a unit written after the first must be repeated
     if not same or (end2 < len(text) and text[end2].isalnum()) or (prefix2 and not has_unit):
         return None
     if not has_unit:
         out.update(out2)
-    return min(num.value, second.value), max(num.value, second.value), end2
+    return min(first, second.value), max(first, second.value), end2

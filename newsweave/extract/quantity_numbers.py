@@ -70,7 +70,12 @@ class NumberSpan:
     digits: bool = True
     grouped: bool = False
     factor: bool = False
-    scaled: bool = False
+    scale: float = 1.0
+
+    @property
+    def scaled(self) -> bool:
+        """Whether a multiplier was written after the number ("million", "bn", "K")."""
+        return self.scale != 1.0
 
 
 def digits_value(m: re.Match) -> float | None:
@@ -173,9 +178,9 @@ def read_number(text: str, m: re.Match, money: bool = False) -> NumberSpan | Non
         num = NumberSpan(start, start + len(phrase), value, True, digits=False)
     scale = SCALE_AFTER.match(text, num.end)
     if scale and scale.group("scale"):
-        num.value *= SCALE_WORDS[scale.group("scale").lower()]
+        num.scale = SCALE_WORDS[scale.group("scale").lower()]
+        num.value *= num.scale
         num.end = scale.end()
-        num.scaled = True
     elif scale and num.digits:
         suffix = scale.group("suffix")
         nxt = text[scale.end(): scale.end() + 1]
@@ -183,7 +188,7 @@ def read_number(text: str, m: re.Match, money: bool = False) -> NumberSpan | Non
         # and a glued "m" or "t" only after a currency ("$5m"; "5m" alone is metres).
         glued = scale.start() == num.end
         if glued and (suffix not in "mtT" or not nxt.isalpha()) and (suffix not in ("m", "t") or money):
-            num.value *= SUFFIX_MULTIPLIERS[suffix.lower()]
+            num.scale = SUFFIX_MULTIPLIERS[suffix.lower()]
+            num.value *= num.scale
             num.end = scale.end()
-            num.scaled = True
     return num

@@ -39,7 +39,7 @@ def test_fast_subset_scores_above_floor(data_dir):
 @pytest.mark.slow
 def test_full_evaluation_with_quantulum3(data_dir):
     result = evaluate(data_dir)
-    assert result["value_unit_f1"] >= 0.85
+    assert result["value_unit_f1"] >= 0.90
     assert "quantulum3" in result["baselines"]
 
 

@@ -278,3 +278,12 @@ def test_seed_like_territory_sentences_read_bounds_and_flag_square_metres(nlp):
 def test_negative_and_a_halt_are_not_quantities_in_a_sentence(nlp):
     text = "The offensive slowed to a halt, and the retreat drew negative reactions at home."
     assert extract(text, "d", nlp(text)) == []
+
+
+def test_a_multiplier_after_a_range_covers_both_ends():
+    found = only("between 5 and 7 million people")
+    assert (found.low, found.high) == (5e6, 7e6)
+
+
+def test_a_unit_written_after_the_first_number_must_be_repeated_for_a_range():
+    assert [f.unit_name for f in find_quantities("from 50 percent to 77 million")] == ["percentage", None]
