@@ -20,6 +20,15 @@ Scoring, per sentence, one-to-one greedy matching:
   physical unit or currency (counted or not); a counted-noun gold matches a prediction
   whose counted noun is the gold's head word (last word, singular).
 
+Two views of the gold are printed. "All gold" scores against every annotated item.
+"Issue policy" first sets aside the gold items that the issue's rules say are not
+quantities (years and decades, dates, times of day, numbers that are part of a name or
+code: "Voyager 2", "English 101", "Core i7 860"), with a printed count per reason, and
+drops from *every* system's predictions those that match a set-aside item by value, so
+that neither side is rewarded or punished for them. Only the quantulum3 files annotate
+such items (their gold gives the ``surface`` to judge by); the CQE guidelines already
+leave them out, so CQE gold is scored the same in both views. See :func:`policy_exclusion`.
+
 A parenthetical equivalent ("1,500,000 kilometres (930,000 mi)") is one record for us and
 two quantities in both gold sets, so each equivalent is scored as its own prediction.
 Precision, recall and F1 are micro-averaged per file set and overall.
@@ -28,7 +37,9 @@ Precision, recall and F1 are micro-averaged per file set and overall.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
+from collections import Counter
 import time
 from functools import cache
 from pathlib import Path
@@ -58,7 +69,51 @@ def unit_key(name: str | None) -> str:
     ['year', 'celsius', 'dimensionless', 'metric ton', 'dollar']
     """
     key = (name or "").strip().lower().removesuffix(" of age")
-    return UNIT_ALIASES.get(key, key)
+    if key in UNIT_ALIASES:
+        return UNIT_ALIASES[key]
+    return " per ".join(UNIT_ALIASES.get(part, part) for part in key.split(" per "))
+
+
+_YEAR_SURFACE = re.compile(r"(?:1\d|20)\d\d(?:'?s)?")
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\.?\b|[:.]\d\d)", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s+{_MONTH}\b", re.IGNORECASE)
+# a capitalised word or an alphanumeric code right before the number, inside the sentence
+_NAME_BEFORE = re.compile(r"(?:[^.!?\s]\s+[\"“(]?[A-Z][\w-]*|[A-Za-z]+\d+[A-Za-z]*)\s+$")
+_NAME_AT_START = re.compile(r"^[\"“(]?[A-Z][\w-]*\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def policy_exclusion(text: str, gold: dict) -> str | None:
+    """Why the issue's rules leave a gold item out of "quantities", or None to keep it.
+
+    Only unit-less gold with a ``surface`` is judged: "year" (a four-digit 1000-2099
+    integer or decade, "1979", "1960s"), "time" (followed by am/pm or ":mm"), "date"
+    (next to a month name) and "name" (after a capitalised word or a code inside the
+    sentence, "Voyager 2"; or sentence-initial between two capitalised words, "Bahco
+    9031 Ergo").
+
+    >>> policy_exclusion("since the passage of Voyager 2 in 1979", {"surface": "1979", "unit": "dimensionless"})
+    'year'
+    >>> policy_exclusion("In this pit, 50 cars are stored", {"surface": "50", "unit": "dimensionless"})
+    """
+    surface = gold.get("surface")
+    if not surface or unit_key(gold.get("unit")) != DIMENSIONLESS:
+        return None
+    at = text.find(surface)
+    if at < 0:
+        return None
+    before, end = text[:at], at + len(surface)
+    if _YEAR_SURFACE.fullmatch(text, at, end + (2 if text[end: end + 2] == "'s" else 1 if text[end: end + 1] == "s" else 0)):
+        return "year"
+    if _CLOCK_AFTER.match(text, end):
+        return "time"
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, end):
+        return "date"
+    if _NAME_BEFORE.search(before) or (_NAME_AT_START.match(before) and _CAPITAL_AFTER.match(text, end)):
+        return "name"
+    return None
 
 
 def _singular(word: str) -> str:
@@ -168,7 +223,8 @@ def load_sets(data: Path) -> dict[str, list[dict]]:
         items = json.loads(path.read_text(encoding="utf-8"))
         sets[name] = [
             {"text": it["req"], "gold": [
-                {"interval": _interval(q["value"], q.get("uncertainty")), "unit": q["unit"]} for q in it["res"]
+                {"interval": _interval(q["value"], q.get("uncertainty")), "unit": q["unit"], "surface": q.get("surface")}
+                for q in it["res"]
             ]}
             for it in items
         ]
@@ -259,6 +315,38 @@ def _figures(items: list[dict], predictions: list[list[dict]]) -> dict[str, Any]
     }
 
 
+def policy_view(items: list[dict], predictions: list[list[dict]]) -> tuple[list[dict], list[list[dict]], Counter]:
+    """The sentences with the gold the issue's rules exclude set aside, and the predictions
+    that match those items by value dropped; with the count of set-aside items per reason."""
+    reasons: Counter = Counter()
+    kept_items, kept_preds = [], []
+    for item, preds in zip(items, predictions):
+        gold, dropped = [], []
+        for g in item["gold"]:
+            reason = policy_exclusion(item["text"], g)
+            if reason:
+                reasons[reason] += 1
+                dropped.append(g)
+            else:
+                gold.append(g)
+        remaining = list(preds)
+        for g in dropped:
+            hit = next((i for i, p in enumerate(remaining) if values_match(g["interval"], p["interval"])), None)
+            if hit is not None:
+                remaining.pop(hit)
+        kept_items.append({**item, "gold": gold})
+        kept_preds.append(remaining)
+    return kept_items, kept_preds, reasons
+
+
+def _overall(hits: list[int]) -> dict[str, Any]:
+    v_hits, vu_hits, n_pred, n_gold = hits
+    v, vu = _prf(v_hits, n_pred, n_gold), _prf(vu_hits, n_pred, n_gold)
+    return {"value_f1": v["f1"], "value_precision": v["precision"], "value_recall": v["recall"],
+            "value_unit_f1": vu["f1"], "value_unit_precision": vu["precision"],
+            "value_unit_recall": vu["recall"], "gold": n_gold, "predicted": n_pred}
+
+
 def evaluate(data: Path, limit: int | None = None, peers: bool = True) -> dict:
     """Value F1 and value+unit F1 per file set and overall, ours beside quantulum3.
 
@@ -271,24 +359,37 @@ def evaluate(data: Path, limit: int | None = None, peers: bool = True) -> dict:
     if peers:
         systems["quantulum3"] = quantulum
     result: dict[str, Any] = {"sets": {}, "baselines": {}, "published": PUBLISHED, "timing_s": {}}
+    policy: dict[str, Any] = {"excluded": Counter(), "sets": {}, "overall": {}}
     totals = {name: [0, 0, 0, 0] for name in systems}
+    policy_totals = {name: [0, 0, 0, 0] for name in systems}
     for set_name, items in sets.items():
         items = items[:limit] if limit else items
         texts = [it["text"] for it in items]
         per_set = {}
+        per_set_policy = {}
         for name, system in systems.items():
             t0 = time.perf_counter()
-            figures = _figures(items, system(texts))
+            predictions = system(texts)
             result["timing_s"][name] = round(result["timing_s"].get(name, 0.0) + time.perf_counter() - t0, 3)
+            figures = _figures(items, predictions)
             for i, h in enumerate(figures.pop("_hits")):
                 totals[name][i] += h
             per_set[name] = figures
+            kept_items, kept_preds, reasons = policy_view(items, predictions)
+            figures = _figures(kept_items, kept_preds)
+            for i, h in enumerate(figures.pop("_hits")):
+                policy_totals[name][i] += h
+            per_set_policy[name] = figures
+        policy["excluded"].update(reasons)
         result["sets"][set_name] = per_set
-    for name, (v_hits, vu_hits, n_pred, n_gold) in totals.items():
-        v, vu = _prf(v_hits, n_pred, n_gold), _prf(vu_hits, n_pred, n_gold)
-        overall = {"value_f1": v["f1"], "value_precision": v["precision"], "value_recall": v["recall"],
-                   "value_unit_f1": vu["f1"], "value_unit_precision": vu["precision"],
-                   "value_unit_recall": vu["recall"], "gold": n_gold, "predicted": n_pred}
+        policy["sets"][set_name] = per_set_policy
+    policy["overall"] = {name: _overall(hits) for name, hits in policy_totals.items()}
+    policy["excluded"] = dict(sorted(policy["excluded"].items()))
+    result["policy"] = policy
+    result["policy_value_f1"] = policy["overall"]["newsweave"]["value_f1"]
+    result["policy_value_unit_f1"] = policy["overall"]["newsweave"]["value_unit_f1"]
+    for name, hits in totals.items():
+        overall = _overall(hits)
         if name == "newsweave":
             result.update(overall)
         else:
@@ -296,23 +397,29 @@ def evaluate(data: Path, limit: int | None = None, peers: bool = True) -> dict:
     return result
 
 
-def render(result: dict) -> str:
-    """A plain-text table: ours beside quantulum3 on the same sentences, and the published figures."""
+def _table(sets: dict[str, dict], overall: dict[str, dict]) -> list[str]:
     lines = [f"{'set':<24}{'system':<12}{'gold':>6}{'pred':>6}{'value P/R/F1':>22}{'value+unit P/R/F1':>24}"]
-    for set_name, systems in result["sets"].items():
-        for name, f in systems.items():
-            lines.append(
-                f"{set_name:<24}{name:<12}{f['gold']:>6}{f['predicted']:>6}"
-                f"{f['value_precision']:>8.3f}{f['value_recall']:>7.3f}{f['value_f1']:>7.3f}"
-                f"{f['value_unit_precision']:>10.3f}{f['value_unit_recall']:>7.3f}{f['value_unit_f1']:>7.3f}"
-            )
-    overall = {"newsweave": result, **result.get("baselines", {})}
-    for name, f in overall.items():
+    rows = [(set_name, name, f) for set_name, systems in sets.items() for name, f in systems.items()]
+    rows += [("ALL", name, f) for name, f in overall.items()]
+    for set_name, name, f in rows:
         lines.append(
-            f"{'ALL':<24}{name:<12}{f['gold']:>6}{f['predicted']:>6}"
+            f"{set_name:<24}{name:<12}{f['gold']:>6}{f['predicted']:>6}"
             f"{f['value_precision']:>8.3f}{f['value_recall']:>7.3f}{f['value_f1']:>7.3f}"
             f"{f['value_unit_precision']:>10.3f}{f['value_unit_recall']:>7.3f}{f['value_unit_f1']:>7.3f}"
         )
+    return lines
+
+
+def render(result: dict) -> str:
+    """Plain-text tables: ours beside quantulum3 on the same sentences, on all gold and under
+    the issue's policy, and the published figures."""
+    lines = ["All gold:"]
+    lines += _table(result["sets"], {"newsweave": result, **result.get("baselines", {})})
+    policy = result.get("policy")
+    if policy:
+        excluded = ", ".join(f"{n} {reason}" for reason, n in policy["excluded"].items()) or "none"
+        lines += ["", f"Issue policy (gold set aside as not quantities: {excluded}; matching predictions dropped):"]
+        lines += _table(policy["sets"], policy["overall"])
     lines.append("")
     for source, systems in result.get("published", PUBLISHED).items():
         for name, f in systems.items():

@@ -32,6 +32,8 @@ LAND_MEASURES = frozenset({
     "oblast", "country", "district", "enclave", "buffer", "front", "salient", "pocket", "bridgehead",
 })
 MIN_LAND_KM2 = 0.01
+# the measured thing is a place ("400m2 of Russia"): land, whatever its name
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 SAY_LEMMAS = frozenset({
     "say", "tell", "claim", "report", "estimate", "announce", "state", "add", "note", "insist",
     "confirm", "assert", "write", "put", "allege", "acknowledge", "warn", "predict", "calculate",
@@ -119,7 +121,8 @@ def to_quantity(found: Found, doc_id: str, text: str, attachment: dict[str, Any]
     attachment = attachment or {}
     measure = attachment.get("measure")
     if (
-        norm and norm["unit"] == "km²" and measure in LAND_MEASURES and abs(norm["value"]) < MIN_LAND_KM2
+        norm and norm["unit"] == "km²" and abs(norm["value"]) < MIN_LAND_KM2
+        and (measure in LAND_MEASURES or attachment.get("measure_is_place"))
     ):
         flags.append("implausible_unit")
     if norm and found.low is not None and found.unit is not None:
@@ -208,6 +211,8 @@ def attach(doc, found: Found, timexes: Sequence[Record] = ()) -> dict[str, Any]:
         measure, subject = subject, None
     if measure is not None:
         out["measure"] = measure.lemma_.lower()
+        if measure.ent_type_ in PLACE_ENTITIES:
+            out["measure_is_place"] = True
         poss = next((c for c in measure.children if c.dep_ == "poss"), None)
         if poss is not None:
             out["holder"] = doc[poss.left_edge.i: poss.i + 1].text.removesuffix("'s").removesuffix("’s").strip()

@@ -1,11 +1,11 @@
 """Find quantities in raw text: one compiled-regex pass, no parse, linear in the text.
 
-The finder reads numbers written in digits or words ("30,000", "tens of thousands",
-"two-and-a-half", "a third"), the unit or currency around them, ranges ("10 to 15",
-"between 5 and 7"), hedges ("nearly", "some", "up to"), changes ("rose by 5%",
-"doubled") and parenthetical equivalents ("100 square kilometers (40 square miles)"),
-and leaves out what a news reader would not call a quantity: years, dates, times of
-day, phone numbers, numbers in names ("Voyager 2") and "one of the".
+The finder reads numbers (:mod:`~newsweave.extract.quantity_numbers`), the unit or
+currency around them, ranges ("10 to 15", "between 5 and 7"), rates ("2.4 billion
+gallons of jet fuel a year"), hedges and changes (:mod:`~newsweave.extract.quantity_context`),
+parenthetical equivalents ("100 square kilometers (40 square miles)") and lists that
+share one unit ("45 and 50 mg"), and leaves out what a news reader would not call a
+quantity: years, dates, times of day, phone numbers, numbers in names and "one of the".
 
 >>> [(f.text, f.value, f.unit.name if f.unit else f.currency) for f in find_quantities("Prices rose 5% to $3.2bn.")]
 [('5%', 5.0, 'percentage'), ('$3.2bn', 3200000000.0, 'USD')]
@@ -15,26 +15,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
 
+from newsweave.extract.quantity_context import (
+    BETWEEN_BEFORE,
+    FROM_CHANGE_BEFORE,
+    PHONE_RE,
+    YEAR_AFTER,
+    change_before,
+    excluded,
+    hedge_before,
+    is_year,
+)
+from newsweave.extract.quantity_numbers import NUMBER_RE, SCALE_AFTER, UNCERTAINTY_AFTER, NumberSpan, read_number, words_value
 from newsweave.extract.quantity_units import (
     CASE_SENSITIVE,
     CURRENCY_NAMES,
     CURRENCY_PREFIXES,
     CURRENCY_SUBUNITS,
     CURRENCY_SUFFIXES,
-    FRACTION_WORDS,
     MILLION_CODES,
     NEEDS_DIGITS,
     SCALE_WORDS,
-    SUFFIX_MULTIPLIERS,
-    UNITS_WORDS,
-    VAGUE_WORDS,
-    VULGAR_FRACTIONS,
     Unit,
     alternation,
     unit_forms,
 )
+
+__all__ = ["BOUNDS", "Found", "QuantityFinder", "find_quantities", "words_value"]
 
 BOUNDS = ("exact", "approximately", "below", "above", "at_most", "at_least")
 
@@ -43,10 +50,11 @@ BOUNDS = ("exact", "approximately", "below", "above", "at_most", "at_least")
 class Found:
     """A quantity found in text; ``value`` is the number as written, multipliers applied.
 
-    A range has ``low`` and ``high`` and its midpoint as ``value``. ``unit`` is a physical
-    unit, ``currency`` an ISO 4217 code (with ``subunit`` such as "cent" when written in
-    one); both are None for a bare count. ``per`` names the denominator of a rate
-    ("a share", "per year"). ``equivalents`` holds parenthetical restatements.
+    A range has ``low`` and ``high`` and its midpoint as ``value`` (a stated uncertainty,
+    "2.5 ± 0.1 kg", is a range too). ``unit`` is a physical unit, ``currency`` an ISO
+    4217 code (with ``subunit`` such as "cent" when written in one); both are None for a
+    bare count. ``per`` names the denominator of a rate ("a share", "per year").
+    ``equivalents`` holds parenthetical restatements.
     """
 
     start: int
@@ -79,292 +87,92 @@ class Found:
 
 # --------------------------------------------------------------------- patterns
 
-_NUMBER_WORDS = list(UNITS_WORDS) + list(SCALE_WORDS) + ["hundred"]
-_FRACTION = list(FRACTION_WORDS)
-_WORD = r"(?:%s)" % alternation(_NUMBER_WORDS + _FRACTION + ["dozen"])
-_JOIN = r"(?:-and-(?:an?-)?|\s*-\s*|\s+and\s+(?:a\s+)?|\s*&\s*|,\s+|\s+(?:a\s+)?)"
-_VAGUE = alternation([w for w in VAGUE_WORDS if w != "dozen"])
-_VULGAR = "".join(VULGAR_FRACTIONS)
-
-_DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:,\s\d{3})+(?![\d,])|\d+)"
-    r"(?:\.\d+)?"
-)
-NUMBER_RE = re.compile(
-    rf"""
-    (?P<digits>
-        (?:(?P<sign>[-−])\s?)?{_DIGITS}
-        (?:\s(?P<mixed>\d+/\d+)|/(?P<den>[1-9]\d*)(?!\d)|(?P<vulg>[{_VULGAR}]))?
-        (?:(?:[eE](?P<exp>[-+−]?\d+))|\s?[x×]\s?10\^?(?P<exp10>[-−]?\d+))?
-    )
-    | (?P<vulgar>[{_VULGAR}])
-    | (?P<vague>\b(?:{_VAGUE})\b)
-    | (?P<factor>\b(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|es|ing|e)\b)
-    | (?P<words>\b(?:(?:a|an|one)\s+)?{_WORD}(?:{_JOIN}{_WORD})*\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-
 _FORMS = unit_forms()
-_SCALE_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(?P<scale>%s)\b|(?P<suffix>mn|mln|bn|tn|[kKmMbBtT])(?![A-Za-z])" % alternation(SCALE_WORDS),
-    re.IGNORECASE,
+_UNITS_BY_NAME = {unit.name: unit for unit in _FORMS.values()}
+_PER_WORDS = r"share|dozen|year|annum|month|week|day|hour|hr|person|capita|kg|kilogram|barrel|gallon|litre|liter|ton|tonne|head|unit|minute|second|yr"
+# "a year earlier", "a day later": a point in time, not a rate
+_NOT_RATE = r"(?!\s+(?:earlier|ago|before|later|after|prior|previously|from|on|in\s+advance)\b)"
+PER_AFTER = re.compile(rf"\s*-?\s*(?:/|per|an?)\s*-?\s*(?P<per>{_PER_WORDS})(?![A-Za-z]){_NOT_RATE}", re.IGNORECASE)
+# a rate written after the measured noun: "2.4 billion gallons of jet fuel a year"
+PER_AFTER_NOUN = re.compile(
+    rf"\s+of\s+(?:[a-z][a-z-]*\s+){{1,3}}?(?:a|an|per|each)\s+(?P<per>year|month|week|day|hour)\b{_NOT_RATE}"
 )
-_PER = r"(?:\s*-?\s*(?:/|per|an?)\s*-?\s*(?P<per>share|dozen|year|annum|month|week|day|hour|hr|person|capita|kg|kilogram|barrel|gallon|litre|liter|ton|tonne|head|unit|minute|second|yr))?"
 _UNIT_INS = alternation(s for s in _FORMS if s not in CASE_SENSITIVE)
 _UNIT_CS = alternation(s for s in _FORMS if s in CASE_SENSITIVE)
-_CUR_SUFFIX = alternation(CURRENCY_SUFFIXES)
-_SUBUNIT = alternation(CURRENCY_SUBUNITS)
 UNIT_AFTER = re.compile(
     rf"""(?P<gap>\s*-\s*|\s*)(?P<open>[(\[{{<]\s*)?
-    (?:(?P<cur>(?i:{_CUR_SUFFIX}))|(?P<sub>(?i:{_SUBUNIT}))|(?P<mcode>(?i:{alternation(MILLION_CODES)}))
-       |(?P<unit>(?i:{_UNIT_INS})|{_UNIT_CS}))
+    (?:(?P<cur>(?i:{alternation(CURRENCY_SUFFIXES)}))|(?P<sub>(?i:{alternation(CURRENCY_SUBUNITS)}))
+       |(?P<mcode>(?i:{alternation(MILLION_CODES)}))|(?P<unit>(?i:{_UNIT_INS})|{_UNIT_CS}))
     (?(open)\s*[)\]}}>])(?![A-Za-z0-9])""",
     re.VERBOSE,
 )
-PER_AFTER = re.compile(_PER + r"(?![A-Za-z])", re.IGNORECASE)
 PER_UNIT_AFTER = re.compile(rf"\s*(?:/|\bper\s+)(?P<unit>(?i:{_UNIT_INS})|{_UNIT_CS})(?![A-Za-z0-9])")
-_CUR_PREFIX = alternation(CURRENCY_PREFIXES)
 CURRENCY_BEFORE = re.compile(
-    rf"(?:(?<![A-Za-z])(?P<cur>{_CUR_PREFIX})|(?<![A-Za-z])(?P<mcode>{alternation(MILLION_CODES)}))\s*$",
+    rf"(?:(?<![A-Za-z])(?P<cur>{alternation(CURRENCY_PREFIXES)})|(?<![A-Za-z])(?P<mcode>{alternation(MILLION_CODES)}))\s*$",
     re.IGNORECASE,
 )
-HEDGES = {
-    "approximately": r"about|around|roughly|approximately|approx\.?|aproximately|some|an\s+estimated|estimated|circa|ca\.|~|close\s+to|nearly\s+as\s+many\s+as|on\s+the\s+order\s+of",
-    "below": r"nearly|almost|less\s+than|fewer\s+than|under|just\s+under|below|short\s+of|not\s+quite",
-    "above": r"over|more\s+than|above|exceeding|in\s+excess\s+of|upwards\s+of|just\s+over|greater\s+than|higher\s+than",
-    "at_most": r"as\s+much\s+as|as\s+many\s+as|up\s+to|barely|no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum\s+of|a\s+mere|only",
-    "at_least": r"at\s+least|no\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of|minimum\s+of|not\s+less\s+than",
-}
-HEDGE_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:%s)\s*$" % "|".join(f"(?P<{k}>{v})" for k, v in HEDGES.items()), re.IGNORECASE
+MONEY_CENTS_AFTER = re.compile(
+    r"\s+(?:and\s+)?(?P<cents>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?P<word>\s+(?:cents?|pence))?(?![\w.,]*\d)", re.IGNORECASE
 )
-_UP = r"rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|jump(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|soar(?:ed|s)?|surg(?:ed|es)|up|added|raised?|boost(?:ed)?|swell(?:ed)?"
-_DOWN = r"fell|fall(?:s|en|ing)?|drop(?:ped|s)?|declin(?:ed|es)|decreas(?:ed|es)|slid|slump(?:ed|s)?|sank|sunk|tumbled?|plunged?|lost|los(?:es|ing)|cut|down|shr[au]nk|reduced?|slashed?|dipped|eased"
-CHANGE_BEFORE = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+by)?(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|just))?\s*$",
-    re.IGNORECASE,
-)
-FROM_CHANGE_BEFORE = re.compile(rf"(?:{_UP}|{_DOWN}|changed?|went|moved?)\s+(?:\w+\s+)?from\s*(?:about\s+|around\s+)?$", re.IGNORECASE)
+NUMBER_AHEAD = re.compile(r"\s*\d")  # "$ 20,000.00 $ 37,305.97": the second "$" opens the next amount
+CENTS_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 RANGE_JOIN = re.compile(r"\s*-?\s*(?:(?P<word>to|through|and|or)(?![A-Za-z])|(?P<dash>[-–—]))\s*")
-BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
-MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
-MONTH_AFTER = re.compile(rf"\s*(?:{MONTHS})\b", re.IGNORECASE)
-YEAR_AFTER = re.compile(r"'?s\b|\s*[-–/]\s*(?:\d{2}|\d{4})\b(?!\s*%)", re.IGNORECASE)
-CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\.?(?![A-Za-z])|[:.]\d{2}\s*[ap]\.?m\.?(?![A-Za-z])|:\d{2})", re.IGNORECASE)
-PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\d{3,4}-\d{3,8}-\d{3,4})(?!\d)")
-ONE_OF_AFTER = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|my|your|those|these|them|us|you)\b", re.IGNORECASE)
-NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\s]\s+)(?P<name>[A-Z][A-Za-z]*|No\.|#)\s*$")
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+RATIO_AFTER = re.compile(r"(?:\s*-\s*|\s+)to(?:\s*-\s*|\s+)(?:one|1)(?![\w.,])", re.IGNORECASE)
 EQUIV_OPEN = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+|roughly\s+|approx\.?\s+|approximately\s+|some\s+|nearly\s+|over\s+|c\.\s*)?")
 EQUIV_CLOSE = re.compile(r"\s*[)\]]")
-RATIO_AFTER = re.compile(r"(?:\s*-\s*|\s+)to(?:\s*-\s*|\s+)(?:one|1)(?![\w.,])", re.IGNORECASE)
-MONEY_CENTS_AFTER = re.compile(r"\s+(?:and\s+)?(?P<cents>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?:\s+(?:cents?|pence))?(?![\w.,]*\d)", re.IGNORECASE)
+# "in" is inches only when no phrase follows that makes it the preposition ("Voyager 2 in 1979")
+INCH_PREPOSITION_AFTER = re.compile(
+    r"\s+(?:\d|[A-Z]|(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|which|what|each|every|all|one|two|order|total|case|part)\b)"
+)
+AGE_BEFORE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)\s*$", re.IGNORECASE)
+ABSOLUTE_BEFORE = re.compile(r"(?<![A-Za-z])absolute\s+$", re.IGNORECASE)
+# "−273.15° on the Celsius scale"
+SCALE_NAMED_AFTER = re.compile(r"\s+(?:on\s+the\s+)?(?P<scale>celsius|centigrade|fahrenheit|kelvin)\s+scale\b", re.IGNORECASE)
+# rate units written as one symbol: "600,000 bpd", "4,500 tpd"
+RATE_SURFACES = {"bpd": "day", "b/d": "day", "tpd": "day"}
+_PER_NAMES = {"annum": "year", "y": "year", "yr": "year", "hr": "hour", "h": "hour", "min": "minute", "s": "second",
+              "capita": "person", "kg": "kilogram", "liter": "litre", "tonne": "metric ton"}
+_SPEED = {("kilometre", "hour"): "kilometre per hour", ("mile", "hour"): "mile per hour", ("metre", "second"): "metre per second"}
+# single-letter temperature symbols are read only for values a temperature can have ("PA 23456 F Block")
+_TEMPERATURE_LETTERS = frozenset({"c", "f"})
+MAX_LETTER_TEMPERATURE = 1000
 
 
-# --------------------------------------------------------------------- number parsing
+# --------------------------------------------------------------------- units and currencies
 
 
-def _digits_value(m: re.Match) -> float | None:
-    raw = m.group("digits")
-    sign = -1.0 if m.group("sign") else 1.0
-    core = re.sub(r"^[-−]?\s?", "", raw)
-    core = re.split(r"[eE]|\s?[x×]", core)[0]
-    mixed, den, vulg = m.group("mixed"), m.group("den"), m.group("vulg")
-    try:
-        if den:
-            num = float(core.split("/")[0].replace(",", "").replace(" ", ""))
-            value = num / float(den)
-        else:
-            number = core.split(" ")[0] if mixed else core
-            value = float(number.replace(",", "").replace(" ", ""))
-            if mixed:
-                a, b = mixed.split("/")
-                value += float(a) / float(b) if float(b) else 0.0
-            if vulg:
-                value += VULGAR_FRACTIONS[vulg]
-    except (ValueError, ZeroDivisionError):
-        return None
-    exp = m.group("exp") or m.group("exp10")
-    if exp:
-        value *= 10.0 ** int(exp.replace("−", "-"))
-    return sign * value
+def _unit_form(surface: str) -> Unit:
+    return _FORMS.get(surface) or _FORMS[surface.lower()]
 
 
-_TOKEN_RE = re.compile(r"[a-z]+", re.IGNORECASE)
-
-
-def words_value(phrase: str) -> float | None:
-    """The value of a number written in words.
-
-    >>> [words_value(p) for p in ("a hundred and two", "twenty-one", "two and a half", "a third", "three quarters billion")]
-    [102.0, 21.0, 2.5, 0.3333333333333333, 750000000.0]
-    """
-    tokens = [t.lower() for t in _TOKEN_RE.findall(phrase) if t.lower() != "and"]
-    if tokens and tokens[0] in FRACTION_WORDS and not (len(tokens) > 1 and tokens[1] in SCALE_WORDS):
-        return None  # "the third quarter", "second half": ordinals, not fractions
-    total, current, seen = 0.0, 0.0, False
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok in ("a", "an"):
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if seen and current and nxt in ("half", "quarter", "third"):
-                current += 1.0 / FRACTION_WORDS[nxt]  # "two and a half"
-                i += 2
-                continue
-            if not seen and (nxt in SCALE_WORDS or nxt in FRACTION_WORDS or nxt in ("hundred", "dozen")):
-                current, seen = 1.0, True
-        elif tok in UNITS_WORDS:
-            current += UNITS_WORDS[tok]
-            seen = True
-        elif tok == "hundred":
-            current = (current or 1.0) * 100
-            seen = True
-        elif tok == "dozen":
-            current = (current or 1.0) * 12
-            seen = True
-        elif tok in SCALE_WORDS:
-            total += (current or 1.0) * SCALE_WORDS[tok]
-            current, seen = 0.0, True
-        elif tok in FRACTION_WORDS:
-            denominator = FRACTION_WORDS[tok]
-            if tok.startswith("half") and (not seen or current in (0.0, 1.0)) and i == len(tokens) - 1 and not seen:
-                current = 0.5
-            elif seen and current:
-                current = current / denominator
-            else:
-                current = 1.0 / denominator
-            seen = True
-        else:
-            return None
-        i += 1
-    if not seen:
-        return None
-    return total + current
-
-
-# --------------------------------------------------------------------- the finder
-
-
-@dataclass(slots=True)
-class _Number:
-    start: int
-    end: int
-    value: float
-    words: bool
-    bound: str = "exact"
-    digits: bool = True
-    grouped: bool = False
-    factor: bool = False
-    scaled: bool = False
-
-
-def _read_number(text: str, m: re.Match) -> _Number | None:
-    """Turn one NUMBER_RE match into a value, applying "million", "bn", "K"."""
-    start, end = m.start(), m.end()
-    if m.group("digits") is not None:
-        value = _digits_value(m)
-        if value is None:
-            return None
-        if m.group("sign") and start and text[start - 1].isalnum():
-            return None  # "SCP-173", "COVID-19": a hyphenated identifier, not a negative number
-        num = _Number(start, end, value, False, grouped="," in m.group("digits"))
-    elif m.group("vulgar"):
-        num = _Number(start, end, VULGAR_FRACTIONS[m.group("vulgar")], False)
-    elif m.group("vague"):
-        value, bound = VAGUE_WORDS[m.group("vague").lower()]
-        return _Number(start, end, float(value), True, bound, digits=False)
-    elif m.group("factor"):
-        stem = m.group("factor").lower()[:4]
-        value = {"doub": 2.0, "trip": 3.0, "treb": 3.0, "quad": 4.0, "halv": 0.5}[stem]
-        return _Number(start, end, value, True, digits=False, factor=True)
-    else:
-        phrase = m.group("words")
-        value = words_value(phrase)
-        if value is None:
-            return None
-        num = _Number(start, end, value, True, digits=False)
-    scale = _SCALE_AFTER.match(text, num.end)
-    if scale:
-        if scale.group("scale"):
-            num.value *= SCALE_WORDS[scale.group("scale").lower()]
-            num.end = scale.end()
-            num.scaled = True
-        elif num.digits and not num.words:
-            suffix = scale.group("suffix")
-            nxt = text[scale.end(): scale.end() + 1]
-            # "1.8M dollars", "€10B", "$2.174T", "0.5k miles"; never "5 m" (metres) with a space.
-            glued = scale.start() == num.end
-            if glued and suffix.lower() in SUFFIX_MULTIPLIERS and (suffix not in "mtT" or not nxt.isalpha()):
-                if suffix in ("m", "t") and not _money_context(text, num.start):
-                    pass
-                else:
-                    num.value *= SUFFIX_MULTIPLIERS[suffix.lower()]
-                    num.end = scale.end()
-                    num.scaled = True
-    return num
-
-
-def _money_context(text: str, start: int) -> bool:
-    return bool(CURRENCY_BEFORE.search(text[max(0, start - 8): start]))
-
-
-def _excluded(text: str, num: _Number, has_unit: bool, blocked: list[tuple[int, int]]) -> bool:
-    """Whether a unit-less number is a year, date, time, phone number or part of a name."""
-    start, end = num.start, num.end
-    for b_start, b_end in blocked:
-        if b_start <= start < b_end:
-            return True
-    after = text[end: end + 12]
-    if CLOCK_AFTER.match(after):
-        return True
-    if start and text[start - 1] == ":" and start > 1 and text[start - 2].isdigit():
-        return True
-    if has_unit or not num.digits:
-        if not num.digits and num.value == 1 and ONE_OF_AFTER.match(after):
-            return True
-        return False
-    window = text[max(0, start - 12): start]
-    if MONTH_BEFORE.search(window) or MONTH_AFTER.match(after):
-        return True
-    if num.value.is_integer() and 1000 <= num.value <= 2100 and not num.grouped and "." not in text[start:end]:
-        return True
-    if YEAR_AFTER.match(after) and num.value.is_integer() and 1000 <= num.value <= 2100:
-        return True
-    if NAME_BEFORE.search(text[max(0, start - 30): start]):
-        name = NAME_BEFORE.search(text[max(0, start - 30): start]).group("name")
-        if name.lower() not in CURRENCY_PREFIXES and not MONTH_BEFORE.search(name):
-            return True
-    if re.match(r"\s*\)", after) and not re.search(r"\(\s*$", window):
-        return True  # a list marker: "1 ) explains ..."
-    return False
-
-
-def _unit_at(text: str, pos: int, num: _Number) -> re.Match | None:
+def _unit_at(text: str, pos: int, num: NumberSpan) -> re.Match | None:
+    """The unit or currency written right after a number, if it may follow this number."""
     m = UNIT_AFTER.match(text, pos)
-    if not m:
+    if not m or m.group("unit") is None:
+        return m
+    surface, gap = m.group("unit"), m.group("gap")
+    key = surface if surface in CASE_SENSITIVE else surface.lower()
+    if key not in _FORMS:
+        key = surface.lower()
+    # short symbols count only after digits, and glued or spaced, never after words
+    if (key in NEEDS_DIGITS or surface in NEEDS_DIGITS) and (not num.digits or "-" in gap and len(surface) < 3):
         return None
-    surface = m.group("unit")
-    if surface is not None:
-        key = surface if surface in CASE_SENSITIVE else surface.lower()
-        gap = m.group("gap")
-        if key not in _FORMS:
-            key = surface.lower()
-        # short symbols count only after digits, and glued or spaced, never after words
-        if (key in NEEDS_DIGITS or surface in NEEDS_DIGITS) and (not num.digits or "-" in gap and len(surface) < 3):
-            return None
-        if surface.lower() in ("c", "f") and not (gap == "" or gap == " "):
-            return None
+    if surface.lower() in _TEMPERATURE_LETTERS and (gap not in ("", " ") or abs(num.value) >= MAX_LETTER_TEMPERATURE):
+        return None
+    if surface == "in" and INCH_PREPOSITION_AFTER.match(text, m.end()):
+        return None
+    if surface in ('"', "''") and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2:
+        return None  # the closing mark of a quotation: 'the class "English 101".'
     return m
 
 
-def _apply_unit(text: str, num: _Number, m: re.Match, out: dict) -> int:
+def _apply_unit(text: str, num: NumberSpan, m: re.Match, out: dict) -> int:
     """Read the unit match into ``out``; return where the quantity now ends."""
     end = m.end()
     if m.group("cur"):
         out["currency"] = CURRENCY_SUFFIXES[m.group("cur").lower()]
-        scale = _SCALE_AFTER.match(text, end)
+        scale = SCALE_AFTER.match(text, end)
         if scale and scale.group("scale"):
             num.value *= SCALE_WORDS[scale.group("scale").lower()]
             end = scale.end()
@@ -376,26 +184,57 @@ def _apply_unit(text: str, num: _Number, m: re.Match, out: dict) -> int:
         num.value *= 1e6
     else:
         surface = m.group("unit")
-        out["unit"] = _FORMS.get(surface) or _FORMS[surface.lower()]
+        out["unit"] = _unit_form(surface)
+        if surface.lower() in RATE_SURFACES:
+            out["per"] = RATE_SURFACES[surface.lower()]
+        named = SCALE_NAMED_AFTER.match(text, end) if out["unit"].name == "degree" else None
+        if named:
+            out["unit"] = _UNITS_BY_NAME[{"centigrade": "celsius"}.get(named.group("scale").lower(), named.group("scale").lower())]
         if out["unit"].name == "pound-mass" and num.scaled:
             out.pop("unit")
             out["currency"] = "GBP"  # "20 million pounds" is money, not weight
     out["unit_text"] = m.group(0).strip(" -([{<)]}>")
-    per = PER_AFTER.match(text, end)
+    return _rate_after(text, end, out)
+
+
+def _rate_after(text: str, end: int, out: dict) -> int:
+    """Read "per kg", "/h", "a year", "of jet fuel a year" after a unit; chains "J/m^2 per year"."""
     per_unit = PER_UNIT_AFTER.match(text, end)
-    if per_unit:
-        surface = per_unit.group("unit")
-        out["per"] = (_FORMS.get(surface) or _FORMS[surface.lower()]).name
+    if per_unit and "per" not in out:
+        out["per"] = _unit_form(per_unit.group("unit")).name
         end = per_unit.end()
-    elif per and per.group("per"):
-        out["per"] = _PER_NAMES.get(per.group("per").lower(), per.group("per").lower())
-        end = per.end()
+    per = PER_AFTER.match(text, end) or PER_AFTER_NOUN.match(text, end)
+    if per:
+        name = _PER_NAMES.get(per.group("per").lower(), per.group("per").lower())
+        out["per"] = f"{out['per']} per {name}" if out.get("per") else name
+        if per.re is PER_AFTER:
+            end = per.end()
     return end
 
 
-_PER_NAMES = {"annum": "year", "y": "year", "yr": "year", "hr": "hour", "h": "hour", "min": "minute", "s": "second",
-              "capita": "person", "kg": "kilogram", "liter": "litre", "tonne": "metric ton"}
-_SPEED = {("kilometre", "hour"): "kilometre per hour", ("mile", "hour"): "mile per hour", ("metre", "second"): "metre per second"}
+def _money_context(text: str, start: int, floor: int = 0) -> re.Match | None:
+    """A currency written just before ``start`` (and after ``floor``): "$", "US$", "MUSD"."""
+    return CURRENCY_BEFORE.search(text, max(floor, start - 8), start)
+
+
+def _cents_after(text: str, end: int, prefixed: bool) -> tuple[float, int] | None:
+    """Money in two denominations: "3 dollars 50 cents", "15 dollars and 50", "C$100 and fifty"."""
+    cents = MONEY_CENTS_AFTER.match(text, end)
+    if not cents or UNIT_AFTER.match(text, cents.end()) or text[cents.end(): cents.end() + 1].isalnum():
+        return None
+    glued = cents.group("cents").isdigit() and not cents.group(0).lstrip().lower().startswith("and")
+    if not cents.group("word") and not glued and not CENTS_END.match(text, cents.end()):
+        return None  # "15 dollars and 50 people": the second number counts something else
+    if prefixed and not cents.group(0).lstrip().lower().startswith("and"):
+        return None
+    c = cents.group("cents")
+    value = float(c) if c.isdigit() else words_value(c)
+    if value is None or not 0 < value < 100:
+        return None
+    return value / 100, cents.end()
+
+
+# --------------------------------------------------------------------- the finder
 
 
 class QuantityFinder:
@@ -409,19 +248,38 @@ def find_quantities(text: str) -> list[Found]:
     """Every quantity in ``text``, in order, with offsets into ``text``."""
     blocked = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)]
     found: list[Found] = []
-    pos = 0
+    pos = floor = 0
     while True:
         m = NUMBER_RE.search(text, pos)
         if not m:
             break
-        quantity, next_pos = _quantity_at(text, m, blocked)
-        pos = max(next_pos, m.end(), pos + 1)
+        quantity, next_pos = _quantity_at(text, m, blocked, floor)
+        pos = max(next_pos, pos + 1)
         if quantity is None:
             continue
         equivalents, pos = _equivalents(text, quantity, pos, blocked)
         if equivalents:
             quantity = replace(quantity, end=pos, text=text[quantity.start:pos], equivalents=equivalents)
         found.append(quantity)
+        floor = quantity.end
+    return _share_units(text, found)
+
+
+def _share_units(text: str, found: list[Found]) -> list[Found]:
+    """Bare numbers listed before a number with a unit take its unit: "45 and 50 mg", "3, 4 or 5 km".
+
+    Only a unit written after the last number is shared ("$5 and 10" leaves 10 bare).
+    """
+    donor: Found | None = None
+    for i in range(len(found) - 1, -1, -1):
+        here = found[i]
+        if donor is not None and not (here.unit or here.currency) and here.low is None \
+                and here.words == donor.words:
+            join = LIST_JOIN.match(text, here.end)
+            if join and join.end() == found[i + 1].start:
+                found[i] = replace(here, unit=donor.unit, currency=donor.currency, subunit=donor.subunit, per=donor.per)
+                continue
+        donor = here if (here.unit or here.currency) and here.unit_text else None
     return found
 
 
@@ -430,12 +288,10 @@ def _equivalents(text: str, quantity: Found, pos: int, blocked) -> tuple[tuple[F
     if quantity.unit is None and quantity.currency is None:
         return (), pos
     opener = EQUIV_OPEN.match(text, quantity.end)
-    if not opener:
-        return (), pos
-    m = NUMBER_RE.match(text, opener.end())
+    m = NUMBER_RE.match(text, opener.end()) if opener else None
     if not m:
         return (), pos
-    inner, inner_end = _quantity_at(text, m, blocked)
+    inner, _ = _quantity_at(text, m, blocked, 0)
     if inner is None or (inner.unit is None and inner.currency is None):
         return (), pos
     closer = EQUIV_CLOSE.match(text, inner.end)
@@ -444,114 +300,92 @@ def _equivalents(text: str, quantity: Found, pos: int, blocked) -> tuple[tuple[F
     same_kind = (inner.currency is not None) == (quantity.currency is not None) and (
         inner.currency is not None or inner.unit.dimension == quantity.unit.dimension
     )
-    if not same_kind:
-        return (), pos
-    return (inner,), closer.end()
+    return ((inner,), closer.end()) if same_kind else ((), pos)
 
 
-def _quantity_at(text: str, m: re.Match, blocked) -> tuple[Found | None, int]:
-    """Build the quantity whose number is ``m``: currency, unit, range, bound, change."""
-    num = _read_number(text, m)
+def _quantity_at(text: str, m: re.Match, blocked, floor: int) -> tuple[Found | None, int]:
+    """Build the quantity whose number is ``m``: currency, unit, range, bound, change.
+
+    ``floor`` is where the previous quantity ended: a currency written before it belongs
+    to that quantity ("50 dollar 40 rmb").
+    """
+    money = _money_context(text, m.start(), floor)
+    num = read_number(text, m, money is not None)
     if num is None:
         return None, m.end()
     start = num.start
-    if num.digits and start and (text[start - 1].isalnum() or text[start - 1] in "._") and not _glued_currency(text, start):
-        return None, num.end  # inside an identifier: "L2", "i7", "v1.2"
-    if num.digits and _is_year(text, num):
+    if num.digits and start and (text[start - 1].isalnum() or text[start - 1] in "._" or (
+            text[start - 1] == "+" and start > 1 and text[start - 2].isalnum())) and money is None:
+        return None, num.end  # inside an identifier: "L2", "i7", "v1.2", "J1149.5+6663"
+    if num.digits and 1000 <= abs(num.value) <= 2100 and is_year(
+            text, num, UNIT_AFTER.match(text, num.end) is not None, money is not None):
         after = YEAR_AFTER.match(text, num.end)
         return None, after.end() if after else num.end
-    out: dict = {}
     if num.factor:
-        unit = _FORMS["times"]
         change = "decrease" if num.value < 1 else "increase"
-        found = Found(num.start, num.end, text[num.start:num.end], num.value, unit_text="", unit=unit, change=change, words=True)
-        return replace(found, unit=Unit("fold", "factor", "times")), num.end
-    # a currency written before: "$", "US$", "USD", "MUSD"
-    before = CURRENCY_BEFORE.search(text[max(0, start - 8): start])
-    if before:
-        if before.group("cur"):
-            out["currency"] = CURRENCY_PREFIXES[before.group("cur").lower()]
+        return Found(num.start, num.end, text[num.start:num.end], num.value, unit=Unit("fold", "factor", "times"),
+                     change=change, words=True), num.end
+    uncertainty = UNCERTAINTY_AFTER.match(text, num.end) if num.digits else None
+    if uncertainty:
+        num.end = uncertainty.end()
+    out: dict = {}
+    if money:
+        if money.group("cur"):
+            out["currency"] = CURRENCY_PREFIXES[money.group("cur").lower()]
         else:
-            out["currency"] = MILLION_CODES[before.group("mcode").lower()]
+            out["currency"] = MILLION_CODES[money.group("mcode").lower()]
             num.value *= 1e6
-        start = start - (len(text[max(0, num.start - 8): num.start]) - before.start())
+        start = money.start()
     end = num.end
     unit_m = _unit_at(text, end, num)
+    suffix_currency = False
     if unit_m and not (out.get("currency") and (unit_m.group("cur") or unit_m.group("mcode"))):
         end = _apply_unit(text, num, unit_m, out)
-    elif unit_m and out.get("currency"):
+        suffix_currency = bool(unit_m.group("cur"))
+    elif (unit_m and unit_m.group("cur") and CURRENCY_SUFFIXES[unit_m.group("cur").lower()] == out.get("currency")
+          and not NUMBER_AHEAD.match(text, unit_m.end())):
         end = unit_m.end()  # "$10 dollars": the suffix repeats the prefix
-    elif out.get("currency") is None:
-        pass
+        suffix_currency = True
+    elif not unit_m:
+        _implicit_unit(text, num, out)
     # identifiers such as "24703L202" or "24703 L-202": digits run on into letters
     if num.digits and end < len(text) and text[end].isalnum() and not text[end - 1].isspace():
         return None, end
     if num.digits and "unit" in out and text[end: end + 1] == "-" and text[end + 1: end + 2].isdigit():
         return None, end
     if out.get("currency") and "per" not in out:
-        per = PER_AFTER.match(text, end)
-        if per and per.group("per"):
-            out["per"] = _PER_NAMES.get(per.group("per").lower(), per.group("per").lower())
-            end = per.end()
+        end = _rate_after(text, end, out)
     has_unit = "unit" in out or "currency" in out
-    if _excluded(text, num, has_unit, blocked):
+    if excluded(text, num, has_unit, blocked):
         return None, end
-    low = high = None
-    # money written in two denominations: "3 dollars 50 cents", "15 dollars and 50"
-    if out.get("currency") and not out.get("subunit") and unit_m is not None and unit_m.group("cur"):
-        cents = MONEY_CENTS_AFTER.match(text, end)
-        if cents and not UNIT_AFTER.match(text, cents.end()) and not text[cents.end(): cents.end() + 1].isalnum():
-            c = cents.group("cents")
-            c_value = float(c) if c.isdigit() else words_value(c)
-            if c_value is not None and 0 < c_value < 100 and (c.isdigit() or cents.group(0).strip().split()[-1].lower().startswith(("cent", "pence")) or True):
-                num.value += c_value / 100
-                end = cents.end()
-    # ratio "three to one"
+    if out.get("currency") and not out.get("subunit") and (suffix_currency or (unit_m is None and money)):
+        cents = _cents_after(text, end, prefixed=not suffix_currency)
+        if cents:
+            num.value += cents[0]
+            end = cents[1]
     ratio = None if has_unit else RATIO_AFTER.match(text, end)
     if ratio:
         return Found(start, ratio.end(), text[start:ratio.end()], num.value, unit_text="to one",
                      unit=Unit("ratio", "ratio", "ratio"), words=num.words), ratio.end()
-    # ranges: "10 to 15 km", "8- to 16-meter", "between 5 and 7", "40 - 50 years"
-    join = RANGE_JOIN.match(text, end)
-    if join and not FROM_CHANGE_BEFORE.search(text[max(0, start - 40): start]):
-        word = (join.group("word") or "").lower()
-        allowed = bool(join.group("dash")) or word in ("to", "through") or (
-            word == "and" and BETWEEN_BEFORE.search(text[max(0, start - 20): start])
-        )
-        m2 = NUMBER_RE.match(text, join.end()) if allowed else None
-        if m2 and (m2.group("digits") is not None or m2.group("words")):
-            second = _read_number(text, m2)
-            if second is not None and second.value >= num.value and not (num.digits and not num.grouped and 1000 <= num.value <= 2100 and not has_unit):
-                end2 = second.end
-                cur2 = CURRENCY_BEFORE.search(text[join.end(): m2.start()]) if m2.start() > join.end() else None
-                unit2 = _unit_at(text, end2, second)
-                out2: dict = {}
-                if unit2:
-                    end2 = _apply_unit(text, second, unit2, out2)
-                same = (not out2 or not has_unit or out2.get("unit") == out.get("unit") and out2.get("currency") == out.get("currency"))
-                if same and not (end2 < len(text) and text[end2].isalnum()) and not (cur2 and not has_unit):
-                    if not has_unit:
-                        out.update(out2)
-                    low, high = num.value, second.value
-                    num.value = (low + high) / 2
-                    end = end2
-    # hedges and changes written before the quantity
+    low = high = None
+    if uncertainty:
+        spread = float(uncertainty.group("u").replace("−", "-"))
+        low, high = num.value - spread, num.value + spread
+    else:
+        span = _range_after(text, num, start, end, out, has_unit)
+        if span:
+            low, high, end = span
+            num.value = (low + high) / 2
     hedge_from = start
-    between = BETWEEN_BEFORE.search(text[max(0, start - 20): start]) if low is not None else None
-    if between:
-        hedge_from = start - (len(text[max(0, start - 20): start]) - between.start())
-    bound = num.bound
-    hedge = HEDGE_BEFORE.search(text[max(0, hedge_from - 30): hedge_from])
-    if hedge:
-        bound = hedge.lastgroup or bound
-    change = None
-    ch = CHANGE_BEFORE.search(text[max(0, hedge_from - 40): hedge_from])
-    if ch:
-        change = "increase" if ch.group("up") else "decrease"
-    if out.get("unit") is not None and out.get("per"):
+    if low is not None:
+        between = BETWEEN_BEFORE.search(text, max(0, start - 20), start)
+        hedge_from = between.start() if between else start
+    bound = hedge_before(text, hedge_from) or num.bound
+    change = change_before(text, hedge_from)
+    if out.get("unit") is not None and out.get("per") in ("hour", "second"):
         combined = _SPEED.get((out["unit"].name, out["per"]))
         if combined:
-            out["unit"], out["per"] = _FORMS[combined + "s" if combined.endswith("hour") else combined] if False else _speed_unit(combined), None
+            out["unit"], out["per"] = _UNITS_BY_NAME[combined], None
     found = Found(
         start, end, text[start:end], num.value, low=low, high=high,
         unit_text=out.get("unit_text", ""), unit=out.get("unit"), currency=out.get("currency"),
@@ -560,23 +394,52 @@ def _quantity_at(text: str, m: re.Match, blocked) -> tuple[Found | None, int]:
     return found, end
 
 
-def _is_year(text: str, num: _Number) -> bool:
-    """A four-digit integer in 1000-2100, not grouped, that nothing marks as a quantity."""
-    if num.grouped or not num.value.is_integer() or not 1000 <= abs(num.value) <= 2100:
-        return False
-    if "." in text[num.start: num.end] or _money_context(text, num.start):
-        return False
-    return not UNIT_AFTER.match(text, num.end) or bool(YEAR_AFTER.match(text, num.end))
+def _implicit_unit(text: str, num: NumberSpan, out: dict) -> None:
+    """Units the words around a number imply: "aged 87" (years), "absolute zero" (kelvin),
+    "−273.15° on the Celsius scale"."""
+    if AGE_BEFORE.search(text, max(0, num.start - 8), num.start) and 0 < num.value < 130:
+        out["unit"], out["unit_text"] = _UNITS_BY_NAME["year"], ""
+    elif num.words and num.value == 0 and ABSOLUTE_BEFORE.search(text, max(0, num.start - 12), num.start):
+        out["unit"], out["unit_text"] = _UNITS_BY_NAME["kelvin"], ""
 
 
-@cache
-def _speed_unit(name: str) -> Unit:
-    for unit in _FORMS.values():
-        if unit.name == name:
-            return unit
-    raise KeyError(name)
+def _range_after(text: str, num: NumberSpan, start: int, end: int, out: dict, has_unit: bool) -> tuple[float, float, int] | None:
+    """A range continuing after the first number: "10 to 15 km", "8- to 16-meter", "between 5 and 7".
 
-
-def _glued_currency(text: str, start: int) -> bool:
-    """Digits glued to letters are an identifier unless the letters are a currency: "USD115"."""
-    return bool(CURRENCY_BEFORE.search(text[max(0, start - 8): start]))
+    "rose from 5 to 7" is a change between two values, not a range. Negative ranges may
+    run downwards ("from -18 °C to -34 °C").
+    """
+    join = RANGE_JOIN.match(text, end)
+    if not join or FROM_CHANGE_BEFORE.search(text, max(0, start - 40), start):
+        return None
+    word = (join.group("word") or "").lower()
+    allowed = bool(join.group("dash")) or word in ("to", "through") or (
+        word == "and" and BETWEEN_BEFORE.search(text, max(0, start - 20), start)
+    )
+    m2 = NUMBER_RE.match(text, join.end()) if allowed else None
+    if not m2 or (m2.group("digits") is None and not m2.group("words")):
+        return None
+    second = read_number(text, m2)
+    if second is None:
+        return None
+    first = num.value
+    if second.scaled and not num.scaled and not num.words:
+        first *= second.scale  # "between 5 and 7 million": the multiplier covers both
+    ordered = second.value >= first or (first < 0 and second.value < 0)
+    year_like = num.digits and not num.grouped and 1000 <= num.value <= 2100 and not has_unit
+    if not ordered or year_like:
+        return None
+    end2 = second.end
+    prefix2 = _money_context(text, m2.start(), join.end())
+    unit2 = _unit_at(text, end2, second)
+    out2: dict = {}
+    if unit2:
+        end2 = _apply_unit(text, second, unit2, out2)
+    same = not out2 or not has_unit or (out2.get("unit") == out.get("unit") and out2.get("currency") == out.get("currency"))
+    if out.get("unit_text") and not out2:
+        return None  # "50 percent to 77 million": a unit written after the first must be repeated
+    if not same or (end2 < len(text) and text[end2].isalnum()) or (prefix2 and not has_unit):
+        return None
+    if not has_unit:
+        out.update(out2)
+    return min(first, second.value), max(first, second.value), end2

@@ -76,6 +76,7 @@ CANONICAL = {
     "temperature": "°C", "data": "byte", "energy": "J", "power": "W", "angle": "degree",
     "percent": "percent", "percentage point": "percentage point", "points": "point", "frequency": "Hz",
     "ratio": "ratio", "factor": "times", "count": "count",
+    "absorbed dose": "Gy", "equivalent dose": "Sv", "radioactivity": "Bq",
 }
 
 
@@ -94,7 +95,8 @@ UNIT_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("millimetre", "length", 1e-6), ("millimetres", "millimeters", "millimetre", "millimeter", "mm")),
     (_u("micrometre", "length", 1e-9), ("micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron", "µm", "μm")),
     (_u("nanometre", "length", 1e-12), ("nanometres", "nanometers", "nanometre", "nanometer", "nm")),
-    (_u("picometre", "length", 1e-15), ("picometres", "picometers", "picometre", "picometer")),
+    (_u("picometre", "length", 1e-15), ("picometres", "picometers", "picometre", "picometer", "pm")),
+    (_u("attometre", "length", 1e-21), ("attometres", "attometers", "attometre", "attometer", "am")),
     (_u("mile", "length", 1.609344), ("miles", "mile", "mi")),
     (_u("nautical mile", "length", 1.852), ("nautical miles", "nautical mile", "nmi")),
     (_u("yard", "length", 9.144e-4), ("yards", "yard", "yd", "yds")),
@@ -109,13 +111,13 @@ UNIT_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("acre", "area", 4.0468564e-3), ("acres", "acre")),
     # volume
     (_u("litre", "volume"), ("litres", "liters", "litre", "liter", "l", "L", "ltr")),
-    (_u("millilitre", "volume", 1e-3), ("millilitres", "milliliters", "millilitre", "milliliter", "ml", "mL")),
+    (_u("millilitre", "volume", 1e-3), ("millilitres", "milliliters", "millilitre", "milliliter", "ml", "mL", "cubic centimetres", "cubic centimeters", "cubic centimetre", "cubic centimeter", "cm3", "cm³", "cc")),
     (_u("centilitre", "volume", 1e-2), ("centilitres", "centiliters", "centilitre", "centiliter", "cl")),
     (_u("cubic metre", "volume", 1e3), ("cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³")),
     (_u("cubic kilometre", "volume", 1e12), ("cubic kilometres", "cubic kilometers", "cubic kilometre", "cubic kilometer", "km3", "km³", "km^3", "km cubed")),
     (_u("cubic foot", "volume", 28.316847), ("cubic feet", "cubic foot", "cu ft")),
     (_u("gallon", "volume", 3.785412), ("gallons", "gallon", "gal")),
-    (_u("barrel", "volume", 158.987295), ("barrels", "barrel", "bbl")),
+    (_u("barrel", "volume", 158.987295), ("barrels", "barrel", "bbl", "bpd", "b/d")),
     (_u("cup", "volume", 0.2365882), ("cups", "cup")),
     (_u("tablespoon", "volume", 0.0147868), ("tablespoons", "tablespoon", "tbsp")),
     (_u("teaspoon", "volume", 0.00492892), ("teaspoons", "teaspoon", "tsp")),
@@ -126,7 +128,7 @@ UNIT_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("milligram", "mass", 1e-6), ("milligrams", "milligrammes", "milligram", "milligramme", "mg")),
     (_u("microgram", "mass", 1e-9), ("micrograms", "microgrammes", "microgram", "microgramme", "µg", "μg", "mcg")),
     (_u("metric ton", "mass", 1e3), ("metric tons", "metric tonnes", "metric ton", "metric tonne", "tonnes", "tonne", "t")),
-    (_u("ton", "mass", 907.18474), ("tons", "ton", "short tons")),
+    (_u("ton", "mass", 907.18474), ("tons", "ton", "short tons", "tpd")),
     (_u("pound-mass", "mass", 0.45359237), ("pounds", "pound", "lbs", "lb")),
     (_u("ounce", "mass", 0.0283495), ("ounces", "ounce", "oz")),
     (_u("dram", "mass", 0.0017718), ("drachmas", "drachma", "drams", "dram")),
@@ -141,6 +143,8 @@ UNIT_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("year", "time", 8765.82), ("years", "year", "yrs", "yr", "yo", "y.o.")),
     (_u("decade", "time", 87658.2), ("decades", "decade")),
     (_u("century", "time", 876582), ("centuries", "century")),
+    (_u("megayear", "time", 8.76582e9), ("megayears", "megayear", "megaannum", "Ma", "Myr")),
+    (_u("gigayear", "time", 8.76582e12), ("gigayears", "gigayear", "gigaannum", "Ga", "Gyr")),
     # speed
     (_u("kilometre per hour", "speed"), ("kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour", "km/h", "km/hr", "kph", "kmph", "kmh")),
     (_u("mile per hour", "speed", 1.609344), ("miles per hour", "miles an hour", "mph")),
@@ -153,7 +157,7 @@ UNIT_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     # angles (and bare "degrees", which news uses for temperatures as often as angles)
     (_u("degree", "angle"), ("degrees", "degree", "deg.", "deg", "°")),
     (_u("radian", "angle", 57.29578), ("radians", "radian", "rad")),
-    (_u("turn", "angle", 360.0), ("turns",)),
+    (_u("turn", "angle", 360.0), ("turns", "turn")),
     # percent
     (_u("percentage point", "percentage point"), ("percentage points", "percentage point", "pct points", "pct. points", "points of percentage", "pp")),
     (_u("percentage", "percent"), ("per cent", "percent", "pct", "%")),
@@ -189,6 +193,13 @@ UNIT_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("hertz", "frequency"), ("hertz", "Hz")),
     (_u("megahertz", "frequency", 1e6), ("megahertz", "MHz")),
     (_u("gigahertz", "frequency", 1e9), ("gigahertz", "GHz")),
+    # radiation: absorbed dose, equivalent dose, activity
+    (_u("gray", "absorbed dose"), ("grays", "gray", "Gy")),
+    (_u("milligray", "absorbed dose", 1e-3), ("milligrays", "milligray", "mGy")),
+    (_u("sievert", "equivalent dose"), ("sieverts", "sievert", "Sv")),
+    (_u("millisievert", "equivalent dose", 1e-3), ("millisieverts", "millisievert", "mSv")),
+    (_u("microsievert", "equivalent dose", 1e-6), ("microsieverts", "microsievert", "µSv", "μSv", "uSv")),
+    (_u("becquerel", "radioactivity"), ("becquerels", "becquerel", "Bq")),
     # repetitions and factors ("three times", "a twofold rise")
     (_u("count", "count"), ("times",)),
     (_u("fold", "factor"), ("fold", "-fold")),
@@ -198,13 +209,13 @@ UNIT_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
 CASE_SENSITIVE = frozenset({
     "m", "L", "MB", "KB", "kB", "GB", "TB", "EB", "mb", "Mb", "Gb", "kb", "J", "W", "kW", "MW", "GW",
     "Wh", "kWh", "MWh", "GWh", "K", "Hz", "MHz", "GHz", "eV", "TeV", "mL", "t", "g", "s", "h",
-    "c", "f", "C", "F", "in", "bp", "bps", "ha", "kn", "pp", "ms", "min", "rad", "gal", "gr", "cal", "hp", "yo", "mi",
+    "c", "f", "C", "F", "in", "bp", "pm", "am", "Gy", "mGy", "Sv", "mSv", "µSv", "μSv", "uSv", "Bq", "Ma", "Myr", "Ga", "Gyr", "cc", "bpd", "tpd", "b/d", "bps", "ha", "kn", "pp", "ms", "min", "rad", "gal", "gr", "cal", "hp", "yo", "mi",
 })
 # Short or ambiguous units: only accepted when glued to the digits or the number is digits
 # ("2 in" would otherwise read "two in my car" as inches; "5 t" as tonnes).
 NEEDS_DIGITS = frozenset({
     "m", "L", "l", "t", "g", "s", "h", "c", "f", "C", "F", "bp", "bps", "K", "J", "W", "in", "ha", "kn", "pp", "ms", "mi",
-    "min", "rad", "gal", "gr", "cal", "hp", "yo", "mb", "kb", "Mb", "Gb", '"', "″", "''", "°",
+    "min", "rad", "gal", "gr", "cal", "hp", "yo", "mb", "kb", "pm", "am", "Gy", "Sv", "Bq", "Ma", "Ga", "cc", "cm3", "Mb", "Gb", '"', "″", "''", "°",
     "km", "cm", "mm", "kg", "mg", "lb", "lbs", "oz", "ft", "yd", "nm", "dm", "sec", "hr", "hrs", "cl", "ml", "mL",
 })
 

@@ -11,6 +11,7 @@ that cites both sources.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -18,6 +19,8 @@ from typing import Any
 from newsweave.extract.quantities import Quantity
 
 DISAGREEMENT = 0.15  # relative difference beyond which two values of one measure disagree
+UNIT_SLIP_RATIO = 100.0  # same number, this many times apart once normalised: a unit written wrong
+SAME_NUMBER = 0.1  # how close two numbers as written must be to read as "the same number"
 
 
 def _series_key(q: Quantity) -> tuple[str, str] | None:
@@ -73,3 +76,32 @@ def series(quantities: Iterable[Quantity]) -> list[dict[str, Any]]:
         out.append({"measure": measure, "unit": unit, "points": points, "discrepancies": discrepancies})
     out.sort(key=lambda s: (-len(s["points"]), s["measure"], s["unit"]))
     return out
+
+
+def unit_slips(quantities: Iterable[Quantity]) -> list[dict[str, Any]]:
+    """Quantities whose unit is implausible against other sources.
+
+    A quantity is a suspected unit slip when another article writes (about) the same
+    number in the same dimension, their normalised values are at least
+    :data:`UNIT_SLIP_RATIO` apart, and it is the one further (on a log scale) from the
+    median of that dimension's values across all articles: "400m2" of territory where
+    other outlets write some 400 square miles. Returns ``[{"quantity", "like", "median"}]``,
+    ``like`` being the other article's quantity that shares the number.
+    """
+    by_unit: dict[str, list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if q.normalized and q.normalized["value"] > 0:
+            by_unit[q.normalized["unit"]].append(q)
+    slips = []
+    for members in by_unit.values():
+        values = sorted(q.normalized["value"] for q in members)
+        median = values[len(values) // 2]
+        for q in members:
+            for other in members:
+                if other.doc == q.doc or abs(q.value - other.value) > SAME_NUMBER * max(abs(q.value), abs(other.value)):
+                    continue
+                a, b = q.normalized["value"], other.normalized["value"]
+                if max(a, b) / min(a, b) >= UNIT_SLIP_RATIO and abs(math.log(a / median)) > abs(math.log(b / median)):
+                    slips.append({"quantity": q, "like": other, "median": median})
+                    break
+    return slips

@@ -39,5 +39,38 @@ def test_fast_subset_scores_above_floor(data_dir):
 @pytest.mark.slow
 def test_full_evaluation_with_quantulum3(data_dir):
     result = evaluate(data_dir)
-    assert result["value_unit_f1"] >= 0.85
+    assert result["value_unit_f1"] >= 0.90
     assert "quantulum3" in result["baselines"]
+
+
+@pytest.mark.parametrize(("text", "surface", "reason"), [
+    ("since the passage of Voyager 2 in 1979", "1979", "year"),
+    ("since the passage of Voyager 2 in 1979", "2", "name"),
+    ("by the end of the 1960s", "1960", "year"),
+    ('The class is "English 101".', "101", "name"),
+    ("Bahco 9031 Ergo Wide Jaw Wrench", "9031", "name"),
+    ("In this pit, 50 cars are stored", "50", None),
+    ("42 is the answer", "42", None),
+])
+def test_policy_exclusion_names_what_the_issue_leaves_out(text, surface, reason):
+    from newsweave.evaluate.quantities import policy_exclusion
+
+    assert policy_exclusion(text, {"surface": surface, "unit": "dimensionless"}) == reason
+
+
+def test_policy_view_drops_excluded_gold_and_matching_predictions_alike():
+    from newsweave.evaluate.quantities import policy_view
+
+    items = [{"text": "the probe Voyager 2 flew 5 km", "gold": [
+        {"interval": (2, 2), "unit": "dimensionless", "surface": "2"},
+        {"interval": (5, 5), "unit": "kilometre", "surface": "5 km"}]}]
+    preds = [[{"interval": (2, 2), "unit": None}, {"interval": (5, 5), "unit": "kilometre"}]]
+    kept_items, kept_preds, reasons = policy_view(items, preds)
+    assert [g["surface"] for g in kept_items[0]["gold"]] == ["5 km"]
+    assert kept_preds == [[{"interval": (5, 5), "unit": "kilometre"}]] and reasons == {"name": 1}
+
+
+def test_fast_subset_reports_both_views(data_dir):
+    result = evaluate(data_dir, limit=10, peers=False)
+    assert {"policy_value_f1", "policy_value_unit_f1"} <= set(result)
+    assert "Issue policy" in render(result)

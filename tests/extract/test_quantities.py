@@ -179,3 +179,111 @@ def nlp():
     from newsweave.nlp import bare_spacy
 
     return bare_spacy()
+
+
+@pytest.mark.parametrize("text", [
+    "take highway 35 north to exit 436", "see page 12 and chapter 4", "flight 370 vanished",
+    "she lives at 123 Maple Street", "the rocket Falcon 9 flew", 'the course "History 101" is full',
+    "the Core i7 860 chip", "the galaxy J1149.5+6663 shines", "we met at 2 pm", "it opened at 9.30am",
+])
+def test_names_addresses_designators_and_clocks_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("All 70 of us came.", 70), ("Some 500 troops left.", 500)])
+def test_a_common_word_opening_a_sentence_is_not_a_name(text, value):
+    assert only(text).value == value
+
+
+def test_decimal_before_pm_is_picometres_not_a_clock():
+    assert only("a grid of 2.123 pm").unit_name == "picometre"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("the airline buys 2.4 billion gallons of jet fuel a year", "gallon per year"),
+    ("capacity of 34,500 metric tons of copper a year", "metric ton per year"),
+    ("output fell by 500,000 barrels a day", "barrel per day"),
+    ("the plant handles 4,500 tpd", "ton per day"),
+    ("revenue grew 15% per annum", "percentage per year"),
+])
+def test_rates_are_read_after_the_unit_or_the_measured_noun(text, unit):
+    assert only(text).unit_name == unit
+
+
+def test_a_year_earlier_is_a_point_in_time_not_a_rate():
+    [pct, money] = find_quantities("revenue rose 4.8% to $13.18 billion a year earlier")
+    assert money.unit_name == "dollar" and money.per is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("50 dollar 40 rmb", [(50, "USD"), (40, "CNY")]),
+    ("rmb 10 usd 20", [(10, "CNY"), (20, "USD")]),
+    ("$ 20,000.00 $ 37,305.97 in expenses", [(20000, "USD"), (37305.97, "USD")]),
+    ("he paid 3 dollars 50 cents", [(3.5, "USD")]),
+    ("it cost C$100 and fifty.", [(100.5, "CAD")]),
+])
+def test_amounts_in_several_currencies_or_denominations(text, expected):
+    assert [(f.value, f.currency) for f in find_quantities(text)] == expected
+
+
+def test_a_number_before_other_things_is_not_cents():
+    assert [f.value for f in find_quantities("15 dollars and 50 people")] == [15, 50]
+
+
+def test_listed_numbers_share_the_unit_written_last():
+    assert [f.unit_name for f in find_quantities("doses of 45 and 50 mg")] == ["milligram", "milligram"]
+    assert [f.unit_name for f in find_quantities("3, 4 or 5 km")] == ["kilometre"] * 3
+
+
+def test_number_words_joined_by_and_are_two_numbers_unless_a_compound():
+    assert [f.value for f in find_quantities("two and three")] == [2, 3]
+    assert only("a hundred and two").value == 102
+
+
+def test_stated_uncertainty_is_a_range():
+    found = only("it weighs 2,000.45 ± 0.01 pounds")
+    assert (found.low, found.high) == pytest.approx((2000.44, 2000.46)) and found.unit_name == "pound-mass"
+
+
+def test_negative_ranges_may_run_downwards():
+    found = only("temperatures ranged from -18 °C to -34 °C")
+    assert (found.low, found.high) == (-34, -18) and found.unit_name == "celsius"
+
+
+def test_change_from_one_value_to_another_states_two_values():
+    assert [f.value for f in find_quantities("the price rose from $350 to $680")] == [350, 680]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("a man aged 87", "year"), ("a dose of 14 mSv", "millisievert"), ("about 66 Ma ago", "megayear"),
+    ("−273.15° on the Celsius scale", "celsius"), ("density of 5.5 kg/cm³", "kilogram per millilitre"),
+])
+def test_units_implied_or_less_common(text, unit):
+    assert only(text).unit_name == unit
+
+
+def test_single_letter_temperature_needs_a_plausible_value():
+    assert all(f.unit_name != "fahrenheit" for f in find_quantities("Cloud City, PA 23456 F Block"))
+    assert only("it was 75 F outside").unit_name == "fahrenheit"
+
+
+def test_seed_like_territory_sentences_read_bounds_and_flag_square_metres(nlp):
+    text = ("Kyiv said its forces held nearly 500 square miles of farmland and villages. "
+            "Even as Ukrainian forces have occupied more than 400m2 of Russia, Moscow advanced.")
+    area, slip = extract(text, "d", nlp(text))
+    assert (area.bound, area.measure, area.normalized["unit"]) == ("below", "farmland", "km²")
+    assert slip.bound == "above" and "implausible_unit" in slip.flags
+
+
+def test_negative_and_a_halt_are_not_quantities_in_a_sentence(nlp):
+    text = "The offensive slowed to a halt, and the retreat drew negative reactions at home."
+    assert extract(text, "d", nlp(text)) == []
+
+
+def test_a_multiplier_after_a_range_covers_both_ends():
+    found = only("between 5 and 7 million people")
+    assert (found.low, found.high) == (5e6, 7e6)
+
+
+def test_a_unit_written_after_the_first_number_must_be_repeated_for_a_range():
+    assert [f.unit_name for f in find_quantities("from 50 percent to 77 million")] == ["percentage", None]

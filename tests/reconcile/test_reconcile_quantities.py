@@ -30,3 +30,23 @@ def test_series_groups_by_measure_orders_by_time_and_flags_disagreement():
 def test_bounds_reconcile_values():
     qs = [_q("over 400 square miles", "a", "territory", "t"), _q("500 square miles", "b", "territory", "t")]
     assert series(qs)[0]["discrepancies"] == []
+
+
+def test_same_number_in_a_unit_far_from_the_other_sources_is_a_unit_slip():
+    from newsweave.reconcile.quantities import unit_slips
+
+    qs = [
+        _q("over 400 square miles", "a", "territory", "2024-08"),
+        _q("nearly 500 square miles", "b", "territory", "2024-09"),
+        _q("1,300 square kilometres", "c", "territory", "2024-09"),
+        _q("more than 400m2", "d", "russia", "2024-08"),
+    ]
+    [slip] = unit_slips(qs)
+    assert slip["quantity"].doc == "d" and slip["like"].doc == "a"
+
+
+def test_different_numbers_far_apart_are_not_unit_slips():
+    from newsweave.reconcile.quantities import unit_slips
+
+    qs = [_q("400 square miles", "a", "territory", "t"), _q("3 square metres", "b", "room", "t")]
+    assert unit_slips(qs) == []
