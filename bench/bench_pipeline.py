@@ -37,7 +37,7 @@ def stream_articles(path: Path, limit: int):
             yield json.loads(line)
 
 
-def time_stages(args, options, bare) -> dict[str, float]:
+def time_stages(args, options, bare, stages) -> dict[str, float]:
     """Seconds spent in each stage, and in spaCy's parse, over the first documents."""
     from dataclasses import replace
 
@@ -54,7 +54,7 @@ def time_stages(args, options, bare) -> dict[str, float]:
             return records
         return replace(stage, run=run)
 
-    pipeline = Pipeline.build(None, options)
+    pipeline = Pipeline.build(stages, options)
     pipeline = replace(pipeline, before_parse=tuple(map(timed, pipeline.before_parse)),
                        after_parse=tuple(map(timed, pipeline.after_parse)))
     texts = [a["text"] for a in stream_articles(args.data, min(args.docs, 100))]
@@ -73,6 +73,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--stages", help="comma-separated stage names (default: the whole default pipeline)")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"benchmark data not found at {args.data}; pass --data", file=sys.stderr)
@@ -86,8 +87,9 @@ def main() -> int:
     from newsweave.store.sqlite import Store
 
     options = Options(batch_size=args.batch_size)
+    stages = args.stages.split(",") if args.stages else None
     bare = bare_spacy()
-    Pipeline.build(None, options).warm_up()
+    Pipeline.build(stages, options).warm_up()
     load_spacy(options.min_gazetteer_population)
     words = sum(len(a["text"].split()) for a in stream_articles(args.data, args.docs))
 
@@ -106,7 +108,7 @@ def main() -> int:
                      for a in stream_articles(args.data, args.docs))
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
             start = time.perf_counter()
-            run_pipeline(documents, store, options, corpus_level=False,
+            run_pipeline(documents, store, options, stages=stages, corpus_level=False,
                          on_progress=lambda docs, _: memory.append((docs, rss_mib())))
             seconds = time.perf_counter() - start
             start = time.perf_counter()
@@ -114,7 +116,7 @@ def main() -> int:
             reconcile_seconds.append(time.perf_counter() - start)
             return seconds
 
-    stage_seconds = time_stages(args, options, bare)
+    stage_seconds = time_stages(args, options, bare, stages)
 
     # Bare spaCy before and after the pipeline, so drift in machine load hits both sides.
     bare_seconds = [time_bare()]
@@ -124,7 +126,7 @@ def main() -> int:
     pipeline_wps = words / pipeline_seconds
 
     print(f"texts: {args.docs} articles, {words:,} words from {args.data.name}")
-    print(f"stages: {Pipeline.build(None, options).version}")
+    print(f"stages: {Pipeline.build(stages, options).version}")
     print(f"{'bare spaCy nlp.pipe':<28}{bare_wps:>12,.0f} words/s")
     print(f"{'newsweave pipeline':<28}{pipeline_wps:>12,.0f} words/s")
     print(f"{'ratio (pipeline / spaCy)':<28}{pipeline_wps / bare_wps:>12.3f}")

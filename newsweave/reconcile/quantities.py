@@ -12,6 +12,7 @@ that cites both sources.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -90,15 +91,21 @@ def unit_slips(quantities: Iterable[Quantity]) -> list[dict[str, Any]]:
     """
     by_unit: dict[str, list[Quantity]] = defaultdict(list)
     for q in quantities:
-        if q.normalized and q.normalized["value"] > 0:
+        if q.normalized and q.normalized["value"] > 0 and q.value:
             by_unit[q.normalized["unit"]].append(q)
     slips = []
     for members in by_unit.values():
         values = sorted(q.normalized["value"] for q in members)
         median = values[len(values) // 2]
+        # Only quantities written with about the same number can be slips of each other:
+        # sorted by that number, each looks at its neighbours within SAME_NUMBER (n log n).
+        members.sort(key=lambda q: q.value)
+        written = [q.value for q in members]
         for q in members:
-            for other in members:
-                if other.doc == q.doc or abs(q.value - other.value) > SAME_NUMBER * max(abs(q.value), abs(other.value)):
+            span = SAME_NUMBER * abs(q.value)
+            lo, hi = bisect_left(written, q.value - span), bisect_right(written, q.value + span)
+            for other in members[lo:hi]:
+                if other.doc == q.doc:
                     continue
                 a, b = q.normalized["value"], other.normalized["value"]
                 if max(a, b) / min(a, b) >= UNIT_SLIP_RATIO and abs(math.log(a / median)) > abs(math.log(b / median)):

@@ -129,13 +129,25 @@ def _places(analysis: dict[str, Any]) -> list[dict[str, Any]]:
     return found[:80]
 
 
-def _quantity_series(analysis: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+def _quantities(analysis: dict[str, Any], labels: dict[str, str]) -> list:
     from newsweave.extract.quantities import Quantity
-    from newsweave.reconcile.quantities import series
 
     fields = set(Quantity.field_names())
-    records = [Quantity(**{k: v for k, v in q.items() if k in fields}) for q in analysis.get("quantities", ())
-               if q["doc"] in labels]
+    return [Quantity(**{k: v for k, v in q.items() if k in fields}) for q in analysis.get("quantities", ())
+            if q["doc"] in labels]
+
+
+def _unit_slips(analysis: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Quantities whose unit looks written wrong against the other sources ("400m2" vs 400 sq mi)."""
+    from newsweave.reconcile.quantities import unit_slips
+
+    return unit_slips(_quantities(analysis, labels))[:10]
+
+
+def _quantity_series(analysis: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    from newsweave.reconcile.quantities import series
+
+    records = _quantities(analysis, labels)
     out = []
     for s in series(records):
         if len({p["doc"] for p in s["points"]}) < 2 and not s["discrepancies"]:
@@ -229,6 +241,7 @@ def context_from(analysis: dict[str, Any], story: dict[str, Any], timeline: dict
                       and (p["recommendations"] or (p["theses"] and p.get("genre") != "report"))],
         "map_svg": Markup(place_map(_places(analysis))),
         "series": _quantity_series(analysis, labels),
+        "unit_slips": _unit_slips(analysis, labels),
         "speakers": _speakers(analysis, labels, analysis["entities"]),
         "labels": labels,
         "by_id": by_id,
