@@ -53,6 +53,9 @@ class Document:
     published: PublishedDate | None = None
     encoding: str = "utf-8"
     media_type: str = "text/plain"
+    # The decoded input exactly as read, when the text was extracted from it (HTML, a feed):
+    # kept so that nothing is lost; offsets always point into ``text``.
+    original: str | None = None
 
     @property
     def word_count(self) -> int:

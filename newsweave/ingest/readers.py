@@ -34,7 +34,7 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
 
 
 def make_document(text: str, source: str, meta: dict[str, Any], *, encoding: str = "utf-8",
-                  media_type: str = "text/plain") -> Document:
+                  media_type: str = "text/plain", original: str | None = None) -> Document:
     """A document whose id is the hash of its text: the same text is always the same document."""
     published = meta.get("published")
     if isinstance(published, str) and published.strip():
@@ -48,7 +48,7 @@ def make_document(text: str, source: str, meta: dict[str, Any], *, encoding: str
         id=content_id(text, "d"), text=text, source=source,
         title=_str_or_none(meta.get("title")), outlet=_str_or_none(meta.get("outlet")),
         url=_str_or_none(meta.get("url")), authors=tuple(authors), published=published,
-        encoding=encoding, media_type=media_type,
+        encoding=encoding, media_type=media_type, original=original,
     )
 
 
@@ -79,7 +79,8 @@ def read_html(source: str, html: str, meta: dict[str, Any]) -> Iterator[Document
     if date:
         found["published"], found["date_source"] = date, "html"
     found.update({k: v for k, v in meta.items() if v})
-    yield make_document(text, source, found, encoding=meta.pop("_encoding", "utf-8"), media_type="text/html")
+    yield make_document(text, source, found, encoding=meta.pop("_encoding", "utf-8"), media_type="text/html",
+                        original=html)
 
 
 def _from_object(obj: Any, source: str) -> Document:

@@ -66,6 +66,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE story (key TEXT PRIMARY KEY, data TEXT NOT NULL);
     """,
+    """
+    ALTER TABLE documents ADD COLUMN original TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -173,13 +176,20 @@ class Store:
         ).fetchone()
         self.db.execute(
             "INSERT INTO documents(id, source, title, outlet, url, authors, published, encoding, media_type, "
-            "text, word_count, previous, processed_with, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "text, word_count, previous, processed_with, added_at, original) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (document.id, document.source, document.title, document.outlet, document.url,
              json.dumps(list(document.authors)),
              json.dumps(asdict(document.published)) if document.published else None,
              document.encoding, document.media_type, document.text, document.word_count,
-             previous[0] if previous else None, processed_with, time.time()),
+             previous[0] if previous else None, processed_with, time.time(), document.original),
         )
+
+    def original(self, doc_id: str) -> str:
+        """The decoded input a document was read from (its text, for plain-text inputs)."""
+        row = self.db.execute("SELECT coalesce(original, text) FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no document {doc_id} in {self.path}; see 'newsweave stats'")
+        return row[0]
 
     def set_document_fields(self, doc_id: str, *, title: str | None = None,
                             published: PublishedDate | None = None) -> None:
@@ -231,7 +241,9 @@ class Store:
         return {key: json.loads(data) for key, data in self.db.execute("SELECT key, data FROM story ORDER BY key")}
 
     def documents(self, with_text: bool = True) -> Iterator[dict[str, Any]]:
-        columns = "*" if with_text else "rowid, id, source, title, outlet, url, authors, published, word_count, previous"
+        columns = ("rowid, id, source, title, outlet, url, authors, published, encoding, media_type, text, "
+                   "word_count, previous, processed_with, added_at" if with_text else
+                   "rowid, id, source, title, outlet, url, authors, published, word_count, previous")
         for row in self.db.execute(f"SELECT {columns} FROM documents ORDER BY rowid"):
             doc = dict(row)
             doc["authors"] = json.loads(doc["authors"])

@@ -51,6 +51,7 @@ def test_html_main_text_title_and_date_are_extracted(tmp_path):
     assert doc.title.startswith("Talks resume")
     assert doc.published.value == "2024-08-06" and doc.published.source == "html"
     assert doc.media_type == "text/html"
+    assert doc.original == html, "the decoded HTML is kept as it was read"
 
 
 def test_jsonl_bad_lines_fail_alone(tmp_path):

@@ -81,3 +81,31 @@ def test_a_file_that_is_not_a_store_gives_a_clear_error(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="pass another --db"):
         Store(path)
+
+
+def test_the_decoded_original_of_an_extracted_text_is_kept(tmp_path):
+    from newsweave.ingest.readers import make_document
+
+    html = "<html><body><p>Kyiv said so.</p></body></html>"
+    doc = make_document("Kyiv said so.", "a.html", {}, media_type="text/html", original=html)
+    with Store(tmp_path / "s.db") as store:
+        store.add_document(doc)
+        plain = _doc("Plain text.", "b.txt")
+        store.add_document(plain)
+        assert store.original(doc.id) == html and store.original(plain.id) == "Plain text."
+        assert "original" not in next(store.documents()), "exports carry the text, not the raw input"
+
+
+def test_a_store_of_an_older_schema_is_migrated_in_place(tmp_path):
+    from newsweave.store.sqlite import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO documents(id, source, text, word_count, added_at) VALUES ('d1', 'a', 'Kyiv.', 1, 0)")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.stats()["schema_version"] == SCHEMA_VERSION
+        assert store.original("d1") == "Kyiv." and store.story() == {}
