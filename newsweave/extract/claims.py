@@ -137,7 +137,7 @@ def _is_condition(verb: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return True
-        if node.head is node or node.dep_ in ("ROOT",):
+        if node.head.i == node.i or node.dep_ in ("ROOT",):
             return False
         node = node.head
     return False
@@ -176,7 +176,7 @@ def _subject(verb: Token) -> Span | None:
         if c.dep_ in ("nsubj", "nsubjpass", "expl"):
             toks = list(c.subtree)
             return verb.doc[toks[0].i:toks[-1].i + 1]
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 

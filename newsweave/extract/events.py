@@ -234,7 +234,7 @@ def _inherited_subject(trigger: Token) -> Token | None:
     """The subject an xcomp or conjoined verb shares with its governor ("began to pull back")."""
     token = trigger
     for _ in range(4):
-        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             return None
         token = token.head
         for child in token.children:
@@ -298,7 +298,7 @@ def _commitment(trigger: Token, ctx: _Context) -> tuple[str, str | None]:
                 speaker = _speaker_name(subject, ctx) if subject is not None else token.text
         if token.dep_ != "xcomp":  # a governor's modal holds for its xcomp: "could decide to go"
             first_clause = False
-        if token.head is token:
+        if token.head.i == token.i:
             break
         prev_dep = token.dep_
         token = token.head
@@ -389,7 +389,7 @@ def _timex_roots(doc: Doc, timexes: Sequence[Any]) -> list[tuple[Any, Token]]:
         root = doc[first]
         for i in range(first, last + 1):
             t = doc[i]
-            if not (first <= t.head.i <= last) or t.head is t:
+            if not (first <= t.head.i <= last) or t.head.i == t.i:
                 root = t
                 break
         out.append((tx, root))
@@ -407,10 +407,10 @@ def _attach_dates(doc: Doc, triggers: dict[int, Token], timexes: Sequence[Any]) 
         token = root
         found = None
         for _ in range(12):
-            if token is not root and (token.i in triggers or token.pos_ in ("VERB", "AUX")):
+            if token.i != root.i and (token.i in triggers or token.pos_ in ("VERB", "AUX")):
                 found = token.i
                 break
-            if token.head is token:
+            if token.head.i == token.i:
                 found = token.i
                 break
             token = token.head
@@ -426,7 +426,7 @@ def _date_of(token: Token, dated: dict[int, Any], triggers: dict[int, Token]) ->
     up = token
     for _ in range(6):
         dep = up.dep_
-        if up.head is up:
+        if up.head.i == up.i:
             return None
         up = up.head
         inherits = dep in INHERIT_DATE or (dep in ("ccomp", "parataxis") and up.i not in triggers)

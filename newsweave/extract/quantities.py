@@ -204,7 +204,7 @@ def attach(doc, found: Found, timexes: Sequence[Record] = ()) -> dict[str, Any]:
     if measure is None and anchor.dep_ in ("nummod", "amod", "compound", "npadvmod", "quantmod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         measure = anchor.head
     verb = anchor
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb.pos_ in ("VERB", "AUX") else None
     if measure is None and subject is not None and subject.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "attr", "npadvmod", "pobj", "advmod"):

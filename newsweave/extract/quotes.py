@@ -186,7 +186,7 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if tok.dep_ == "agent":
             break
-        if tok.dep_ not in ("conj", "advcl", "xcomp") or tok.head is tok:
+        if tok.dep_ not in ("conj", "advcl", "xcomp") or tok.head.i == tok.i:
             break
         tok = tok.head
     for child in verb.children:

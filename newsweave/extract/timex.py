@@ -211,7 +211,7 @@ def spacy_tense(doc) -> Tense:
         if i < 0:
             return None
         token = doc[i]
-        while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return None
