@@ -231,19 +231,57 @@ def _score(a: _Item, b: _Item, similarity: float, options: TimelineOptions) -> f
     return score if score >= options.threshold else None
 
 
+def _blocks(items: list[_Item], indices: list[int]) -> dict[str, list[int]]:
+    """Items grouped by predicate and by event family: only items in one block can agree."""
+    blocks: dict[str, list[int]] = {}
+    for i in indices:
+        it = items[i]
+        if it.event.get("predicate"):
+            blocks.setdefault("p:" + it.event["predicate"], []).append(i)
+        for family in it.families:
+            blocks.setdefault(f"f:{family}", []).append(i)
+    return blocks
+
+
+def _candidate_pairs(items: list[_Item], dated: list[int], vectors: numpy.ndarray,
+                     options: TimelineOptions) -> set[tuple[int, int]]:
+    """Pairs that can score at all: a shared predicate or family, or paraphrases.
+
+    Blocks are swept in date order, so only events whose dates can overlap are paired,
+    and paraphrases come from chunked matrix products: no loop over all pairs.
+    """
+    pairs: set[tuple[int, int]] = set()
+    for members in _blocks(items, dated).values():
+        known = sorted((i for i in members if items[i].interval.year_known), key=lambda i: items[i].interval.lo)
+        for x, i in enumerate(known):
+            for j in known[x + 1:]:
+                if items[j].interval.lo > items[i].interval.hi:
+                    break
+                pairs.add((min(i, j), max(i, j)))
+        unknown = [i for i in members if not items[i].interval.year_known]
+        for i in unknown:  # an unknown year can match any year: pair by day of year only
+            pairs.update((min(i, j), max(i, j)) for j in members if j != i)
+    index = numpy.asarray(dated)
+    matrix = vectors[index]
+    for start in range(0, len(index), 512):
+        block = matrix[start:start + 512] @ matrix.T
+        for x, y in zip(*numpy.nonzero(block >= options.paraphrase)):
+            i, j = int(index[start + x]), int(index[y])
+            if i < j:
+                pairs.add((i, j))
+    return pairs
+
+
 def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOptions) -> list[list[int]]:
     dated = [i for i, it in enumerate(items) if it.interval is not None]
     pairs: list[tuple[float, int, int]] = []
-    if len(dated) > 1:
-        sims = vectors[dated] @ vectors[dated].T
-        for x in range(len(dated)):
-            for y in range(x + 1, len(dated)):
-                a, b = items[dated[x]], items[dated[y]]
-                if not a.interval.overlaps(b.interval):
-                    continue
-                score = _score(a, b, float(sims[x, y]), options)
-                if score is not None:
-                    pairs.append((score, dated[x], dated[y]))
+    for i, j in _candidate_pairs(items, dated, vectors, options) if len(dated) > 1 else ():
+        a, b = items[i], items[j]
+        if not a.interval.overlaps(b.interval):
+            continue
+        score = _score(a, b, float(vectors[i] @ vectors[j]), options)
+        if score is not None:
+            pairs.append((score, i, j))
     parent = {i: i for i in dated}
     members = {i: [i] for i in dated}
 
@@ -262,23 +300,28 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
             continue
         parent[rj] = ri
         members[ri] += members.pop(rj)
-    clusters = list(members.values())
+    roots = list(members)
+    clusters = [members[r] for r in roots]
+    cluster_of = {m: c for c, r in enumerate(roots) for m in members[r]}
     # undated mentions ("the incursion") join the dated entry they match best: same kind
-    # of happening, shared participants and similar wording, all three
+    # of happening, shared participants and similar wording, all three; only the dated
+    # events of the same blocks are looked at
+    blocks = _blocks(items, dated)
     for i, it in enumerate(items):
         if it.interval is not None or not it.keys:
             continue
+        keys = (["p:" + it.event["predicate"]] if it.event.get("predicate") else []) + [f"f:{f}" for f in it.families]
         best, best_score = None, 0.0
-        for c, cluster in enumerate(clusters):
-            if any(items[m].event["doc"] == it.event["doc"] for m in cluster):
+        for m in {m for key in keys for m in blocks.get(key, ())}:
+            cluster = clusters[cluster_of[m]]
+            if any(items[n].event["doc"] == it.event["doc"] for n in cluster):
                 continue
-            for m in cluster:
-                similarity = float(vectors[i] @ vectors[m])
-                if (similarity >= options.attach_similarity and _predicate_agreement(it, items[m]) > 0
-                        and _entity_overlap(it, items[m]) > 0):
-                    score = _score(it, items[m], similarity, options) or 0.0
-                    if score > best_score:
-                        best, best_score = c, score
+            similarity = float(vectors[i] @ vectors[m])
+            if (similarity >= options.attach_similarity and _predicate_agreement(it, items[m]) > 0
+                    and _entity_overlap(it, items[m]) > 0):
+                score = _score(it, items[m], similarity, options) or 0.0
+                if score > best_score:
+                    best, best_score = cluster_of[m], score
         if best is not None:
             clusters[best].append(i)
     return clusters
