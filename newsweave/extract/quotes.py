@@ -232,7 +232,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _STRIP_TAIL:
         end -= 1
-    if end > start and text[end - 1] == "." and not text[start] in "\"“‘«":
+    if end > start and text[end - 1] == "." and not text[start] in "\"“‘«'":
         end -= 1
     return start, end
 
@@ -430,8 +430,8 @@ def _finish_content(att: _Attribution, text: str, quotes: _Quotes) -> None:
     att.content = [(start, end)]
 
 
-_OPEN_MARKS = "\"“„«‘"
-_CLOSE_MARKS = "\"”»’"
+_OPEN_MARKS = "\"“„«‘'"
+_CLOSE_MARKS = "\"”»’'"
 
 
 def _quote_type(att: _Attribution, quotes: _Quotes, text: str) -> str:

@@ -33,6 +33,19 @@ def test_quote_spans_pair_straight_and_curly_marks():
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == ['"yes"', "“no, never”"]
 
 
+def test_two_apostrophes_pair_as_one_double_mark():
+    text = "''We met as the 'core four' today,'' he said. Ukraine's army ''held.''"
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["''We met as the 'core four' today,''", "''held.''"]
+
+
+def test_direct_quote_in_two_apostrophes_is_direct(quotes_of):
+    text = "''We have a networking ability that campaigns spend years building,'' Mr. Lee said."
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and q.cue == "said"
+    assert content(q, text).startswith("''We have") and content(q, text).endswith("''")
+
+
 def test_apostrophes_are_never_quote_marks():
     text = "The U.S.' aid and Ukrainians' morale matter to Ukraine's army and Ukrainians’ allies."
     assert find_quote_spans(text) == []
