@@ -103,6 +103,7 @@ COMPLEMENT_DEPS = ("ccomp", "xcomp", "parataxis")
 _STRIP_TAIL = " \t\n,;:—–-"
 _STRIP_HEAD = " \t\n,;:—–-"
 _WORD = re.compile(r"\w+")
+# Dependents of a cue that belong to its clause ("he told reporters", "she said Monday").
 _CLAUSE_DEPS = frozenset({"nsubj", "csubj", "aux", "advmod", "dative", "dobj", "npadvmod", "neg"})
 # Conjoined or subordinate clauses with their own subject end a reported clause:
 # "they prefer an outsider, while about 4 in 10 want experience".
@@ -264,8 +265,13 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
         pieces = [p for p in (before, after) if p and _WORD.search(text, *p)]
         if pieces:
             content = (pieces[0][0], pieces[-1][1])
-    if content is None:
-        content = _adjacent_quote(verb, text, quotes)
+    adjacent = _adjacent_quote(verb, text, quotes) if content is None or lemma in SPEECH_VERBS else None
+    if adjacent is not None and (
+        content is None
+        or (content[0] < adjacent[1] and adjacent[0] < content[1] and _whole_sentence_quote(text, adjacent, verb))
+    ):
+        # "Still, she added, “...”": a quote next to its cue is the whole content, not the sentence.
+        content = adjacent
     if content is None and lemma in OBJECT_CONTENT_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "on")]
@@ -350,11 +356,21 @@ def _frame_attribution(tok: Token, text: str) -> _Attribution | None:
     return _Attribution([content], cue, tok, source, confidence=round(0.4 + 0.4 * precision, 3))
 
 
+def _whole_sentence_quote(text: str, quote: tuple[int, int], verb: Token) -> bool:
+    """Whether a quote next to its cue stands for a whole sentence: one before the cue opens
+    its sentence (not "Germany should expand ''as quickly as possible,'' said X"), one after
+    the cue closes it (not "called it “fantastic,” telling reporters ...")."""
+    if quote[1] <= verb.idx:
+        return _sentence_initial(text, quote[0])
+    tail = text[quote[1] : verb.sent.end_char]
+    return not _WORD.search(tail)
+
+
 def _adjacent_quote(verb: Token, text: str, quotes: _Quotes) -> tuple[int, int] | None:
     """A quote right before the cue clause ("“...,” he said") or right after it ("He said: “...”")."""
     clause = [verb] + [
         c for c in verb.children
-        if c.dep_ in _CLAUSE_DEPS and quotes.at(c.idx) is None and quotes.at(c.left_edge.idx) is None
+        if c.dep_ in _CLAUSE_DEPS and not quotes.overlapping(*_span_of(c))
     ]
     first = min([verb.idx] + [t.left_edge.idx for t in clause[1:]])
     last_tok = max([verb] + [t.right_edge for t in clause[1:]], key=lambda t: t.i)
