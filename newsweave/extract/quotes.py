@@ -450,7 +450,7 @@ _OPEN_MARKS = "\"“„«‘'"
 _CLOSE_MARKS = "\"”»’'"
 
 
-def _quote_type(att: _Attribution, quotes: _Quotes, text: str) -> str:
+def _quote_type(att: _Attribution, text: str) -> str:
     """direct: every piece of the content is a whole quotation; partial: quoted words inside
     reported speech ("resulted in “negative sentiments”"); indirect: no quotation at all."""
     if not att.quotes:
@@ -553,8 +553,8 @@ def _attach_loose_quotes(found: list[_Attribution], quotes: _Quotes, text: str) 
         i = bisect_right(starts, q.start) - 1
         if k in claimed or (i >= 0 and ends[i] > q.start):
             continue
-        prev = found[i] if i >= 0 else None
-        if prev is not None and prev.quotes and prev.cue is not None and _continues(prev, q, text):
+        prev = _quoted_before(found, i, text)
+        if prev is not None and _continues(prev, q, text):
             prev.content.append((q.start, q.end))
             prev.quotes.append(k)
             continue
@@ -563,6 +563,25 @@ def _attach_loose_quotes(found: list[_Attribution], quotes: _Quotes, text: str) 
         out.append(_Attribution([(q.start, q.end)], None, None, None, confidence=0.5, quotes=[k]))
     out.sort(key=lambda a: a.first)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘A-Z]")
+
+
+def _quoted_before(found: list[_Attribution], i: int, text: str) -> _Attribution | None:
+    """The quoted attribution a loose quote after ``found[i]`` may continue.
+
+    That is ``found[i]`` itself, or the one before attributions without quotes in
+    the same sentence ("“A,” said X, who said he left. “B.”": B is X's).
+    """
+    j = i
+    while j >= 0 and not found[j].quotes and j > i - 3:
+        j -= 1
+    if j < 0 or not found[j].quotes or found[j].cue is None:
+        return None
+    if j < i and _SENTENCE_END.search(text, found[j].cue[1], found[i].first):
+        return None
+    return found[j]
 
 
 def _continues(prev: _Attribution, q: QuoteSpan, text: str) -> bool:
@@ -588,7 +607,7 @@ def _to_records(
             speaker = discourse.resolve(att.source)
         elif att.cue is None and discourse.current is not None:
             speaker = discourse.current
-        quote_type = _quote_type(att, quotes, text)
+        quote_type = _quote_type(att, text)
         addressee = addressee_of(att.cue_token) if att.cue_token is not None else None
         bounds = [p for p in att.content] + ([att.cue] if att.cue else [])
         if att.source is not None:
