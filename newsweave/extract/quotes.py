@@ -443,22 +443,38 @@ def _finish_content(att: _Attribution, text: str, quotes: _Quotes) -> None:
         att.quotes.append(k)
     # A clause that ends right before a closing mark takes the mark (and its comma) in.
     start, end = _trim(text, start, end)
+    if att.quotes:
+        # "He explained the headline by saying: “...”": a colon hands over to the quote.
+        last = quotes.spans[att.quotes[-1]]
+        if _trim(text, last.end, end)[0] >= end and text[start : last.start].rstrip().endswith(":"):
+            start = last.start
+            att.quotes = [k for k in att.quotes if quotes.spans[k].start >= start]
     att.content = [(start, end)]
 
 
+# Fewer words than this, inside a sentence, make a quotation partial (a scare quote, a label).
+SHORT_QUOTE_WORDS = 3
 _OPEN_MARKS = "\"“„«‘'"
 _CLOSE_MARKS = "\"”»’'"
 
 
 def _quote_type(att: _Attribution, text: str) -> str:
     """direct: every piece of the content is a whole quotation; partial: quoted words inside
-    reported speech ("resulted in “negative sentiments”"); indirect: no quotation at all."""
+    reported speech ("resulted in “negative sentiments”"); indirect: no quotation at all.
+
+    A few quoted words inside a sentence ("called them “rebels”", "as “fantastic,”")
+    are a partial quote even when they make up the whole content: a scare quote or
+    a label, not a statement quoted in full.
+    """
     if not att.quotes:
         return "indirect"
     for start, end in att.content:
         piece = text[start:end].rstrip(".,;: \n")
         if not piece or piece[0] not in _OPEN_MARKS or piece[-1] not in _CLOSE_MARKS:
             return "partial"
+    start, end = att.content[0][0], att.content[-1][1]
+    if len(_WORD.findall(text, start, end)) < SHORT_QUOTE_WORDS and not _sentence_initial(text, start):
+        return "partial"
     return "direct"
 
 

@@ -244,3 +244,29 @@ def test_frame_of_names_lemma_pos_and_relation(nlp):
     called = doc[1]
     prep = next(c for c in called.children if c.dep_ == "prep")
     assert frame_of(called, prep) == ("call", "V", "prep_for")
+
+
+def test_quote_after_speech_verb_is_content_without_the_framing_words(quotes_of):
+    text = "Still, she added, “we also can’t ignore significant changes to the energy landscape.”"
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and content(q, text).startswith("“we also")
+
+
+def test_colon_hands_content_over_to_the_quote(quotes_of):
+    text = "He explained the headline by saying: “It was because I asked for America to be great again.”"
+    qs = [q for q in quotes_of(text) if "America" in content(q, text)]
+    assert qs and content(qs[0], text).startswith("“It was because") and qs[0].quote_type == "direct"
+
+
+def test_split_quote_continues_past_a_relative_clause_attribution(quotes_of):
+    text = (
+        '"I don\'t want to get on the wrong side of Trump," said one former staffer, '
+        'who said he left on good terms. "I couldn\'t afford to defend myself."'
+    )
+    first = next(q for q in quotes_of(text) if q.quote_type == "direct")
+    assert len(first.content_spans) == 2 and "afford" in content(first, text)
+
+
+def test_scare_quote_inside_a_sentence_is_partial_not_direct(quotes_of):
+    text = "Trump has hailed the vote as “fantastic,” telling reporters he thinks it is great."
+    assert all(q.quote_type != "direct" for q in quotes_of(text))
