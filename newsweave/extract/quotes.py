@@ -513,11 +513,49 @@ def extract_quotes(
     for att in found:
         _finish_content(att, text, quotes)
     found = [a for a in found if a.content[0][0] < a.content[0][1]]
+    claimed = {k for att in found for k in att.quotes}
+    found.extend(_colon_quotes(doc, text, quotes, claimed))
     # Univocal: a cue inside another attribution's content is part of that content.
     found.sort(key=lambda a: a.first)
     kept = _drop_nested_cues(found)
     found = _attach_loose_quotes(kept, quotes, text)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
+
+
+_COLON_BEFORE_QUOTE = re.compile(r":[ \t\xa0]*$")
+
+
+def _colon_quotes(doc: Doc, text: str, quotes: _Quotes, claimed: set[int]) -> Iterator[_Attribution]:
+    """Quotes a colon introduces after a clause with a subject ("A footnote in the report
+    makes that clear: “...”", "Clinton has since apologized: “...”"): the clause's verb
+    is the cue, its subject the source, the quote the content. Speech verbs ("said:")
+    have claimed their quotes already; this catches the rest.
+    """
+    for k, q in enumerate(quotes.spans):
+        if k in claimed or not _COLON_BEFORE_QUOTE.search(text, max(q.start - 4, 0), q.start):
+            continue
+        colon = text.rindex(":", max(q.start - 4, 0), q.start)
+        span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if span is None or quotes.at(colon) is not None:
+            continue
+        if span[0].i == 0:
+            continue
+        verb, subject = doc[span[0].i - 1], None
+        for _ in range(6):  # up from the word before the colon to a verb with its subject before it
+            if verb.pos_ in ("VERB", "AUX"):
+                subject = _subject(verb)
+                if subject is not None and subject.i < verb.i:
+                    break
+                subject = None
+            if verb.head is verb or verb.head.idx >= colon:
+                break
+            verb = verb.head
+        if subject is None:
+            continue
+        source = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        att = _Attribution([(q.start, q.end)], (verb.idx, verb.idx + len(verb)), verb, source, confidence=0.6)
+        _finish_content(att, text, quotes)
+        yield att
 
 
 def _drop_nested_cues(ordered: list[_Attribution]) -> list[_Attribution]:

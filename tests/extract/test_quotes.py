@@ -270,3 +270,10 @@ def test_split_quote_continues_past_a_relative_clause_attribution(quotes_of):
 def test_scare_quote_inside_a_sentence_is_partial_not_direct(quotes_of):
     text = "Trump has hailed the vote as “fantastic,” telling reporters he thinks it is great."
     assert all(q.quote_type != "direct" for q in quotes_of(text))
+
+
+def test_colon_after_a_clause_with_a_subject_introduces_a_quote(quotes_of):
+    text = 'A footnote in the report makes that clear: "These assessments do not apply to the system."'
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and q.cue == "makes"
+    assert content(q, text).startswith('"These') and "footnote" in q.speaker
