@@ -89,6 +89,8 @@ indicate reveal announce deny accuse charge observe remark comment tweet post jo
 brag lament counter retort reiterate repeat caution speculate mention disclose proclaim conclude
 hint imply assure inform advise demand blast slam describe chant shout yell scream whisper cite
 show find decry mock question wonder announce predict propose threaten point
+read interject exclaim quote bark boom sing confess gloat utter jeer email text fume scoff muse gush
+snap thunder sneer cry
 """.split())
 # Verbs of thinking: they are attributions only with a clausal complement.
 BELIEF_VERBS = frozenset("think believe expect hope fear worry feel doubt guess figure assume know".split())
