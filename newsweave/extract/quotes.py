@@ -249,6 +249,7 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
     lemma = verb.lemma_.lower()
     sent = verb.sent
     content: tuple[int, int] | None = None
+    pieces: list[tuple[int, int]] = []
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     if comps:
         comp = next((c for c in comps if c.dep_ == "ccomp"), comps[0])
@@ -265,7 +266,7 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
         before = (sent.start_char, sent.doc[left].idx) if left > sent.start else None
         after = (sent.doc[right].idx + len(sent.doc[right]), sent.end_char) if right + 1 < sent.end else None
         pieces = [p for p in (before, after) if p and _WORD.search(text, *p)]
-        if pieces:
+        if pieces:  # two pieces around the cue clause, as PolNeAR marks them
             content = (pieces[0][0], pieces[-1][1])
     adjacent = _adjacent_quote(verb, text, quotes) if content is None or lemma in SPEECH_VERBS else None
     if adjacent is not None and (
@@ -286,13 +287,22 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
     source = None
     if subject is not None:
         s_start, s_end = _span_of(subject)
-        if not (s_start < content[1] and content[0] < s_end):
+        around = content[0] < verb.idx < content[1] and s_start < verb.idx  # "A, X said, B"
+        if around or not (s_start < content[1] and content[0] < s_end):
             source = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
     cue_end = verb
     for child in verb.children:  # phrasal verbs: "pointed out", "called for"
         if child.dep_ == "prt" and child.i == cue_end.i + 1:
             cue_end = child
-    return _Attribution([content], (verb.idx, cue_end.idx + len(cue_end)), verb, source)
+    kept = pieces if pieces and content == (pieces[0][0], pieces[-1][1]) else [content]
+    if len(kept) == 1 and content[0] < verb.idx < content[1]:
+        # "In any case, Mr. DiPietro said, the golf industry ...": the content runs round its cue.
+        lo = min(verb.idx, source.start_char) if source is not None else verb.idx
+        hi = cue_end.idx + len(cue_end)
+        if source is not None and source.end_char > hi and source.end_char < content[1]:
+            hi = source.end_char
+        kept = [p for p in ((content[0], lo), (hi, content[1])) if _WORD.search(text, *p)] or [content]
+    return _Attribution(kept, (verb.idx, cue_end.idx + len(cue_end)), verb, source)
 
 
 _VP_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark", "nsubj", "relcl"})
@@ -433,25 +443,39 @@ def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
 
 
 def _finish_content(att: _Attribution, text: str, quotes: _Quotes) -> None:
-    """Grow content that touches a quote to the whole quote, then trim its edges."""
-    start, end = att.content[0]
-    anchor = att.cue[0] if att.cue else start
+    """Grow each content piece that touches a quote to the whole quote, then trim its edges."""
+    anchor = att.cue[0] if att.cue else att.first
     p_start, p_end = _paragraph_of(text, anchor)
-    if quotes.at(anchor) is None:  # a cue's content stays in its paragraph, except through a quote
-        start, end = max(start, p_start), min(end, p_end)
-    for k in quotes.overlapping(start, end):
-        q = quotes.spans[k]
-        start, end = min(start, q.start), max(end, q.end)
-        att.quotes.append(k)
-    # A clause that ends right before a closing mark takes the mark (and its comma) in.
-    start, end = _trim(text, start, end)
+    bounded = quotes.at(anchor) is None  # a cue's content stays in its paragraph, except through a quote
+    pieces: list[tuple[int, int]] = []
+    for start, end in att.content:
+        if bounded:
+            start, end = max(start, p_start), min(end, p_end)
+        for k in quotes.overlapping(start, end):
+            q = quotes.spans[k]
+            start, end = min(start, q.start), max(end, q.end)
+            if k not in att.quotes:
+                att.quotes.append(k)
+        # A clause that ends right before a closing mark takes the mark (and its comma) in.
+        start, end = _trim(text, start, end)
+        if start >= end:
+            continue
+        if pieces and start <= pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+        else:
+            pieces.append((start, end))
+    if not pieces:
+        att.content = [(anchor, anchor)]
+        return
+    start, end = pieces.pop()
     if att.quotes:
         # "He explained the headline by saying: “...”": a colon hands over to the quote.
         last = quotes.spans[att.quotes[-1]]
         if _trim(text, last.end, end)[0] >= end and text[start : last.start].rstrip().endswith(":"):
             start = last.start
             att.quotes = [k for k in att.quotes if quotes.spans[k].start >= start]
-    att.content = [(start, end)]
+            pieces = []
+    att.content = pieces + [(start, end)]
 
 
 # Fewer words than this, inside a sentence, make a quotation partial (a scare quote, a label).

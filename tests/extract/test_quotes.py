@@ -277,3 +277,10 @@ def test_colon_after_a_clause_with_a_subject_introduces_a_quote(quotes_of):
     (q,) = quotes_of(text)
     assert q.quote_type == "direct" and q.cue == "makes"
     assert content(q, text).startswith('"These') and "footnote" in q.speaker
+
+
+def test_reported_clause_around_its_cue_is_two_pieces_with_the_speaker(quotes_of):
+    text = "In any case, Mr. DiPietro said, the golf industry was vastly over-supplied with courses."
+    (q,) = quotes_of(text)
+    assert len(q.content_spans) == 2 and "said" not in content(q, text)
+    assert "golf industry" in content(q, text) and q.speaker.endswith("DiPietro")
