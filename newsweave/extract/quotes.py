@@ -110,6 +110,7 @@ _CLAUSE_DEPS = frozenset({"nsubj", "csubj", "aux", "advmod", "dative", "dobj", "
 # Conjoined or subordinate clauses with their own subject end a reported clause:
 # "they prefer an outsider, while about 4 in 10 want experience".
 _CLAUSE_BREAKS = frozenset({"conj", "advcl"})
+_CONDITION_MARKS = frozenset({"unless", "if", "until", "because", "once"})
 _BREAK_MARKS = frozenset({"while", "though", "although", "whereas", "as", "but", "and"})
 # "Poll: Sanders leads", "Dr. Ben Carson: Clinton not fit to serve" at the start of a paragraph.
 _COLON_LINE = re.compile(
@@ -256,6 +257,11 @@ def _verb_attribution(verb: Token, text: str, quotes: _Quotes) -> _Attribution |
         if lemma in BELIEF_VERBS and comp.dep_ != "ccomp":
             return None
         content = _clause_span(comp, lemma)
+        for child in verb.rights:  # "vowed to impose a tariff unless the company cancels": a condition on the content
+            if child.i > comp.i and child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in child.children
+            ):
+                content = (content[0], max(content[1], _span_of(child)[1]))
         if comp.dep_ == "xcomp" and lemma not in ("say", "tell", "urge", "ask", "promise", "pledge", "vow", "warn", "threaten", "call", "demand", "continue"):
             return None
     elif lemma in BELIEF_VERBS:
