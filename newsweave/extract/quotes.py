@@ -496,7 +496,8 @@ def _quote_type(att: _Attribution, text: str) -> str:
 
     A few quoted words inside a sentence ("called them “rebels”", "as “fantastic,”")
     are a partial quote even when they make up the whole content: a scare quote or
-    a label, not a statement quoted in full.
+    a label, not a statement quoted in full, unless they end a sentence of their own
+    ("launched an ad: “Scam.”").
     """
     if not att.quotes:
         return "indirect"
@@ -505,7 +506,8 @@ def _quote_type(att: _Attribution, text: str) -> str:
         if not piece or piece[0] not in _OPEN_MARKS or piece[-1] not in _CLOSE_MARKS:
             return "partial"
     start, end = att.content[0][0], att.content[-1][1]
-    if len(_WORD.findall(text, start, end)) < SHORT_QUOTE_WORDS and not _sentence_initial(text, start):
+    short = len(_WORD.findall(text, start, end)) < SHORT_QUOTE_WORDS
+    if short and not _sentence_initial(text, start) and text[start:end].rstrip(_CLOSE_MARKS + " ")[-1:] not in "!?.":
         return "partial"
     return "direct"
 

@@ -284,3 +284,8 @@ def test_reported_clause_around_its_cue_is_two_pieces_with_the_speaker(quotes_of
     (q,) = quotes_of(text)
     assert len(q.content_spans) == 2 and "said" not in content(q, text)
     assert "golf industry" in content(q, text) and q.speaker.endswith("DiPietro")
+
+
+def test_short_quote_that_is_a_sentence_of_its_own_stays_direct(quotes_of):
+    text = 'Htay Oo, its acting chairman, told reporters: "We lost."'
+    assert [q.quote_type for q in quotes_of(text)] == ["direct"]
