@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsweave.extract.quotes import Quote, extract_quotes, find_quote_spans, frame_of
+from newsweave.extract.quote_cues import frame_of
+from newsweave.extract.quotes import Quote, extract_quotes, find_quote_spans
 
 
 @pytest.fixture(scope="module")
@@ -215,7 +216,7 @@ def test_reported_speech_without_quote_marks_keeps_the_that_clause(quotes_of):
          "any prospect of trading territory", "Dmitry Peskov"),
     ],
 )
-def test_statement_verbs_take_their_object_as_content(quotes_of, text, cue, statement, speaker):
+def test_statement_verbs_resolve_the_speaker_named_in_an_appositive(quotes_of, text, cue, statement, speaker):
     q = next(q for q in quotes_of(text) if q.cue == cue)
     assert content(q, text) == statement and q.speaker == speaker
 
