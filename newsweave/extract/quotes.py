@@ -201,21 +201,30 @@ def extract_quotes(
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
 
 
-_COLON_BEFORE_QUOTE = re.compile(r":[ \t\xa0]*$")
+_COLON_BEFORE_QUOTE = re.compile(r"[:,][ \t\xa0]*$")
+# Nouns for what was said or written: after one, a comma introduces the quote too
+# ("Trump issued a statement, “Last night ...”").
+_STATEMENT_NOUNS = frozenset("""
+statement message tweet post letter line note email words response reply remark comment headline
+sign slogan caption memo
+""".split())
 
 
 def _colon_quotes(doc: Doc, text: str, quotes: QuoteIndex, claimed: set[int]) -> Iterator[Attribution]:
     """Quotes a colon introduces after a clause with a subject ("A footnote in the report
-    makes that clear: “...”", "Clinton has since apologized: “...”"): the clause's verb
+    makes that clear: “...”", "Clinton has since apologized: “...”"), or a comma after a
+    statement noun ("Trump issued a statement, “...”"): the clause's verb
     is the cue, its subject the source, the quote the content. Speech verbs ("said:")
     have claimed their quotes already; this catches the rest.
     """
     for k, q in enumerate(quotes.spans):
         if k in claimed or not _COLON_BEFORE_QUOTE.search(text, max(q.start - 4, 0), q.start):
             continue
-        colon = text.rindex(":", max(q.start - 4, 0), q.start)
+        colon = max(text.rfind(":", max(q.start - 4, 0), q.start), text.rfind(",", max(q.start - 4, 0), q.start))
         span = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None or quotes.at(colon) is not None:
+            continue
+        if text[colon] == "," and (span[0].i == 0 or doc[span[0].i - 1].lemma_.lower() not in _STATEMENT_NOUNS):
             continue
         if span[0].i == 0:
             continue

@@ -290,3 +290,9 @@ def test_reported_clause_around_its_cue_is_two_pieces_with_the_speaker(quotes_of
 def test_short_quote_that_is_a_sentence_of_its_own_stays_direct(quotes_of):
     text = 'Htay Oo, its acting chairman, told reporters: "We lost."'
     assert [q.quote_type for q in quotes_of(text)] == ["direct"]
+
+
+def test_comma_after_a_statement_noun_introduces_a_quote(quotes_of):
+    text = "After the attacks, Trump issued a statement, “Last night, our nation was attacked.”"
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and q.cue == "issued" and q.speaker == "Trump"
