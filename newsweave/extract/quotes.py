@@ -58,7 +58,7 @@ from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quotes.rules", "0.1.0"
+NAME, VERSION = "quotes.rules", "0.2.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
