@@ -1,7 +1,8 @@
 """Read brat stand-off annotations (``.ann``) of attributions, as PolNeAR ships them.
 
 Text-bound lines give a label and one or more character ranges (discontinuous
-spans are ``315 448;463 553``); event lines tie them into an attribution::
+spans are ``315 448;463 553``); event lines tie them into an attribution, where a
+numbered role (``Content2``) adds a second span to the first (a split quote's second half)::
 
     T1	Source 0 11	Pat Caddell
     T9	Content 315 448;463 553	“One of ...” “Yesterday ...”
@@ -78,9 +79,19 @@ def read_ann(path: Path) -> list[Attribution]:
         out.append(
             Attribution(
                 ident,
-                bounds.get(roles.get("Content", "")),
-                bounds.get(roles.get("Cue", "")),
-                bounds.get(roles.get("Source", "")),
+                _merged(bounds, roles, "Content"),
+                _merged(bounds, roles, "Cue"),
+                _merged(bounds, roles, "Source"),
             )
         )
     return out
+
+
+def _merged(bounds: dict[str, TextBound], roles: dict[str, str], role: str) -> TextBound | None:
+    """An event's span for ``role``, joined with its numbered repeats (``Content2:T56``, a split quote's second half)."""
+    parts = [bounds[ref] for name, ref in roles.items() if name.rstrip("0123456789") == role and ref in bounds]
+    if len(parts) <= 1:
+        return parts[0] if parts else None
+    parts.sort(key=lambda b: b.start)
+    ranges = tuple(sorted(r for b in parts for r in b.ranges))
+    return TextBound(parts[0].id, parts[0].label, ranges, " ".join(b.text for b in parts))

@@ -9,7 +9,7 @@ coarse part of speech and the dependency that leads to the content
 gold content, against how often the frame occurs outside quotation marks at
 all. Frames seen at least ``min_count`` times with a precision of at least
 ``min_precision`` are written to :mod:`newsweave.extract.quote_frames_data`,
-which :mod:`newsweave.extract.quotes` reads.
+which :mod:`newsweave.extract.quote_cues` reads.
 
 Run ``python -m newsweave.evaluate.quote_frames --data ../shared/data`` to
 regenerate it (train split only; dev and test are never read).
@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.evaluate.brat import Attribution
 from newsweave.extract.quote_marks import find_quote_spans
-from newsweave.extract.quotes import frame_of
+from newsweave.extract.quote_cues import frame_of
 
 Frame = tuple[str, str, str]
 

@@ -11,7 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_DOUBLE_MARKS = re.compile(r'["“”„«»]')
+# Double quotation marks, and two apostrophes standing for one (the NYT wire's ''...'').
+_DOUBLE_MARKS = re.compile(r"''|[\"“”„«»]")
 # An opening single curly quote not glued to a word, up to the first closing one that is not
 # followed by a letter (so "Ukraine’s" and "Ukrainians’ troops" do not end it early or start one).
 _SINGLE_QUOTE = re.compile(r"(?<![\w’‘])‘(?=\S)([^‘’\n]{2,400}?[^\s‘])’(?![\w])")
@@ -31,10 +32,10 @@ class QuoteSpan:
     closed: bool = True
 
 
-def _mark_role(text: str, i: int) -> int:
+def _mark_role(text: str, i: int, width: int = 1) -> int:
     ch = text[i]
     before = text[i - 1] if i else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
+    after = text[i + width] if i + width < len(text) else "\n"
     if ch in "“„«":
         # A curly opener glued to the word before and followed by a space is a misused closer.
         return CLOSE if before.isalnum() and after in _CLOSERS_AFTER else OPEN
@@ -67,17 +68,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         p_start, p_end = para.span()
         body = para.group()
         lead = len(body) - len(body.lstrip())
-        marks = [p_start + m.start() for m in _DOUBLE_MARKS.finditer(body)]
+        marks = [(p_start + m.start(), m.end() - m.start()) for m in _DOUBLE_MARKS.finditer(body)]
         if open_at is not None:
-            if marks and marks[0] == p_start + lead and _mark_role(text, marks[0]) != CLOSE:
-                piece_start = marks.pop(0)  # continuation paragraph
+            if marks and marks[0][0] == p_start + lead and _mark_role(text, *marks[0]) != CLOSE:
+                piece_start = marks.pop(0)[0]  # continuation paragraph
             else:
                 end = last_close + 1 if depth and last_close > open_at else pieces[-1][1]
                 pieces[-1] = (pieces[-1][0], min(pieces[-1][1], end))
                 spans.append(QuoteSpan(open_at, end, tuple(pieces), closed=False))
                 open_at, pieces, depth = None, [], 0
-        for pos in marks:
-            role = _mark_role(text, pos)
+        for pos, width in marks:
+            role = _mark_role(text, pos, width)
             if role == EITHER:
                 role = CLOSE if open_at is not None else OPEN
             if role == OPEN:
@@ -87,12 +88,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 else:
                     depth += 1
             elif open_at is not None:
-                last_close = pos
+                last_close = pos + width - 1
                 if depth:
                     depth -= 1
                     continue
-                pieces.append((piece_start, pos + 1))
-                spans.append(QuoteSpan(open_at, pos + 1, tuple(pieces)))
+                pieces.append((piece_start, pos + width))
+                spans.append(QuoteSpan(open_at, pos + width, tuple(pieces)))
                 open_at, pieces = None, []
         if open_at is not None:
             pieces.append((piece_start, p_start + len(body.rstrip())))

@@ -107,6 +107,16 @@ class Discourse:
     def resolve(self, source: Span) -> Speaker:
         """Resolve a source span (the subject of a cue, the object of "according to")."""
         head = source.root
+        if len(source) == 1 and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            # "..., said Michael Tyler, who added": the relative pronoun names its antecedent.
+            antecedent = head.head.head
+            found = self.resolve(source.doc[antecedent.left_edge.i : antecedent.i + 1])
+            speaker = Speaker(
+                found.name, head.idx, head.idx + len(head), head.text,
+                found.description, found.description_start, found.description_end, found.is_person,
+            )
+            self.current = speaker
+            return speaker
         name_span = _name_within(source)
         description, d_start, d_end = _description(source, name_span)
         lower = head.lower_

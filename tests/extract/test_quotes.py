@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsweave.extract.quotes import Quote, extract_quotes, find_quote_spans, frame_of
+from newsweave.extract.quote_cues import frame_of
+from newsweave.extract.quotes import Quote, extract_quotes, find_quote_spans
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,19 @@ def content(q: Quote, text: str) -> str:
 def test_quote_spans_pair_straight_and_curly_marks():
     text = 'He said "yes" and then “no, never” again.'
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == ['"yes"', "“no, never”"]
+
+
+def test_two_apostrophes_pair_as_one_double_mark():
+    text = "''We met as the 'core four' today,'' he said. Ukraine's army ''held.''"
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["''We met as the 'core four' today,''", "''held.''"]
+
+
+def test_direct_quote_in_two_apostrophes_is_direct(quotes_of):
+    text = "''We have a networking ability that campaigns spend years building,'' Mr. Lee said."
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and q.cue == "said"
+    assert content(q, text).startswith("''We have") and content(q, text).endswith("''")
 
 
 def test_apostrophes_are_never_quote_marks():
@@ -202,7 +216,7 @@ def test_reported_speech_without_quote_marks_keeps_the_that_clause(quotes_of):
          "any prospect of trading territory", "Dmitry Peskov"),
     ],
 )
-def test_statement_verbs_take_their_object_as_content(quotes_of, text, cue, statement, speaker):
+def test_statement_verbs_resolve_the_speaker_named_in_an_appositive(quotes_of, text, cue, statement, speaker):
     q = next(q for q in quotes_of(text) if q.cue == cue)
     assert content(q, text) == statement and q.speaker == speaker
 
@@ -231,3 +245,54 @@ def test_frame_of_names_lemma_pos_and_relation(nlp):
     called = doc[1]
     prep = next(c for c in called.children if c.dep_ == "prep")
     assert frame_of(called, prep) == ("call", "V", "prep_for")
+
+
+def test_quote_after_speech_verb_is_content_without_the_framing_words(quotes_of):
+    text = "Still, she added, “we also can’t ignore significant changes to the energy landscape.”"
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and content(q, text).startswith("“we also")
+
+
+def test_colon_hands_content_over_to_the_quote(quotes_of):
+    text = "He explained the headline by saying: “It was because I asked for America to be great again.”"
+    qs = [q for q in quotes_of(text) if "America" in content(q, text)]
+    assert qs and content(qs[0], text).startswith("“It was because") and qs[0].quote_type == "direct"
+
+
+def test_split_quote_continues_past_a_relative_clause_attribution(quotes_of):
+    text = (
+        '"I don\'t want to get on the wrong side of Trump," said one former staffer, '
+        'who said he left on good terms. "I couldn\'t afford to defend myself."'
+    )
+    first = next(q for q in quotes_of(text) if q.quote_type == "direct")
+    assert len(first.content_spans) == 2 and "afford" in content(first, text)
+
+
+def test_scare_quote_inside_a_sentence_is_partial_not_direct(quotes_of):
+    text = "Trump has hailed the vote as “fantastic,” telling reporters he thinks it is great."
+    assert all(q.quote_type != "direct" for q in quotes_of(text))
+
+
+def test_colon_after_a_clause_with_a_subject_introduces_a_quote(quotes_of):
+    text = 'A footnote in the report makes that clear: "These assessments do not apply to the system."'
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and q.cue == "makes"
+    assert content(q, text).startswith('"These') and "footnote" in q.speaker
+
+
+def test_reported_clause_around_its_cue_is_two_pieces_with_the_speaker(quotes_of):
+    text = "In any case, Mr. DiPietro said, the golf industry was vastly over-supplied with courses."
+    (q,) = quotes_of(text)
+    assert len(q.content_spans) == 2 and "said" not in content(q, text)
+    assert "golf industry" in content(q, text) and q.speaker.endswith("DiPietro")
+
+
+def test_short_quote_that_is_a_sentence_of_its_own_stays_direct(quotes_of):
+    text = 'Htay Oo, its acting chairman, told reporters: "We lost."'
+    assert [q.quote_type for q in quotes_of(text)] == ["direct"]
+
+
+def test_comma_after_a_statement_noun_introduces_a_quote(quotes_of):
+    text = "After the attacks, Trump issued a statement, “Last night, our nation was attacked.”"
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and q.cue == "issued" and q.speaker == "Trump"

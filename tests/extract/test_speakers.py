@@ -46,3 +46,10 @@ def test_collective_source_is_kept_as_text(nlp):
     doc = nlp("Ukrainian troops on the ground have told reporters that supplies are short.")
     speaker = Discourse.of(doc).resolve(span(doc, "Ukrainian troops on the ground"))
     assert speaker.name.startswith("Ukrainian troops")
+
+
+def test_relative_pronoun_names_its_antecedent_but_keeps_its_own_span(nlp):
+    doc = nlp("The plan was backed by Michael Tyler, who said the campaign would go on.")
+    speaker = Discourse.of(doc).resolve(span(doc, "who"))
+    assert speaker.name.endswith("Tyler") and speaker.text == "who"
+    assert doc.text[speaker.start : speaker.end] == "who"
