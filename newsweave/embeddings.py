@@ -15,6 +15,7 @@ import numpy as np
 from newsweave.clean.embed import DIMENSIONS, encode
 
 CHUNK = 256
+__all__ = ["DIMENSIONS", "embed"]
 
 
 def embed(texts: Sequence[str], batch_size: int = CHUNK) -> np.ndarray:

@@ -145,6 +145,8 @@ class NameGroup:
 def _person_parts(key: str) -> tuple[str, str, str]:
     """(given name, middle initials, surname) of a person key; initials are one-letter tokens."""
     tokens = key.split()
+    if not tokens:  # a name of punctuation alone ("- ''") has no parts
+        return "", "", ""
     if len(tokens) == 1:
         return "", "", tokens[0]
     middle = "".join(t for t in tokens[1:-1] if len(t) == 1)

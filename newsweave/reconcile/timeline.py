@@ -25,7 +25,7 @@ from typing import Any
 import numpy
 
 from newsweave.extract.events_lexicon import EVENT_FAMILIES
-from newsweave.embeddings import embed
+from newsweave.embeddings import DIMENSIONS, embed
 from newsweave.model import content_id
 
 TIMELINE_COMMITMENTS = frozenset({"asserted", "attributed"})
@@ -231,15 +231,33 @@ def _score(a: _Item, b: _Item, similarity: float, options: TimelineOptions) -> f
     return score if score >= options.threshold else None
 
 
-def _blocks(items: list[_Item], indices: list[int]) -> dict[str, list[int]]:
+def _embed_mergeable(items: list[_Item]) -> numpy.ndarray:
+    """Embeddings of the events that share a block with another document's event; zeros
+    for the rest, which can then only stay alone (embedding is the costliest step here)."""
+    docs_in: dict[str, set[str]] = {}
+    for key, members in _blocks(items, range(len(items))).items():
+        docs_in[key] = {items[i].event["doc"] for i in members}
+    mergeable = [
+        i for i, it in enumerate(items)
+        if any(len(docs_in.get(key, ())) > 1 for key in _block_keys(it))
+    ]
+    vectors = numpy.zeros((len(items), DIMENSIONS), dtype=numpy.float32)
+    if mergeable:
+        vectors[mergeable] = embed([" ".join(items[i].event["text"].split())[:300] for i in mergeable])
+    return vectors
+
+
+def _block_keys(it: _Item) -> list[str]:
+    keys = ["p:" + it.event["predicate"]] if it.event.get("predicate") else []
+    return keys + [f"f:{family}" for family in it.families]
+
+
+def _blocks(items: list[_Item], indices) -> dict[str, list[int]]:
     """Items grouped by predicate and by event family: only items in one block can agree."""
     blocks: dict[str, list[int]] = {}
     for i in indices:
-        it = items[i]
-        if it.event.get("predicate"):
-            blocks.setdefault("p:" + it.event["predicate"], []).append(i)
-        for family in it.families:
-            blocks.setdefault(f"f:{family}", []).append(i)
+        for key in _block_keys(items[i]):
+            blocks.setdefault(key, []).append(i)
     return blocks
 
 
@@ -310,9 +328,8 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
     for i, it in enumerate(items):
         if it.interval is not None or not it.keys:
             continue
-        keys = (["p:" + it.event["predicate"]] if it.event.get("predicate") else []) + [f"f:{f}" for f in it.families]
         best, best_score = None, 0.0
-        for m in {m for key in keys for m in blocks.get(key, ())}:
+        for m in {m for key in _block_keys(it) for m in blocks.get(key, ())}:
             cluster = clusters[cluster_of[m]]
             if any(items[n].event["doc"] == it.event["doc"] for n in cluster):
                 continue
@@ -388,7 +405,7 @@ def build_timeline(analysis: dict[str, Any], options: TimelineOptions | None = N
     families = frozenset().union(*(it.families for it in dated))
     items = dated + [it for it in items if it.interval is None and it.keys
                      and (it.event.get("predicate") in predicates or it.families & families)]
-    vectors = embed([" ".join(it.event["text"].split())[:300] for it in items])
+    vectors = _embed_mergeable(items)
     texts = {d["id"]: d.get("text") or "" for d in analysis.get("documents", ())}
     names = {e["id"]: e["name"] for e in analysis.get("entities", ())}
     entries = [_entry(c, items, vectors, texts, names) for c in _cluster(items, vectors, options)]
