@@ -51,7 +51,7 @@ class Thresholds:
     """What makes a paragraph a candidate, what the core is, and the scores that decide."""
 
     min_words: int = 8  # shorter lines (headings, one-liners) are neither judged nor used
-    min_paragraphs: int = 5  # below this the article has no reliable core
+    min_paragraphs: int = 10  # below this the article has no reliable core (see find_off_topic)
     window: int = 1  # neighbours on each side left out when measuring a block's support
     longest_block: int = 3  # blocks of up to this many paragraphs are measured
     name_weight: float = 0.5  # weakness = word support + this * name support
@@ -61,6 +61,7 @@ class Thresholds:
     strong_weakness: float = 0.15  # an article with a paragraph this weak gets one more
     core_paragraphs: int = 3  # the most central paragraphs make the core text
     core_words: int = 14  # of each, its opening words
+    max_tokens: int = 32  # word pieces embedded per text (40 catches no more, costs a quarter more)
     lexical_weight: float = 1.0  # score = cosine with the core + this * word support
     tail_each: float = 0.5  # every paragraph of an off-topic run at the end scores below this
     middle_each: float = 0.5  # and of a run in the middle
@@ -123,24 +124,29 @@ def block_support(sets: Sequence[frozenset[str]], window: int = 1, longest: int 
 
     A block's support is the share of its words (the union of its paragraphs' ``sets``)
     that some paragraph more than ``window`` places away from the block also has; a
-    block without words is fully supported. Linear in the article's length.
+    block without words is fully supported. All blocks of one size are measured at
+    once from running counts of each word over the paragraphs (linear in the text).
     """
     n = len(sets)
-    df: Counter[str] = Counter()
-    for v in sets:
-        df.update(v)
     out = np.ones(n, dtype=np.float32)
+    columns: dict[str, int] = {}
+    rows = [[columns.setdefault(w, len(columns)) for w in v] for v in sets]
+    if not columns:
+        return out
+    has = np.zeros((n, len(columns)), dtype=np.int32)
+    for i, cols in enumerate(rows):
+        has[i, cols] = 1
+    running = np.vstack([np.zeros((1, len(columns)), dtype=np.int32), np.cumsum(has, axis=0)])
+    df = running[-1]
     for size in range(1, min(longest, n) + 1):
-        for a in range(n - size + 1):
-            b = a + size
-            words = frozenset().union(*sets[a:b])
-            if not words:
-                continue
-            near: Counter[str] = Counter()
-            for v in sets[max(0, a - window) : min(n, b + window)]:
-                near.update(v)
-            support = sum(df[w] > near[w] for w in words) / len(words)
-            out[a:b] = np.minimum(out[a:b], support)
+        a = np.arange(n - size + 1)
+        words = (running[a + size] - running[a]) > 0
+        near = running[np.minimum(n, a + size + window)] - running[np.maximum(0, a - window)]
+        total = words.sum(axis=1)
+        supported = (words & (df > near)).sum(axis=1)
+        support = np.where(total > 0, supported / np.maximum(total, 1), 1.0)
+        for offset in range(size):  # a paragraph takes the least support of a block holding it
+            out[a + offset] = np.minimum(out[a + offset], support)
     return out
 
 
@@ -238,7 +244,7 @@ def score_paragraphs(texts: Sequence[str], t: Thresholds = DEFAULT) -> np.ndarra
         return scores
     from newsweave.clean.embed import encode
 
-    vectors = encode([core_text(texts, s, t), *(texts[k] for k in picked)])
+    vectors = encode([core_text(texts, s, t), *(texts[k] for k in picked)], t.max_tokens)
     scores[picked] = vectors[1:] @ vectors[0] + t.lexical_weight * s.words[picked]
     return scores
 
