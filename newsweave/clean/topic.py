@@ -68,7 +68,7 @@ class Thresholds:
     tail_run_margin: float = 0.0  # a run of two or more at the end averages below each - this
     middle_run_margin: float = 0.1  # a run of two or more in the middle
     tail_margin: float = 0.2  # a lone last paragraph scores below each - this
-    middle_margin: float = 0.2  # a lone paragraph in the middle
+    middle_margin: float = 0.25  # a lone paragraph in the middle
     max_share: float = 0.5  # never remove more than this share of the judged paragraphs
 
 
