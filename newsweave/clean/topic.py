@@ -252,7 +252,13 @@ def score_paragraphs(texts: Sequence[str], t: Thresholds = DEFAULT) -> np.ndarra
 def find_off_topic(
     text: str, removed: Sequence[RemovedSpan] = (), doc: str = "", t: Thresholds = DEFAULT
 ) -> list[RemovedSpan]:
-    """Paragraphs of ``text`` that belong to other stories, given the spans already ``removed``."""
+    """Paragraphs of ``text`` that belong to other stories, given the spans already ``removed``.
+
+    Articles with fewer than ``t.min_paragraphs`` judged paragraphs are left alone: their
+    core is too thin to tell an insert from a change of scene (on the built cases, raising
+    the floor from 5 to 10 cut the body lost as off-topic by a fifth and the embedding
+    calls on plain articles by a fifth, for 0.005 of the catch).
+    """
     gone = {(r.start, r.end) for r in removed}
     paragraphs: list[Block] = [
         b for b in split_blocks(text) if (b.start, b.end) not in gone and b.n_words >= t.min_words
