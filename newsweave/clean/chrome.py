@@ -88,6 +88,7 @@ _TRAILING_CREDIT = re.compile(
     + r"|(?:\bvia|/)\s*" + _PHOTO_AGENCY + r"|courtesy(?: of)? [^.]{0,60})\W*$",
     _I,
 )
+_CREDIT_REACH = 200  # characters from a line's end within which a trailing credit starts
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|\u00a9)|\ball rights reserved\b|"
     r"^(?:this (?:article|story|piece|column|post) (?:was |is |first |originally )+"
@@ -116,31 +117,43 @@ _NORM_TOKEN = re.compile(r"[^\W_]+")
 
 
 def classify_line(block: Block) -> tuple[str, float] | None:
-    """The chrome reason and confidence for one line, or ``None`` when it reads as body."""
+    """The chrome reason and confidence for one line, or ``None`` when it reads as body.
+
+    Most lines are body, so each test runs only where it can apply: length first, then a
+    plain substring for the patterns that can match anywhere in a line, and the search
+    for reported speech only when a pattern has matched.
+    """
     text, n = block.text, block.n_words
     if n == 0:
         return None
-    reported = _REPORTING.search(text) is not None
+    lower = text.lower()
+
+    def reported() -> bool:
+        return _REPORTING.search(text) is not None
+
     if n <= 8 and _AD.match(text):
         return "advertisement", 0.95
     if n <= 12 and _SHARE_LINE.match(text):
         return "share", 0.9
-    if n <= 25 and not reported and _FOLLOW.match(text):
+    if n <= 25 and _FOLLOW.match(text) and not reported():
         return "share", 0.85
-    if n <= 60 and _COPYRIGHT.search(text):
+    # Each of these two patterns has one part that may match inside a line; the rest are anchored.
+    if n <= 60 and (_COPYRIGHT.match(text) or ("rights reserved" in lower and _COPYRIGHT.search(text))):
         return "copyright", 0.95
-    if n <= 40 and _CONTRIBUTOR.search(text):
+    if n <= 40 and (_CONTRIBUTOR.match(text) or ("contributed" in lower and _CONTRIBUTOR.search(text))):
         return "contributor", 0.95
-    if n <= 70 and not reported and _COOKIE.search(text):
+    if n <= 70 and "cookie" in lower and _COOKIE.search(text) and not reported():
         return "cookie", 0.85
     if n <= 60 and _CREDIT_HEAD.match(text):
         return ("credit" if n <= 10 else "caption"), 0.9
-    if n <= 60 and _TRAILING_CREDIT.search(text):
+    # A credit ends its line: searching only the last characters keeps this linear and cheap
+    # (``pos`` is not a slice, so ``^`` still means the line's real start).
+    if n <= 60 and _TRAILING_CREDIT.search(text, max(0, len(text) - _CREDIT_REACH)):
         return ("credit" if n <= 8 else "caption"), 0.8
-    if n <= 30 and not reported and _SUBSCRIBE_WORD.search(text):
+    if n <= 30 and _SUBSCRIBE_WORD.search(text) and not reported():
         if _CALL_TO_ACTION.match(text) or n <= 8 or not _SENTENCE_FINAL.search(text):
             return "subscription", 0.9
-    if n <= 30 and not reported and _RELATED.match(text):
+    if n <= 30 and _RELATED.match(text) and not reported():
         return "related", 0.85
     return None
 

@@ -5,8 +5,9 @@ runs on the CPU. Cleaning embeds only a handful of short texts per article, so t
 encoder is trimmed for small batches of short inputs:
 
 - each text is cut to its first :data:`MAX_TOKENS` word pieces (a paragraph's opening
-  carries its topic), after a cheap cut to a few more words than that, so a long
-  paragraph is never tokenised in full;
+  carries its topic; a caller may ask for fewer, cleaning uses 32), after a cheap cut
+  to that many words, so a long paragraph is never tokenised in full. The cost of a
+  call is about 5 ms plus a share proportional to the word pieces of the batch;
 - the Linear layers are quantised to int8 (``quantize_dynamic``): about 2.5 times as
   fast on one CPU thread; pairwise cosines move by 0.03 on average (0.15 at most) from
   the float model's, small beside the margins the topic rules use;
@@ -14,7 +15,9 @@ encoder is trimmed for small batches of short inputs:
   would steal it from the other pipeline workers;
 - the tokenizer and the transformer are called directly (no data loader), with mean
   pooling and L2 normalisation as the sentence-transformers configuration of the model
-  prescribes, so a dot product of two vectors is their cosine.
+  prescribes, so a dot product of two vectors is their cosine;
+- loading runs one small batch through the model, so that the first real call does not
+  pay for the kernels' lazy set-up (about half a second).
 """
 
 from __future__ import annotations
@@ -50,22 +53,30 @@ class Encoder:
     max_tokens: int
 
 
+@lru_cache(maxsize=4)
+def _tokenizer(max_tokens: int) -> Any:
+    """The model's tokenizer, truncating to ``max_tokens`` word pieces and padding a batch."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=max_tokens)
+    tokenizer.enable_padding()
+    return tokenizer
+
+
 @lru_cache(maxsize=1)
 def load_encoder() -> Encoder:
-    """Load the MiniLM tokenizer and the int8-quantised transformer (first call only)."""
+    """Load the MiniLM tokenizer and the int8-quantised transformer, and warm it (first call only)."""
     import torch
-    from tokenizers import Tokenizer
     from transformers import AutoModel
 
-    path = model_path()
-    tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    tokenizer.enable_padding()
-    model = AutoModel.from_pretrained(str(path)).eval()
+    model = AutoModel.from_pretrained(str(model_path())).eval()
     with warnings.catch_warnings():  # eager-mode quantisation is deprecated in favour of torchao
         warnings.simplefilter("ignore")
         model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-    return Encoder(tokenizer, model, MAX_TOKENS)
+    encoder = Encoder(_tokenizer(MAX_TOKENS), model, MAX_TOKENS)
+    _forward(encoder, ["warm up the kernels", "a second text of the batch"], MAX_TOKENS)
+    return encoder
 
 
 @contextmanager
@@ -83,16 +94,23 @@ def _threads(n: int) -> Iterator[None]:
             torch.set_num_threads(before)
 
 
-def encode(texts: Sequence[str]) -> np.ndarray:
-    """Embed ``texts`` in one batched call: an ``(n, 384)`` float32 array of unit vectors."""
+def encode(texts: Sequence[str], max_tokens: int = MAX_TOKENS) -> np.ndarray:
+    """Embed ``texts`` in one batched call: an ``(n, 384)`` float32 array of unit vectors.
+
+    Each text is embedded from its first ``max_tokens`` word pieces (at most :data:`MAX_TOKENS`).
+    """
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    return _forward(load_encoder(), texts, min(max_tokens, MAX_TOKENS))
+
+
+def _forward(encoder: Encoder, texts: Sequence[str], max_tokens: int) -> np.ndarray:
     import torch
 
-    encoder = load_encoder()
     # Tokenising a whole 200-word paragraph to keep 40 pieces would cost more than the cut.
-    heads = [" ".join(t.split(maxsplit=encoder.max_tokens)[: encoder.max_tokens]) for t in texts]
-    batch = encoder.tokenizer.encode_batch(heads)
+    heads = [" ".join(t.split(maxsplit=max_tokens)[:max_tokens]) for t in texts]
+    tokenizer = encoder.tokenizer if max_tokens == encoder.max_tokens else _tokenizer(max_tokens)
+    batch = tokenizer.encode_batch(heads)
     ids = torch.tensor([e.ids for e in batch], dtype=torch.long)
     mask = torch.tensor([e.attention_mask for e in batch], dtype=torch.long)
     with torch.inference_mode(), _threads(1):

@@ -54,6 +54,19 @@ _ROLE_NOUN = re.compile(
     _I,
 )
 _BIO_LINK = re.compile(r"^,\s|^\s(?:is|was|has been|serves|served|teaches|writes|leads|heads|directs)\b")
+# After "Name, role, ..." a bio goes on with what the author is or does; a news sentence
+# with what the person did ("…, called the news", "…, noted that").
+_BIO_VERB = re.compile(
+    r",\s+(?:is|was|has|had|have|serves|served|teaches|taught|writes|wrote|leads|led|heads|"
+    r"headed|directs|directed|works|worked|covers|lives|holds|held|previously|also|formerly)\b"
+)
+_FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-Z\"“])|$)", re.S)
+# Words that open a sentence but never a person's name.
+_NOT_A_NAME = frozenset(
+    "on in at for but and the a an as after before when while with from by of to if this that "
+    "these those it he she they we his her their our its there here meanwhile still yet so then "
+    "now although though because since during under over like unlike".split()
+)
 _REPORTING = re.compile(r"\b(?:said|says|told|added|according to|asked|argued|insisted)\b", _I)
 _AUTHOR_NOTE = re.compile(
     r"^(?:the (?:author|writer)s? (?:is|are|was|were|has|have)\b|about the authors?\b|"
@@ -120,8 +133,13 @@ def _is_bio(block: Block) -> bool:
     if _AUTHOR_NOTE.match(text):
         return True
     m = _NAME_START.match(text)
-    if not m or not _BIO_LINK.match(text[m.end() :]):
+    if not m or not _BIO_LINK.match(text[m.end() :]) or m.group().split()[0].lower() in _NOT_A_NAME:
         return False
+    if text[m.end()] == ",":  # "Name, role ..." must read as a bio to its first sentence's end
+        sentence = _FIRST_SENTENCE.match(text).group()
+        rest = sentence[m.end() + 1 :]
+        if "," in rest and not _BIO_VERB.search(rest):
+            return False
     return _ROLE_NOUN.search(text[m.end() : m.end() + 200]) is not None
 
 

@@ -49,3 +49,18 @@ def test_author_bio_before_copyright_is_recognised():
 def test_person_quoted_in_the_last_paragraph_is_not_a_bio():
     last = "Jane Doe, a professor of planning at the university, said the plan was overdue."
     assert _reasons("\n".join(PARAS) + "\n" + last) == []
+
+
+def test_bio_shaped_news_sentences_at_the_end_are_not_bios():
+    for last in (
+        "Jane Doe, senior director of policy for the Transit League, which backs the plan, "
+        "called the vote a turning point for the region.",
+        "On transit, though, the mayor struck out. The council was reluctant to fund a director.",
+    ):
+        assert _reasons("\n".join(PARAS) + "\n" + last + "\nCopyright: Transit Weekly\n") == [], last
+
+
+def test_bio_that_says_where_the_author_served_is_recognised():
+    bio = "John Roe, senior fellow at the Transit Institute, served at the Department of Transport."
+    text = "\n".join(PARAS) + "\n" + bio + "\nCopyright: Transit Weekly\n"
+    assert ("author-bio", bio) in _reasons(text)

@@ -3,9 +3,33 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+import newsweave.clean.embed as embed
 from newsweave.clean import clean_text
-from newsweave.clean.topic import off_topic_runs
+from newsweave.clean.topic import (
+    block_support,
+    candidates,
+    find_off_topic,
+    lexical_support,
+    names,
+    off_topic_runs,
+    vocabulary,
+)
+
+# A made-up article about a harbour, ten paragraphs that keep returning to their subject.
+HARBOUR = [
+    f"The Westport harbour authority approved the dredging plan for the {part} basin on Tuesday, "
+    f"and Mayor Alvarez said the harbour works would keep the fishing fleet and the ferry running."
+    for part in ("north", "south", "east", "west", "inner", "outer", "old", "new", "main", "small")
+]
+# Two paragraphs of another story, sharing no names and few words with the harbour story.
+INSERT = [
+    "Senator Okafor unveiled a vaccine procurement bill in Lagos, promising clinics in every "
+    "province would receive doses before the rainy season begins.",
+    "Okafor's bill would fund refrigerated lorries and train nurses, the Lagos health ministry "
+    "estimated, at a cost of two billion naira over three budgets.",
+]
 
 
 def _removed_texts(text):
@@ -50,3 +74,50 @@ def test_no_seed_loses_more_than_a_tenth_of_its_body(seed_texts):
         assert kept_share > 0.5, name
         if not name.startswith("004_"):
             assert off == 0, name
+
+
+def test_names_are_capitalised_words_inside_sentences_only():
+    assert names("The council met. Mayor Alvarez thanked Okafor's team in Lagos.") == {
+        "alvare", "okafor", "lagos"
+    }
+
+
+def test_block_support_is_low_for_an_inserted_pair_and_high_for_the_body():
+    texts = HARBOUR[:5] + INSERT + HARBOUR[5:]
+    words = block_support([vocabulary(t) for t in texts])
+    assert words[5] < 0.3 and words[6] < 0.3
+    # a neighbour shares a block with the insert, so it is less supported than the rest
+    assert min(words[4], words[7]) > max(words[5], words[6])
+    assert min(words[:3].min(), words[9:].min()) > 0.6
+    assert block_support([]).shape == (0,)
+    assert block_support([frozenset(), frozenset()]).tolist() == [1.0, 1.0]
+
+
+def test_inserted_pair_is_a_candidate_and_a_lone_mildly_weak_paragraph_is_not():
+    texts = HARBOUR[:5] + INSERT + HARBOUR[5:]
+    assert set(candidates(lexical_support(texts)).tolist()) == {5, 6}
+    lone = HARBOUR[:5] + [INSERT[0]] + HARBOUR[5:]
+    s = lexical_support(lone)
+    picked = candidates(s).tolist()
+    assert picked == [] or s.weakness()[5] < 0.1
+
+
+def test_article_whose_paragraphs_all_support_each_other_is_not_embedded(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("nothing should be embedded")
+
+    monkeypatch.setattr(embed, "encode", refuse)
+    assert find_off_topic("\n\n".join(HARBOUR)) == []
+
+
+def test_inserted_pair_from_another_story_is_removed_as_off_topic():
+    text = "\n\n".join(HARBOUR[:5] + INSERT + HARBOUR[5:])
+    removed = {s.text for s in find_off_topic(text) if s.reason == "off-topic"}
+    assert removed == set(INSERT)
+
+
+@pytest.mark.parametrize("max_tokens", [8, 32, 40])
+def test_encode_gives_unit_vectors_for_any_token_budget(max_tokens):
+    vectors = embed.encode(["A harbour dredging plan.", " ".join(HARBOUR)], max_tokens)
+    assert vectors.shape == (2, embed.DIMENSIONS)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
