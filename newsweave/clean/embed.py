@@ -69,8 +69,10 @@ def load_encoder() -> Encoder:
     """Load the MiniLM tokenizer and the int8-quantised transformer, and warm it (first call only)."""
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
-    model = AutoModel.from_pretrained(str(model_path())).eval()
+    hf_logging.disable_progress_bar()  # a CLI's output is ours: no "Loading weights" bars
+    model = AutoModel.from_pretrained(str(model_path()), local_files_only=True).eval()
     with warnings.catch_warnings():  # eager-mode quantisation is deprecated in favour of torchao
         warnings.simplefilter("ignore")
         model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
