@@ -119,6 +119,8 @@ class TimelineOptions:
     entity_weight: float = 0.25
     attach_similarity: float = 0.6  # for an undated mention to join a dated entry
     max_entries_in_chart: int = 60
+    max_entries_in_list: int = 200  # the report lists the most-told entries; the JSON has all
+    max_sources_per_entry: int = 12
 
 
 # ---------------------------------------------------------------------------
@@ -447,7 +449,14 @@ def timeline_context(analysis: dict[str, Any], timeline: list[dict[str, Any]] | 
         timeline = analysis.get("timeline")
     if timeline is None:
         timeline = build_timeline(analysis, options)
-    docs = [d for d in analysis.get("documents", ()) if any(d["id"] in e["documents"] for e in timeline)]
+    total = len(timeline)
+    if total > options.max_entries_in_list:
+        keep = {e["id"] for e in sorted(timeline, key=lambda e: -len(e["documents"]))[: options.max_entries_in_list]}
+        timeline = [e for e in timeline if e["id"] in keep]
+    timeline = [dict(e, sources=e["sources"][: options.max_sources_per_entry], more_sources=max(
+        0, len(e["sources"]) - options.max_sources_per_entry)) for e in timeline]
+    shown = {doc for e in timeline for doc in e["documents"]}
+    docs = [d for d in analysis.get("documents", ()) if d["id"] in shown]
     colour = {d["id"]: PALETTE[i % len(PALETTE)] for i, d in enumerate(docs)}
     legend = [{"doc": d["id"], "name": d.get("title") or d.get("source") or d["id"],
                "colour": colour[d["id"]], "reported": (d.get("published") or {}).get("value")} for d in docs]
@@ -458,7 +467,7 @@ def timeline_context(analysis: dict[str, Any], timeline: list[dict[str, Any]] | 
     chart = _chart(charted, colour) if charted else None
     entries = [{**e, "colours": [colour[d] for d in e["documents"]]} for e in timeline]
     return {"timeline": entries, "timeline_chart": chart, "timeline_legend": legend,
-            "timeline_documents": document_timelines(timeline)}
+            "timeline_documents": document_timelines(timeline), "timeline_total": total}
 
 
 def _chart(entries: list[dict[str, Any]], colour: dict[str, str], width: int = 900,

@@ -7,8 +7,9 @@ The SVG (map, charts) is built by :mod:`newsweave.report.svg`, which escapes
 every string it places.
 
 Large corpora: the page shows the :data:`FULL_ARTICLES` most central articles in
-full and lists every source; the rest are written, :data:`PAGE_SIZE` to a page,
-beside the report (``<report>_articles/page-N.html``) and linked from the list.
+full and lists every source; the next :data:`PAGED_ARTICLES` are written,
+:data:`PAGE_SIZE` to a page, beside the report (``<report>_articles/page-N.html``)
+and linked from the list; the others link to their source URL (http(s) only).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from newsweave.store.sqlite import Store
 
 FULL_ARTICLES = 40
 PAGE_SIZE = 100
+PAGED_ARTICLES = 300  # articles beyond these are listed and linked to their source, not rendered
 ON_DEMAND_STATEMENTS = 3000  # a report computes the story itself only for small corpora (embedding is slow)
 STORY_KEYS = ("claims", "questions", "positions", "summary", "genres")
 
@@ -172,9 +174,9 @@ def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[d
     return out[:60]
 
 
-def build_context(store: Store) -> dict[str, Any]:
-    """Everything the template shows, from the store."""
-    analysis = build_analysis(store)
+def build_context(store: Store, analysis: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything the template shows, from the store (and its analysis, when already built)."""
+    analysis = analysis if analysis is not None else build_analysis(store)
     return context_from(analysis, _story(store, analysis), _timeline(analysis))
 
 
@@ -251,12 +253,19 @@ def context_from(analysis: dict[str, Any], story: dict[str, Any], timeline: dict
     }
 
 
+def web_url(url: str | None) -> str:
+    """An article's URL if it is an http(s) address, else "": a link must never run script."""
+    return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else ""
+
+
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("newsweave.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True, lstrip_blocks=True,
     )
+    env.filters["web_url"] = web_url
+    return env
 
 
 def render_report(store: Store) -> str:
@@ -267,18 +276,18 @@ def write_report(store: Store, path: str | Path) -> Path:
     """Write the report; articles beyond :data:`FULL_ARTICLES` go to linked pages beside it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    context = build_context(store)
+    analysis = build_analysis(store)
+    context = build_context(store, analysis)
     env = _environment()
-    rest = [d for d in context["documents"] if not d["full"]]
+    # Beyond the articles in full and the paged ones, sources link to where they came from:
+    # the whole text of every article is in analysis.json, and the page stays small.
+    rest = [d for d in context["documents"] if not d["full"]][:PAGED_ARTICLES]
     if rest:
         folder = path.with_name(path.stem + "_articles")
         folder.mkdir(exist_ok=True)
-        analysis = None
+        names = {e["id"]: e["name"] for e in analysis["entities"]}
         for page, lo in enumerate(range(0, len(rest), PAGE_SIZE), 1):
             chunk = rest[lo:lo + PAGE_SIZE]
-            if analysis is None:
-                analysis = build_analysis(store)
-            names = {e["id"]: e["name"] for e in analysis["entities"]}
             ids = {d["id"] for d in chunk}
             mentions = _by_doc([m for m in analysis["mentions"] if m["doc"] in ids])
             for d in chunk:

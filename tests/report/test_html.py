@@ -18,7 +18,8 @@ HOSTILE_TEXT = (
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    (folder / "a.jsonl").write_text(__import__("json").dumps({"text": HOSTILE_TEXT, "title": HOSTILE_TITLE}))
+    (folder / "a.jsonl").write_text(__import__("json").dumps(
+        {"text": HOSTILE_TEXT, "title": HOSTILE_TITLE, "url": "javascript:alert(1)"}))
     out = folder / "out"
     analyze_into([folder / "a.jsonl"], out)
     return out / "report.html"
@@ -27,7 +28,8 @@ def hostile_report(tmp_path_factory):
 def test_report_is_self_contained(seed_run):
     _, out = seed_run
     html = (out / "report.html").read_text()
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "the report must not load anything"
+    assert not re.search(r"""src=["']?(https?:)?//""", html), "the report must not load anything"
+    assert "Content-Security-Policy" in html
     assert "<style>" in html
 
 
@@ -67,3 +69,21 @@ def test_hostile_article_runs_no_script_in_the_browser(hostile_report, tmp_path)
     assert "<title>newsweave report" in dom and "pwned" not in re.sub(r"&lt;.*?&gt;|title=\"[^\"]*\"", "", dom.split("<body>")[0])
     assert "PWNED" not in dom.replace("innerHTML='PWNED'", ""), "injected script ran"
     assert "&lt;script&gt;window.pwned" in dom
+
+
+def test_sources_beyond_the_paged_articles_link_only_to_web_addresses(tmp_path, monkeypatch):
+    import json
+
+    from newsweave.report import html as report_html
+
+    monkeypatch.setattr(report_html, "FULL_ARTICLES", 1)
+    monkeypatch.setattr(report_html, "PAGED_ARTICLES", 0)
+    rows = [{"text": f"Officials in Kyiv met on day {i} to discuss the talks in Geneva.\n", "title": f"Talks {i}",
+             "url": url} for i, url in enumerate(["https://example.org/a", "javascript:alert(1)", "https://example.org/c"])]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    analyze_into([tmp_path / "a.jsonl"], tmp_path / "out")
+    page = (tmp_path / "out" / "report.html").read_text()
+    links = re.findall(r'href="(https?://[^"]+)"', page)
+    # one article is shown in full (linked inside the page); the others link out, if http(s)
+    assert links and set(links) <= {"https://example.org/a", "https://example.org/c"}
+    assert "javascript:alert" not in page.replace("&#34;", "")
