@@ -60,11 +60,19 @@ class Article:
     removed: list[RemovedSpan] = field(default_factory=list)
     spacy: Doc | None = None
     records: dict[str, list[Record]] = field(default_factory=dict)
+    _blanked: tuple[int, str] | None = None  # (number of removed spans it reflects, text)
 
     @property
     def analysis_text(self) -> str:
-        """The original text with removed spans blanked: same length, same offsets."""
-        return blank_spans(self.document.text, ((r.start, r.end) for r in self.removed))
+        """The original text with removed spans blanked: same length, same offsets.
+
+        Built once for a given set of removed spans (they only grow, before the parse),
+        not again by every stage that reads it.
+        """
+        if self._blanked is None or self._blanked[0] != len(self.removed):
+            text = blank_spans(self.document.text, ((r.start, r.end) for r in self.removed))
+            self._blanked = (len(self.removed), text)
+        return self._blanked[1]
 
     def all_records(self) -> list[Record]:
         out: list[Record] = list(self.removed)
