@@ -143,6 +143,8 @@ MAX_LETTER_TEMPERATURE = 1000
 
 
 def _unit_form(surface: str) -> Unit:
+    """The unit a surface form names; runs of whitespace inside it count as one space."""
+    surface = " ".join(surface.split())
     return _FORMS.get(surface) or _FORMS[surface.lower()]
 
 

@@ -287,3 +287,8 @@ def test_a_multiplier_after_a_range_covers_both_ends():
 
 def test_a_unit_written_after_the_first_number_must_be_repeated_for_a_range():
     assert [f.unit_name for f in find_quantities("from 50 percent to 77 million")] == ["percentage", None]
+
+
+def test_a_unit_written_with_a_double_space_is_still_read():
+    [found] = find_quantities("Troops held 400 square  miles of land.")
+    assert found.value == 400
