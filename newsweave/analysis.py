@@ -124,11 +124,7 @@ def reconcile(store: Store) -> None:
     documents = [d for d in store.documents(with_text=False)]
     current = {d["id"] for d in documents} - superseded(store)
     lengths = {d["id"]: d["word_count"] * 6 for d in documents}
-    fields = set(Mention.field_names())
-    mentions = [
-        Mention(**{k: v for k, v in r.items() if k in fields})
-        for r in store.records("mentions") if r["doc"] in current
-    ]
+    mentions = [Mention.from_dict(r) for r in store.records("mentions") if r["doc"] in current]
     speakers = [(q["doc"], q["speaker_start"], q["speaker_end"]) for q in store.records("quotes")
                 if q["doc"] in current and q.get("speaker_start") is not None]
     result = reconcile_entities(mentions, doc_lengths=lengths, actor_spans=speakers)

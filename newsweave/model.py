@@ -88,6 +88,12 @@ class Record:
     def field_names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in fields(cls))
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        """The record back from a stored or exported row (keys it does not declare are ignored)."""
+        names = set(cls.field_names())
+        return cls(**{k: v for k, v in data.items() if k in names})
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RemovedSpan(Record):

@@ -134,9 +134,7 @@ def _places(analysis: dict[str, Any]) -> list[dict[str, Any]]:
 def _quantities(analysis: dict[str, Any], labels: dict[str, str]) -> list:
     from newsweave.extract.quantities import Quantity
 
-    fields = set(Quantity.field_names())
-    return [Quantity(**{k: v for k, v in q.items() if k in fields}) for q in analysis.get("quantities", ())
-            if q["doc"] in labels]
+    return [Quantity.from_dict(q) for q in analysis.get("quantities", ()) if q["doc"] in labels]
 
 
 def _unit_slips(analysis: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
