@@ -188,7 +188,8 @@ def render(result: dict) -> str:
     rows += [(f"{name} (same files)", figures) for name, figures in result.get("baselines", {}).items()]
     rows += [(f"{name} (published, TE-3 test)", figures) for name, figures in result.get("published", {}).items()]
     lines = [
-        f"TempEval-3 TIMEX3, {result['documents']} documents, {result['gold']} gold expressions",
+        f"TempEval-3 TIMEX3, {result['documents']} documents, {result['gold']} gold expressions, "
+        f"tense from {result.get('tense', 'cues')}",
         f"{'system':34} " + " ".join(f"{c:>13}" for c in cols),
     ]
     for name, figures in rows:
