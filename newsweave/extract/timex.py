@@ -200,31 +200,82 @@ def document_anchor(article: Article) -> dt.date | None:
     return None
 
 
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would", "might", "may", "could"})
+_REPORTING_LEMMAS = frozenset(
+    "say tell report announce claim add state note insist argue confirm deny warn write "
+    "call have hold remain".split()
+)
+_PROSPECTIVE_LEMMAS = frozenset(
+    "plan expect schedule set intend hope aim prepare propose want agree promise threaten vow".split()
+)
+
+
 def spacy_tense(doc) -> Tense:
-    """Tense at a character offset from the parse: the governing verb's tag and auxiliaries."""
+    """Tense at a character offset from the parse: the governing verb's tag and auxiliaries.
+
+    A non-finite verb ("to leave Friday", "withdrawing ... on Friday") takes its tense from
+    the verb that governs it, except that an infinitive after a verb of planning or
+    expecting ("plans to hold a news conference Tuesday") looks forward.
+    """
+    from bisect import bisect_right
+
     starts = [t.idx for t in doc]
 
-    def tense_at(offset: int) -> str | None:
-        from bisect import bisect_right
+    def finite_tense(token) -> str | None:
+        for _hop in range(4):  # a few hops up a chain of non-finite verbs is enough
+            children = list(token.children)
+            for child in children:
+                if child.tag_ == "MD" and child.lower_ in _FUTURE_MODALS:
+                    return "future"
+            if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in children):
+                return "past"
+            if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in children):
+                return "past"  # the present perfect reports what has happened
+            if token.tag_ == "VBD":
+                return "past"
+            if token.tag_ in ("VBZ", "VBP"):
+                # "meet Monday with ...": a scheduled event; "says Monday": a report, so past
+                return "present" if token.lemma_ in _REPORTING_LEMMAS or token.lemma_ == "be" else "future"
+            if token.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in children):
+                return "future"  # "is meeting Friday": the progressive of an arrangement
+            infinitive = any(c.tag_ == "TO" for c in children)
+            head = token.head
+            if head.i == token.i or head.pos_ not in ("VERB", "AUX"):
+                return "past" if token.tag_ == "VBN" else None
+            if infinitive and head.lemma_ in _PROSPECTIVE_LEMMAS:
+                return "future"
+            token = head
+        return None
 
+    def tense_at(offset: int) -> str | None:
         i = bisect_right(starts, offset) - 1
         if i < 0:
             return None
         token = doc[i]
+        if token.dep_ == "poss":  # "Tuesday's declaration": the verb says nothing of the day
+            return None
         while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        for child in token.children:
-            if child.tag_ == "MD" and child.lower_ in ("will", "shall", "'ll", "wo"):
-                return "future"
-            if child.lower_ == "going" or (child.dep_ == "aux" and child.tag_ == "VBD"):
-                return "past"
-        if token.tag_ in ("VBD", "VBN"):
-            return "past"
-        if token.tag_ in ("VBZ", "VBP"):
-            return "present"
-        return None
+        return finite_tense(token)
+
+    return tense_at
+
+
+def stage_tense(text: str, doc=None) -> Tense:
+    """The tense the stage uses: a textual cue where the sentence has one, else the parse.
+
+    Cue words next to the expression ("will", "scheduled", "said", "ago") are the surer
+    sign in news prose; the parse decides where there is none ("meet Monday with ...").
+    """
+    textual = textual_tense(text)
+    if doc is None:
+        return textual
+    parsed = spacy_tense(doc)
+
+    def tense_at(offset: int) -> str | None:
+        return textual(offset) or parsed(offset)
 
     return tense_at
 
@@ -232,7 +283,6 @@ def spacy_tense(doc) -> Tense:
 @stage(NAME, version=VERSION, requires=("spacy",), produces=("timexes",))
 def rule_timexes(article: Article, options: Options) -> Iterator[Timex]:
     """Temporal expressions of the article's body, anchored on its date, tense from the parse."""
-    tense = spacy_tense(article.spacy) if article.spacy is not None else None
-    yield from find_timexes(
-        article.analysis_text, document_anchor(article), article.document.id, tense=tense
-    )
+    text = article.analysis_text
+    tense = stage_tense(text, article.spacy)
+    yield from find_timexes(text, document_anchor(article), article.document.id, tense=tense)

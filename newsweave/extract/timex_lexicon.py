@@ -149,6 +149,8 @@ def duration_value(amount: float | None, unit: str) -> str:
 
     >>> duration_value(7, "month"), duration_value(24, "hour"), duration_value(None, "year")
     ('P7M', 'PT24H', 'PXY')
+    >>> duration_value(2.5, "year"), duration_value(1.5, "day"), duration_value(0.5, "year")
+    ('P2Y6M', 'P1DT12H', 'P6M')
     """
     unit = unit_name(unit)
     letter, is_time = UNITS[unit]
@@ -169,6 +171,16 @@ def duration_value(amount: float | None, unit: str) -> str:
         whole = int(amount)
         rest = format_number(round((amount - whole) * factor, 3))
         return f"PT{whole}{letter}{rest}{small}" if whole else f"PT{rest}{small}"
+    calendar_smaller = {"Y": ("M", 12), "W": ("D", 7)}
+    if not is_time and amount is not None and amount != int(amount) and letter in calendar_smaller:
+        small, factor = calendar_smaller[letter]  # two and a half years is P2Y6M
+        whole, rest = int(amount), round((amount - int(amount)) * factor, 3)
+        if rest == int(rest):
+            return f"P{whole}{letter}{int(rest)}{small}" if whole else f"P{int(rest)}{small}"
+    if not is_time and letter == "D" and amount is not None and amount != int(amount):
+        whole, hours = int(amount), round((amount - int(amount)) * 24, 3)  # a day and a half is P1DT12H
+        if hours == int(hours):
+            return f"P{whole}DT{int(hours)}H" if whole else f"PT{int(hours)}H"
     number = "X" if amount is None else format_number(amount)
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
 

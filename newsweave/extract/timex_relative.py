@@ -46,8 +46,10 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
             rel = "the next"
         elif rel not in _REF_STEP:
             return None
-    if rel in ("the past", "the last"):  # "the past year" is a stretch of time ending now
-        return Found("DURATION", duration_value(1, unit), mod=mod, anchor="dct")
+    if rel in ("the past", "the last"):
+        if unit in ("day", "weekend"):  # "the past day": a stretch of time ending now
+            return Found("DURATION", duration_value(1, unit), mod=mod, anchor="dct")
+        rel = "last"  # "the past year", "the last decade": TimeML gives the previous one (1997, 198)
     if rel in _DCT_STEP:
         if ctx.dct is None:
             return Found("DATE", {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX-WXX"), mod=mod)
@@ -240,7 +242,7 @@ def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
     before the document date; "year-earlier" moves it a year back.
     """
     words = squash(m.group(0))
-    earlier = "year earlier" in words or "year ago" in words or "prior year" in words
+    earlier = any(w in words for w in ("year earlier", "year ago", "prior year", "last year", "previous year"))
     if "year" in words.split() and not earlier:
         if m.group("ended"):  # "for the year ended March 31": a fiscal year, a stretch of time
             return Found("DURATION", "P1Y", end=m.start("ended"), sets_reference=False)
@@ -256,9 +258,12 @@ def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
     elif ctx.period is not None:
         point, anchor = ctx.period, "previous"
     elif ctx.dct is None:
-        return Found("DATE", "XXXX-QX")
+        return Found("DATE", "XXXX-QX" if not m.group("pyear") else f"{m.group('pyear')}-QX")
     else:
         point, anchor = Point(ctx.dct, "quarter").shift(-1), "dct"
+    if m.group("pyear"):  # "the 1988 period": the period under report, in that year
+        point, anchor = Point(point.day.replace(year=int(m.group("pyear"))), point.grain, point.code), None
+        return Found("DATE", point.value, anchor=anchor, point=point, confidence=0.6, sets_reference=False)
     if earlier:
         point = point.shift(-1, "year")
     return Found("DATE", point.value, anchor=anchor, point=point, confidence=0.6, sets_reference=not earlier)
@@ -268,6 +273,10 @@ ANAPHORIC_RULE = rf"""
     \bthe\s+(?:comparable\s+|same\s+)?(?:year[\s-]+(?:earlier|ago)|prior[\s-]+year)
         \s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b
     |\b(?:year-earlier|year-ago|prior-year)\b(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b)?
+    |\bthe\s+(?:same\s+|comparable\s+|corresponding\s+)?(?:fiscal\s+)?(?:quarter|period)\s+(?:of\s+)?
+        (?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+(?:previous|prior)\s+year)\b
+    |\blast\s+year's\s+(?:fiscal\s+)?(?:quarter|period)\b
+    |\bthe\s+(?P<pyear>{YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b
     |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)
         (?=\s+(?:ended|ending)\s+(?P<emon>(?-i:{MONTH_RE})))?
     |\bthe\s+(?:latest\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))

@@ -320,6 +320,39 @@ CLOCK_RULE = rf"""
 """
 
 
+def _week_of(m: re.Match, ctx: Context) -> Found | None:
+    """"the week of March 6": the ISO week holding that day."""
+    sub = _first_match(m.group("date"), ctx, m.start("date"))
+    if sub is None or sub.point is None or sub.point.grain != "day":
+        return None
+    point = Point(sub.point.day, "week")
+    return Found("DATE", point.value, anchor=sub.anchor, point=point)
+
+
+WEEK_OF_RULE = rf"""
+    \bthe\s+week\s+of\s+(?P<date>(?-i:{MONTH_RE})\s+\d{{1,2}}\b(?:,?\s+{YEAR_RE}\b)?)
+"""
+
+
+def _weekday_from_reference(m: re.Match, ctx: Context) -> Found | None:
+    """"the previous Friday", "the following Monday": seen from the previous reference time."""
+    weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    forward = squash(m.group("rel")) in ("following", "next")
+    base, anchor = ctx.previous()
+    if base is None:
+        return Found("DATE", f"XXXX-WXX-{weekday + 1}")
+    if base.grain != "day":
+        base, anchor = Point(ctx.dct, "day") if ctx.dct else base, "dct"
+    step = (weekday - base.day.weekday()) % 7 or 7 if forward else -((base.day.weekday() - weekday) % 7 or 7)
+    point = Point(base.day + dt.timedelta(days=step), "day")
+    return Found("DATE", point.value, anchor=anchor, point=point)
+
+
+REFERENCE_WEEKDAY_RULE = rf"""
+    \bthe\s+(?P<rel>previous|preceding|prior|following|next)\s+(?P<wd>(?-i:{WEEKDAY_RE}))(?!\w)
+"""
+
+
 FLAGS = re.IGNORECASE | re.VERBOSE
 MONTH_WORDS = frozenset(MONTHS)
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
@@ -334,4 +367,8 @@ PART_OF_DAY = Rule("part-of-day", re.compile(PART_OF_DAY_RULE, FLAGS), _part_of_
 CLOCK = Rule("clock", re.compile(CLOCK_RULE, FLAGS), _clock,
              frozenset({"m", "am", "pm", "noon", "midday", "midnight"}), before=40, after=40)
 
-CALENDAR_RULES = (CLOCK, NUMERIC_DATE, MONTH, DAY_MONTH, WEEKDAY, DAY_WORD, PART_OF_DAY)
+WEEK_OF = Rule("week-of", re.compile(WEEK_OF_RULE, FLAGS), _week_of, frozenset({"week"}), before=6, after=30)
+REFERENCE_WEEKDAY = Rule("reference-weekday", re.compile(REFERENCE_WEEKDAY_RULE, FLAGS), _weekday_from_reference,
+                         WEEKDAY_WORDS, before=20, after=2)
+
+CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY)

