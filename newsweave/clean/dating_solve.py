@@ -48,8 +48,10 @@ FUTURE_GAP_PRIOR = {-3: 0.028, -2: 0.083, -1: 0.361, 0: 0.111, 1: 0.083, 2: 0.02
 YEAR_GAP_FLOOR = 0.0063
 # Scale of the summed log-plausibilities when read as a log-posterior.
 SHARPNESS = 2.0
-# The answer is the shortest run of days holding this share of the posterior.
+# The answer spans the most probable days that hold this share of the posterior
+# (see credible_envelope), with every day within TIE (in log-probability) of the least of them.
 CREDIBLE_MASS = 0.5
+TIE = 0.05
 # The answer is the single most probable day instead when it holds at least DAY_MASS
 # of the posterior and DAY_MARGIN times as much as any other day.
 DAY_MASS, DAY_MARGIN = 0.35, 2.0
@@ -77,6 +79,9 @@ RECENCY_LOGP = np.array([0.0, -2.2, -4.6, -6.4])
 # past STALE_AFTER days a day of writing loses up to STALE_MONTH_DAY, reached
 # STALE_RAMP days later.
 STALE_MONTH_DAY, STALE_AFTER, STALE_RAMP = 1.5, 90, 150
+# What a day loses when a month named without a year ("last August") would not be the
+# month the text names with its year ("August 2024"): writers rarely name two Augusts.
+SAME_MONTH_MISMATCH = 3.0
 # How much less plausible a day is on which a date named and a weekday named coincide.
 DISTINCT_DAYS_PENALTY = 0.7
 # Per grain of a dated period: (violation before it when past, closeness scale in days,
@@ -210,7 +215,7 @@ def _score_month(grid: Grid, cue: Cue, named: dict[int, set[int]]) -> np.ndarray
             event_year = np.where(grid.month - since < 1, grid.year - 1, grid.year)
     years = named.get(cue.month)
     if years:
-        score = score + np.where(np.isin(event_year, list(years)), 0.0, -2.0)
+        score = score + np.where(np.isin(event_year, list(years)), 0.0, -SAME_MONTH_MISMATCH)
     return score
 
 
@@ -397,7 +402,7 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
         return None
     weights = np.exp(SHARPNESS * (total - finite.max()))
     p = weights / weights.sum()
-    lo, hi = credible_run(p, CREDIBLE_MASS)
+    lo, hi = credible_envelope(p, CREDIBLE_MASS)
     if yearless and hi - lo >= 60:
         return None  # a month-day guess that covers much of the year says nothing
     mode = int(np.argmax(p))
@@ -413,6 +418,27 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
         confidence *= 0.5
     return Solution(_format(first, last, yearless), first, last, round(confidence, 3), evidence, yearless,
                     date.fromordinal(int(grid.ordinal[best])))
+
+
+def credible_envelope(p: np.ndarray, mass: float, tie: float = TIE) -> tuple[int, int]:
+    """The first and last day of the highest-density set holding ``mass`` of ``p``.
+
+    The set holds the most probable days until they reach ``mass``, and every day as
+    probable as the least of them (within a factor ``exp(-tie)``): a plateau the
+    evidence cannot split, such as the whole of an office holder's term, is kept
+    whole, and several equally good stretches (two terms of the same president) are
+    all inside the answer, rather than an arbitrary half of them.
+
+    >>> credible_envelope(np.array([0.25, 0.0, 0.0, 0.25, 0.25, 0.25]), 0.5)
+    (0, 5)
+    >>> credible_envelope(np.array([0.05, 0.1, 0.6, 0.2, 0.05]), 0.5)
+    (2, 2)
+    """
+    order = np.argsort(-p, kind="stable")
+    reached = int(np.searchsorted(np.cumsum(p[order]), mass - 1e-12))
+    level = p[order[min(reached, len(p) - 1)]] * math.exp(-tie)
+    inside = np.flatnonzero(p >= level)
+    return int(inside[0]), int(inside[-1])
 
 
 def credible_run(p: np.ndarray, mass: float) -> tuple[int, int]:
