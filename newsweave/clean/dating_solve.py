@@ -63,11 +63,27 @@ MIN_EVIDENCE = 0.3
 OFFICE_FLOOR = date(1970, 1, 1)
 # Years with no year named in the text: a leap-year calendar, weekdays ignored.
 YEARLESS = (1999, 2000, 2001)
-# Weekday mentions: how plausible each lag (publication minus the weekday named) is.
-PAST_LAG = np.array([-0.4, 0.0, 0.0, -0.2, -0.4, -0.6, -0.8])
-ASOF_LAG = np.array([0.0, -1.0, -3.0, -3.5, -4.0, -4.5, -5.0])  # "By Sunday": the as-of day itself
-LAST_LAG = np.array([-1.5, -0.3, -0.2, -0.1, 0.0, 0.0, 0.0])
-FUTURE_LEAD = np.array([-0.8, 0.0, 0.0, -0.1, -0.2, -0.3, -0.4])
+# Weekday mentions: the log-probability of each lag (publication minus the weekday named,
+# 0-6 days; for a weekday looked forward to, the lead), relative to the likeliest, by
+# how the weekday is read. Fitted by `python -m newsweave.evaluate.dating --fit-prior`
+# (fit_weekday_lags) on the fitting half of the news JSONL (4,709 past mentions, 591
+# future, 140 "late Monday", 115 "last Tuesday", 79 "early Monday"; "by Sunday" from
+# 41 mentions in its first 2,000 articles),
+# then scaled by WEEKDAY_TEMPER (but for "by Sunday"): the weekdays of one article are
+# not independent.
+# News is mostly written the day of what it reports or the day after.
+WEEKDAY_TEMPER = 0.7
+PAST_LAG = np.array([0.0, -0.22, -1.01, -1.51, -1.92, -2.08, -1.73])
+ASOF_LAG = np.array([0.0, -0.9, -2.1, -2.1, -2.1, -2.5, -2.1])  # "By Sunday": the as-of day itself
+LAST_LAG = np.array([-0.11, -1.17, -1.17, -0.97, -0.23, 0.0, -0.66])  # "last Tuesday": often a week back
+EARLY_LAG = np.array([0.0, -1.93, -2.06, -3.31, -3.31, -2.62, -1.93])  # "early Monday": that day
+LATE_LAG = np.array([-0.78, 0.0, -1.85, -2.63, -3.32, -3.73, -3.73])  # "late Monday": the day after
+FUTURE_LEAD = np.array([0.0, -0.08, -0.78, -1.58, -1.5, -1.88, -1.24])  # "will meet Tuesday": that day or the next
+WEEKDAY_LAGS = {"asof": ASOF_LAG, "last": LAST_LAG, "early": EARLY_LAG, "late": LATE_LAG}
+# A weekday reported after the latest dated event relays its recency: the dated event
+# need then lie only soon before that weekday (see _relay_recency).
+RELAY_RELATIONS = ("asof",)
+RELAY_SCALE, RELAY_CAP, RELAY_DAYS = 3.0, 2.5, 7
 # How soon after the latest day it reports past an article is written: log-probability
 # per day at these gaps (in days), interpolated in log(gap). From the fitting half of
 # the news JSONL (600 articles, 163 with a past full date): 44% are written 0-1 days
@@ -221,6 +237,8 @@ def _score_month(grid: Grid, cue: Cue, named: dict[int, set[int]]) -> np.ndarray
 
 def _score_cue(grid: Grid, cue: Cue, named: dict[int, set[int]], yearless: bool) -> Scores | np.ndarray | None:
     """The log-plausibility of each candidate day given one cue; None when it says nothing."""
+    if cue.relation == "until":
+        return None  # "funded through Feb. 8": a deadline may lie on either side of the writing
     if cue.kind == "period":
         # a bare year bounds the date only through the prior (see reference_year): the
         # tense of a clause naming "2020" says little about whether 2020 is over
@@ -233,9 +251,13 @@ def _score_cue(grid: Grid, cue: Cue, named: dict[int, set[int]], yearless: bool)
         if yearless:
             return None
         if cue.relation in ("future", "next"):
-            return FUTURE_LEAD[(cue.weekday - grid.weekday) % 7]
-        table = {"asof": ASOF_LAG, "last": LAST_LAG}.get(cue.relation, PAST_LAG)
-        return table[(grid.weekday - cue.weekday) % 7]
+            return WEEKDAY_TEMPER * FUTURE_LEAD[(cue.weekday - grid.weekday) % 7]
+        if cue.relation == "this":
+            return None  # "this Tuesday" is as often the one coming as the one past
+        # "By Sunday, they had left" names the as-of day of the report itself: one
+        # statement about the day of writing, taken at full strength
+        temper = 1.0 if cue.relation == "asof" else WEEKDAY_TEMPER
+        return temper * WEEKDAY_LAGS.get(cue.relation, PAST_LAG)[(grid.weekday - cue.weekday) % 7]
     if cue.kind == "this_period":
         position = grid.day if cue.months == 1.0 else grid.month
         edge = (4, 26) if cue.months == 1.0 else (2, 11)
@@ -278,6 +300,23 @@ def _score_since(grid: Grid, cue: Cue) -> np.ndarray:
     last_month = cue.last.year * 12 + cue.last.month - 1 + int(np.ceil(cue.months))
     distance = np.maximum(first_month - grid.months, 0) + np.maximum(grid.months - last_month, 0)
     return -1.5 * np.minimum(distance, 3.0)
+
+
+def _relay_recency(grid: Grid, cues: Sequence[Cue], recency: np.ndarray, latest: np.ndarray) -> np.ndarray:
+    """The recency of the latest dated event, relayed by a weekday reported after it.
+
+    "On March 12 troops entered … On Saturday the army pulled back. By Sunday …": the
+    latest day reported is the weekday, which its own table already places in the
+    week before the writing; the dated event then need only lie soon before that
+    weekday (RELAY_SCALE, RELAY_CAP), not soon before the writing. A weekday can only
+    soften the dated event's recency, never sharpen it.
+    """
+    lags = [(grid.weekday - c.weekday) % 7 for c in cues if c.kind == "weekday" and c.relation in RELAY_RELATIONS]
+    if not lags:
+        return recency
+    lag = np.minimum.reduce(lags)
+    relayed = _closeness(latest - lag, RELAY_SCALE, RELAY_CAP)
+    return np.where((lag < latest) & (latest - lag <= RELAY_DAYS), np.maximum(recency, relayed), recency)
 
 
 def _distinct_days(grid: Grid, cues: Sequence[Cue]) -> np.ndarray:
@@ -387,7 +426,7 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
         if scored[key] is not None:
             used.append((cue, scored[key]))
     if recency is not None:
-        total += recency
+        total += _relay_recency(grid, cues, recency, latest)
     if not yearless:
         total += _distinct_days(grid, cues)
     if yearless:

@@ -236,3 +236,20 @@ def test_two_terms_of_one_president_are_both_kept_in_the_answer():
     # the answer must not settle on one half of the first term
     first, last = answer("President Donald Trump said the talks would resume.")
     assert first <= date(2017, 2, 1) and date(2025, 3, 1) <= last
+
+
+def test_a_deadline_date_is_not_read_as_the_latest_event():
+    # "through Feb. 8" ends a span: it may lie after the writing, so it must not pull the date there
+    text = ("On Tuesday, January 8, 2019, the president spoke. The bill funds the agencies through Feb. 8. "
+            "Talks went on Wednesday.")
+    first, last = answer(text)
+    assert date(2019, 1, 8) <= first and last <= date(2019, 1, 12)
+
+
+def test_late_on_a_weekday_is_reported_the_day_after():
+    from newsweave.clean.dating_cues import find_cues
+
+    text = "The deal was signed on March 4, 2019. Lawmakers approved it late Monday."
+    cue = next(c for c in find_cues(text) if c.kind == "weekday")
+    assert cue.relation == "late"
+    assert answer(text) == (date(2019, 3, 5), date(2019, 3, 5))
