@@ -51,6 +51,8 @@ _UNTIL_BEFORE_RE = re.compile(
     r"\s+(?:the\s+)?(?:end\s+of\s+|mid-?\s*|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# What may follow a full date that closes a line: the stamp of an embedded post or a caption.
+_LINE_END_RE = re.compile(r"[ \t]*[.)\]]?[ \t]*(?:\n|$)")
 _SINCE_AFTER_RE = re.compile(r"\s*(?:have\s+passed\s+|went\s+by\s+)?since\b", re.IGNORECASE)
 # Words in the clause that put an expression in the article's future, beyond "will".
 _FUTURE_RE = re.compile(
@@ -75,7 +77,8 @@ class Cue:
     and ``since`` (``months`` counted from the dated ``first``..``last``).
     ``relation``: ``past`` (reported as done), ``future`` (looked forward to), ``asof``
     ("By Sunday": the state of things then), ``dateline`` (the date a wire story opens
-    with), ``until`` (the end of a span or a deadline: "through Feb. 8"),
+    with), ``stamp`` (a full date closing a line: an embedded post's or a caption's),
+    ``until`` (the end of a span or a deadline: "through Feb. 8"),
     ``last``/``this``/``next`` (explicit deixis) or ``early``/``late``.
     """
 
@@ -196,6 +199,8 @@ def _cue(text: str, timex: Timex, tense, following: list[Timex]) -> Cue | None:
         relation = _relation(text, timex, tense)
         if grain != "year":
             relation = _until(text, start, relation)
+        if grain == "day" and relation == "past" and _LINE_END_RE.match(text, end):
+            relation = "stamp"
         return Cue(start, end, "period", relation, grain, first, last, weekday=weekday if grain == "day" else None)
     if m := _MONTH_DAY_RE.match(value):
         month, day = int(m[1]), int(m[2])

@@ -253,3 +253,15 @@ def test_late_on_a_weekday_is_reported_the_day_after():
     cue = next(c for c in find_cues(text) if c.kind == "weekday")
     assert cue.relation == "late"
     assert answer(text) == (date(2019, 3, 5), date(2019, 3, 5))
+
+
+def test_a_full_date_closing_a_line_is_read_as_a_stamp():
+    from newsweave.clean.dating_cues import find_cues
+
+    text = ("The senator said the vote would wait.\n"
+            "— Jane Doe (@janedoe) January 9, 2019\n"
+            "The bill was first filed on March 3, 2017, in the House.")
+    relations = {text[c.start:c.end]: c.relation for c in find_cues(text) if c.kind == "period"}
+    assert relations["January 9, 2019"] == "stamp" and relations["March 3, 2017"] == "past"
+    first, last = answer(text)
+    assert date(2019, 1, 9) <= first and last <= date(2019, 1, 10)
