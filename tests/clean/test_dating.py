@@ -265,3 +265,8 @@ def test_a_full_date_closing_a_line_is_read_as_a_stamp():
     assert relations["January 9, 2019"] == "stamp" and relations["March 3, 2017"] == "past"
     first, last = answer(text)
     assert date(2019, 1, 9) <= first and last <= date(2019, 1, 10)
+
+
+def test_cabinet_officers_named_by_title_bound_the_date():
+    first, last = answer("Attorney General Janet Reno said Friday that the boy would be returned.")
+    assert date(1993, 3, 12) <= first and last <= date(2001, 1, 20)
