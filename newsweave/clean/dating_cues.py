@@ -41,8 +41,18 @@ _DURATION_RE = re.compile(r"^P(\d+(?:\.\d+)?)(DE|[DWMY])$")
 _WEEKDAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _MODIFIER_RE = re.compile(r"^(?:the\s+)?(last|this\s+past|past|this|next|coming|early|earlier|late|later|mid)\b",
                           re.IGNORECASE)
-# Words just before a weekday that make it the "as of" point of the report ("By Sunday").
-_ASOF_BEFORE_RE = re.compile(r"\b(?:by|as\s+of|until|through|since)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+# Words just before a weekday that make it the "as of" point of the report ("By Sunday"),
+# in a clause told in the past ("by Friday" looking ahead is a deadline).
+_ASOF_BEFORE_RE = re.compile(r"\b(?:by|as\s+of)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+# Words just before a date that make it the end of a span ("funded through Feb. 8",
+# "until March 1", "by June 30"), a deadline rather than an event already reported.
+_UNTIL_BEFORE_RE = re.compile(
+    r"\b(?:through|thru|until|till|by|before|ahead\s+of|no\s+later\s+than|deadline\s+(?:of|is)|expires?(?:\s+on)?)"
+    r"\s+(?:the\s+)?(?:end\s+of\s+|mid-?\s*|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+# What may follow a full date that closes a line: the stamp of an embedded post or a caption.
+_LINE_END_RE = re.compile(r"[ \t]*[.)\]]?[ \t]*(?:\n|$)")
 _SINCE_AFTER_RE = re.compile(r"\s*(?:have\s+passed\s+|went\s+by\s+)?since\b", re.IGNORECASE)
 # Words in the clause that put an expression in the article's future, beyond "will".
 _FUTURE_RE = re.compile(
@@ -67,7 +77,9 @@ class Cue:
     and ``since`` (``months`` counted from the dated ``first``..``last``).
     ``relation``: ``past`` (reported as done), ``future`` (looked forward to), ``asof``
     ("By Sunday": the state of things then), ``dateline`` (the date a wire story opens
-    with), ``last``/``this``/``next`` (explicit deixis) or ``early``/``late``.
+    with), ``stamp`` (a full date closing a line: an embedded post's or a caption's),
+    ``until`` (the end of a span or a deadline: "through Feb. 8"),
+    ``last``/``this``/``next`` (explicit deixis) or ``early``/``late``.
     """
 
     start: int
@@ -152,6 +164,16 @@ def _relation(text: str, timex: Timex, tense) -> str:
     return "past"
 
 
+def _until(text: str, start: int, relation: str) -> str:
+    """``until`` for a date told as the end of a span or a deadline ("through Feb. 8"), else ``relation``.
+
+    Such a date may lie on either side of the day of writing, so it bounds nothing.
+    """
+    if relation in ("past", "future") and _UNTIL_BEFORE_RE.search(text, max(0, start - 30), start):
+        return "until"
+    return relation
+
+
 def _modifier(timex: Timex) -> str:
     """The deictic word a yearless expression starts with: last, this, next, early, late or ''."""
     m = _MODIFIER_RE.match(timex.text)
@@ -174,15 +196,20 @@ def _cue(text: str, timex: Timex, tense, following: list[Timex]) -> Cue | None:
     weekday = WEEKDAYS[weekday_word.group(1).lower()] if weekday_word else None
     if period := _period_days(value):
         first, last, grain = period
-        return Cue(start, end, "period", _relation(text, timex, tense), grain, first, last,
-                   weekday=weekday if grain == "day" else None)
+        relation = _relation(text, timex, tense)
+        if grain != "year":
+            relation = _until(text, start, relation)
+        if grain == "day" and relation == "past" and _LINE_END_RE.match(text, end):
+            relation = "stamp"
+        return Cue(start, end, "period", relation, grain, first, last, weekday=weekday if grain == "day" else None)
     if m := _MONTH_DAY_RE.match(value):
         month, day = int(m[1]), int(m[2])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
-        return Cue(start, end, "month_day", _relation(text, timex, tense), month=month, day=day, weekday=weekday)
+        relation = _until(text, start, _relation(text, timex, tense))
+        return Cue(start, end, "month_day", relation, month=month, day=day, weekday=weekday)
     if m := _MONTH_RE.match(value):
-        relation = _modifier(timex) or _relation(text, timex, tense)
+        relation = _modifier(timex) or _until(text, start, _relation(text, timex, tense))
         return Cue(start, end, "month", relation, month=int(m[1]))
     if m := _SEASON_RE.match(value):
         relation = _modifier(timex) or _relation(text, timex, tense)
@@ -192,8 +219,9 @@ def _cue(text: str, timex: Timex, tense, following: list[Timex]) -> Cue | None:
     if m := _WEEKDAY_RE.match(value):
         relation = _modifier(timex)
         if not relation:
-            relation = "asof" if _ASOF_BEFORE_RE.search(text, max(0, start - 20), start) else \
-                _relation(text, timex, tense)
+            relation = _relation(text, timex, tense)
+            if relation == "past" and _ASOF_BEFORE_RE.search(text, max(0, start - 20), start):
+                relation = "asof"  # "By Sunday, they had left": the state of things on the day of writing
         return Cue(start, end, "weekday", relation, weekday=int(m[1]) - 1)
     if value in ("XXXX-XX", "XXXX") and timex.mod in ("START", "END") and "this" in timex.text.lower():
         relation = "early" if timex.mod == "START" else "late"

@@ -124,8 +124,8 @@ def office_table(path: Path = TABLE) -> OfficeTable:
         for form in forms[key]:
             holders.setdefault(form, []).append(holder)
     names = sorted(holders, key=len, reverse=True)
-    # not "Pope Leo XIII" for "Pope Leo XIV"
-    name_re = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w’-]|\s+[IVX]+\b)")
+    # not "Pope Leo XIII" for "Pope Leo XIV"; "Zelensky’s" (a possessive, either apostrophe) is the name
+    name_re = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-]|’(?![sS]\b)|\s+[IVX]+\b)")
     all_titles = sorted({t for ts in raw["offices"] for t in ts["titles"]}, key=len, reverse=True)
     modifiers = "|".join(re.escape(m) for m in sorted(_MODIFIERS, key=len, reverse=True))
     title_re = re.compile(

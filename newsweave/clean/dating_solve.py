@@ -48,8 +48,10 @@ FUTURE_GAP_PRIOR = {-3: 0.028, -2: 0.083, -1: 0.361, 0: 0.111, 1: 0.083, 2: 0.02
 YEAR_GAP_FLOOR = 0.0063
 # Scale of the summed log-plausibilities when read as a log-posterior.
 SHARPNESS = 2.0
-# The answer is the shortest run of days holding this share of the posterior.
+# The answer spans the most probable days that hold this share of the posterior
+# (see credible_envelope), with every day within TIE (in log-probability) of the least of them.
 CREDIBLE_MASS = 0.5
+TIE = 0.05
 # The answer is the single most probable day instead when it holds at least DAY_MASS
 # of the posterior and DAY_MARGIN times as much as any other day.
 DAY_MASS, DAY_MARGIN = 0.35, 2.0
@@ -61,22 +63,50 @@ MIN_EVIDENCE = 0.3
 OFFICE_FLOOR = date(1970, 1, 1)
 # Years with no year named in the text: a leap-year calendar, weekdays ignored.
 YEARLESS = (1999, 2000, 2001)
-# Weekday mentions: how plausible each lag (publication minus the weekday named) is.
-PAST_LAG = np.array([-0.4, 0.0, 0.0, -0.2, -0.4, -0.6, -0.8])
-ASOF_LAG = np.array([0.0, -1.0, -3.0, -3.5, -4.0, -4.5, -5.0])  # "By Sunday": the as-of day itself
-LAST_LAG = np.array([-1.5, -0.3, -0.2, -0.1, 0.0, 0.0, 0.0])
-FUTURE_LEAD = np.array([-0.8, 0.0, 0.0, -0.1, -0.2, -0.3, -0.4])
+# Weekday mentions: the log-probability of each lag (publication minus the weekday named,
+# 0-6 days; for a weekday looked forward to, the lead), relative to the likeliest, by
+# how the weekday is read. Fitted by `python -m newsweave.evaluate.dating --fit-prior`
+# (fit_weekday_lags) on the fitting half of the news JSONL (4,709 past mentions, 591
+# future, 140 "late Monday", 115 "last Tuesday", 79 "early Monday"; "by Sunday" from
+# 41 mentions in its first 2,000 articles),
+# then scaled by WEEKDAY_TEMPER (but for "by Sunday"): the weekdays of one article are
+# not independent.
+# News is mostly written the day of what it reports or the day after.
+WEEKDAY_TEMPER = 0.7
+PAST_LAG = np.array([0.0, -0.22, -1.01, -1.51, -1.92, -2.08, -1.73])
+ASOF_LAG = np.array([0.0, -0.9, -2.1, -2.1, -2.1, -2.5, -2.1])  # "By Sunday": the as-of day itself
+LAST_LAG = np.array([-0.11, -1.17, -1.17, -0.97, -0.23, 0.0, -0.66])  # "last Tuesday": often a week back
+EARLY_LAG = np.array([0.0, -1.93, -2.06, -3.31, -3.31, -2.62, -1.93])  # "early Monday": that day
+LATE_LAG = np.array([-0.78, 0.0, -1.85, -2.63, -3.32, -3.73, -3.73])  # "late Monday": the day after
+FUTURE_LEAD = np.array([0.0, -0.08, -0.78, -1.58, -1.5, -1.88, -1.24])  # "will meet Tuesday": that day or the next
+WEEKDAY_LAGS = {"asof": ASOF_LAG, "last": LAST_LAG, "early": EARLY_LAG, "late": LATE_LAG}
+# A weekday reported after the latest dated event relays its recency: the dated event
+# need then lie only soon before that weekday (see _relay_recency).
+RELAY_RELATIONS = ("asof",)
+RELAY_SCALE, RELAY_CAP, RELAY_DAYS = 3.0, 2.5, 7
 # How soon after the latest day it reports past an article is written: log-probability
 # per day at these gaps (in days), interpolated in log(gap). From the fitting half of
 # the news JSONL (600 articles, 163 with a past full date): 44% are written 0-1 days
 # after the latest, 15% 2-7 days, 12% 8-60 days, 25% later; per day and relative to
 # day 0-1 that is about -2.2, -4.6 and -6.4.
+# That mixes two kinds of full date (first 1,500 articles of the fitting half, latest
+# past full date of each kind): one closing a line, the stamp of an embedded post or
+# a photo caption ("— Donald J. Trump (@realDonaldTrump) January 9, 2019"), is 0-1 days
+# old in 78% of articles (13% 2-7 days, 3% 8-60, 3% 61-365); one inside a sentence
+# ("killed 224 people on Aug. 7, 1998") in only 23% (13%, 18%, 15%, and 30% over a
+# year: style guides give the year only for a date outside the current one). A
+# month-day without a year keeps the mixed table.
 RECENCY_GAPS = np.log1p(np.array([1.0, 4.0, 30.0, 365.0]))
 RECENCY_LOGP = np.array([0.0, -2.2, -4.6, -6.4])
+STAMP_RECENCY_LOGP = np.array([0.0, -2.9, -6.6, -8.2])
+SENTENCE_RECENCY_LOGP = np.array([0.0, -1.7, -3.5, -5.5])
 # A month-day named without a year ("On March 12") lies within a few months of writing:
 # past STALE_AFTER days a day of writing loses up to STALE_MONTH_DAY, reached
 # STALE_RAMP days later.
 STALE_MONTH_DAY, STALE_AFTER, STALE_RAMP = 1.5, 90, 150
+# What a day loses when a month named without a year ("last August") would not be the
+# month the text names with its year ("August 2024"): writers rarely name two Augusts.
+SAME_MONTH_MISMATCH = 3.0
 # How much less plausible a day is on which a date named and a weekday named coincide.
 DISTINCT_DAYS_PENALTY = 0.7
 # Per grain of a dated period: (violation before it when past, closeness scale in days,
@@ -145,9 +175,9 @@ def _closeness(gap: np.ndarray, scale: float, cap: float) -> np.ndarray:
     return -np.minimum(np.log1p(np.maximum(gap - 1, 0) / scale), cap)
 
 
-def _recency(gap: np.ndarray) -> np.ndarray:
+def _recency(gap: np.ndarray, table: np.ndarray = RECENCY_LOGP) -> np.ndarray:
     """Log-plausibility of writing ``gap`` days after the latest day reported (see RECENCY_LOGP)."""
-    return np.interp(np.log1p(np.maximum(gap, 0)), RECENCY_GAPS, RECENCY_LOGP)
+    return np.interp(np.log1p(np.maximum(gap, 0)), RECENCY_GAPS, table)
 
 
 def _score_period(grid: Grid, cue: Cue) -> Scores:
@@ -161,7 +191,10 @@ def _score_period(grid: Grid, cue: Cue) -> Scores:
         return np.where(o > last, -violation, 0.3 * strength * _closeness(first - o, scale * 3, cap)), None
     bound = np.where(o < first, -violation - 1e-4 * (first - o), 0.0)
     after = o - last
-    recency = _recency(after) if cue.grain == "day" else strength * _closeness(after, scale, cap)
+    if cue.grain == "day":
+        recency = _recency(after, STAMP_RECENCY_LOGP if cue.relation == "stamp" else SENTENCE_RECENCY_LOGP)
+    else:
+        recency = strength * _closeness(after, scale, cap)
     recency = np.where(o <= last, 0.0, recency)
     return bound, (recency, np.where(o < first, np.inf, np.maximum(after, 0)))
 
@@ -210,12 +243,14 @@ def _score_month(grid: Grid, cue: Cue, named: dict[int, set[int]]) -> np.ndarray
             event_year = np.where(grid.month - since < 1, grid.year - 1, grid.year)
     years = named.get(cue.month)
     if years:
-        score = score + np.where(np.isin(event_year, list(years)), 0.0, -2.0)
+        score = score + np.where(np.isin(event_year, list(years)), 0.0, -SAME_MONTH_MISMATCH)
     return score
 
 
 def _score_cue(grid: Grid, cue: Cue, named: dict[int, set[int]], yearless: bool) -> Scores | np.ndarray | None:
     """The log-plausibility of each candidate day given one cue; None when it says nothing."""
+    if cue.relation == "until":
+        return None  # "funded through Feb. 8": a deadline may lie on either side of the writing
     if cue.kind == "period":
         # a bare year bounds the date only through the prior (see reference_year): the
         # tense of a clause naming "2020" says little about whether 2020 is over
@@ -228,9 +263,13 @@ def _score_cue(grid: Grid, cue: Cue, named: dict[int, set[int]], yearless: bool)
         if yearless:
             return None
         if cue.relation in ("future", "next"):
-            return FUTURE_LEAD[(cue.weekday - grid.weekday) % 7]
-        table = {"asof": ASOF_LAG, "last": LAST_LAG}.get(cue.relation, PAST_LAG)
-        return table[(grid.weekday - cue.weekday) % 7]
+            return WEEKDAY_TEMPER * FUTURE_LEAD[(cue.weekday - grid.weekday) % 7]
+        if cue.relation == "this":
+            return None  # "this Tuesday" is as often the one coming as the one past
+        # "By Sunday, they had left" names the as-of day of the report itself: one
+        # statement about the day of writing, taken at full strength
+        temper = 1.0 if cue.relation == "asof" else WEEKDAY_TEMPER
+        return temper * WEEKDAY_LAGS.get(cue.relation, PAST_LAG)[(grid.weekday - cue.weekday) % 7]
     if cue.kind == "this_period":
         position = grid.day if cue.months == 1.0 else grid.month
         edge = (4, 26) if cue.months == 1.0 else (2, 11)
@@ -273,6 +312,23 @@ def _score_since(grid: Grid, cue: Cue) -> np.ndarray:
     last_month = cue.last.year * 12 + cue.last.month - 1 + int(np.ceil(cue.months))
     distance = np.maximum(first_month - grid.months, 0) + np.maximum(grid.months - last_month, 0)
     return -1.5 * np.minimum(distance, 3.0)
+
+
+def _relay_recency(grid: Grid, cues: Sequence[Cue], recency: np.ndarray, latest: np.ndarray) -> np.ndarray:
+    """The recency of the latest dated event, relayed by a weekday reported after it.
+
+    "On March 12 troops entered … On Saturday the army pulled back. By Sunday …": the
+    latest day reported is the weekday, which its own table already places in the
+    week before the writing; the dated event then need only lie soon before that
+    weekday (RELAY_SCALE, RELAY_CAP), not soon before the writing. A weekday can only
+    soften the dated event's recency, never sharpen it.
+    """
+    lags = [(grid.weekday - c.weekday) % 7 for c in cues if c.kind == "weekday" and c.relation in RELAY_RELATIONS]
+    if not lags:
+        return recency
+    lag = np.minimum.reduce(lags)
+    relayed = _closeness(latest - lag, RELAY_SCALE, RELAY_CAP)
+    return np.where((lag < latest) & (latest - lag <= RELAY_DAYS), np.maximum(recency, relayed), recency)
 
 
 def _distinct_days(grid: Grid, cues: Sequence[Cue]) -> np.ndarray:
@@ -382,7 +438,7 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
         if scored[key] is not None:
             used.append((cue, scored[key]))
     if recency is not None:
-        total += recency
+        total += _relay_recency(grid, cues, recency, latest)
     if not yearless:
         total += _distinct_days(grid, cues)
     if yearless:
@@ -397,7 +453,7 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
         return None
     weights = np.exp(SHARPNESS * (total - finite.max()))
     p = weights / weights.sum()
-    lo, hi = credible_run(p, CREDIBLE_MASS)
+    lo, hi = credible_envelope(p, CREDIBLE_MASS)
     if yearless and hi - lo >= 60:
         return None  # a month-day guess that covers much of the year says nothing
     mode = int(np.argmax(p))
@@ -413,6 +469,27 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
         confidence *= 0.5
     return Solution(_format(first, last, yearless), first, last, round(confidence, 3), evidence, yearless,
                     date.fromordinal(int(grid.ordinal[best])))
+
+
+def credible_envelope(p: np.ndarray, mass: float, tie: float = TIE) -> tuple[int, int]:
+    """The first and last day of the highest-density set holding ``mass`` of ``p``.
+
+    The set holds the most probable days until they reach ``mass``, and every day as
+    probable as the least of them (within a factor ``exp(-tie)``): a plateau the
+    evidence cannot split, such as the whole of an office holder's term, is kept
+    whole, and several equally good stretches (two terms of the same president) are
+    all inside the answer, rather than an arbitrary half of them.
+
+    >>> credible_envelope(np.array([0.25, 0.0, 0.0, 0.25, 0.25, 0.25]), 0.5)
+    (0, 5)
+    >>> credible_envelope(np.array([0.05, 0.1, 0.6, 0.2, 0.05]), 0.5)
+    (2, 2)
+    """
+    order = np.argsort(-p, kind="stable")
+    reached = int(np.searchsorted(np.cumsum(p[order]), mass - 1e-12))
+    level = p[order[min(reached, len(p) - 1)]] * math.exp(-tie)
+    inside = np.flatnonzero(p >= level)
+    return int(inside[0]), int(inside[-1])
 
 
 def credible_run(p: np.ndarray, mass: float) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 import statistics
 import sys
@@ -234,9 +235,34 @@ def fit_year_prior(data: Path, limit: int | None = None) -> dict[str, dict[int, 
     return tables
 
 
+def fit_weekday_lags(data: Path, limit: int | None = None) -> dict[str, list[float]]:
+    """The weekday tables of :mod:`newsweave.clean.dating_solve`, fitted on the JSONL's fitting half.
+
+    For each relation a bare weekday is read in (past, future, asof, last, early,
+    late), the log-probability of each lag (publication weekday minus the weekday
+    named, 0-6 days; for ``future`` the lead, the weekday named minus publication's),
+    relative to the most likely lag, add-one smoothed, each distinct weekday counted
+    once per article.
+    """
+    counts: dict[str, Counter] = {}
+    for _, text, gold in iter_documents(Path(data), limit, fitting=True):
+        weekday = date.fromisoformat(gold[:10]).weekday()
+        for relation, named in {(c.relation, c.weekday) for c in find_cues(text) if c.kind == "weekday"}:
+            lag = (named - weekday) % 7 if relation in ("future", "next") else (weekday - named) % 7
+            counts.setdefault(relation, Counter())[lag] += 1
+    tables = {}
+    for relation, seen in sorted(counts.items()):
+        top = max(seen.values()) + 1
+        tables[relation] = [round(math.log((seen[lag] + 1) / top), 2) for lag in range(7)]
+        tables[relation + " (mentions)"] = sum(seen.values())
+    return tables
+
+
 if __name__ == "__main__":  # python -m newsweave.evaluate.dating --fit-prior PATH.jsonl
     if len(sys.argv) == 3 and sys.argv[1] == "--fit-prior":
         for table_name, table in fit_year_prior(Path(sys.argv[2])).items():
             print(f"{table_name} = {table}")
+        for table_name, table in fit_weekday_lags(Path(sys.argv[2])).items():
+            print(f"weekday lag {table_name}: {table}")
     else:
         sys.exit("usage: python -m newsweave.evaluate.dating --fit-prior PATH.jsonl")
