@@ -37,7 +37,9 @@ _MONTH_DAY_RE = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 _MONTH_RE = re.compile(r"^XXXX-(\d\d)$")
 _SEASON_RE = re.compile(r"^XXXX-(SP|SU|FA|WI)$")
 _WEEKDAY_RE = re.compile(r"^XXXX-WXX-([1-7])$")
-_DURATION_RE = re.compile(r"^P(\d+(?:\.\d+)?)(DE|[DWMY])$")
+# A TIMEX3 duration of calendar units, composite or not: P7M, P2DE, P2Y6M, P1Y2M3D.
+_DURATION_RE = re.compile(r"^P(?=\d)((?:\d+(?:\.\d+)?(?:DE|[YMWD]))+)$")
+_DURATION_PART_RE = re.compile(r"(\d+(?:\.\d+)?)(DE|[YMWD])")
 _WEEKDAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _MODIFIER_RE = re.compile(r"^(?:the\s+)?(last|this\s+past|past|this|next|coming|early|earlier|late|later|mid)\b",
                           re.IGNORECASE)
@@ -243,7 +245,7 @@ def _since(text: str, timex: Timex, following: list[Timex]) -> Cue | None:
         if anchor.start > clause_end:
             break
         if period := _period_days(anchor.value):
-            months = float(m[1]) * UNIT_MONTHS[m[2]]
+            months = sum(float(n) * UNIT_MONTHS[unit] for n, unit in _DURATION_PART_RE.findall(m[1]))
             return Cue(timex.start, anchor.end, "since", "past", first=period[0], last=period[1], months=months)
     return None
 

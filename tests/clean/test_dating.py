@@ -79,6 +79,13 @@ def test_duration_since_a_dated_event_bounds_the_date():
     assert date(2024, 4, 1) <= first and last <= date(2025, 6, 1)
 
 
+def test_a_composite_duration_since_a_dated_event_bounds_the_date():
+    # "two-and-a-half years" is P2Y6M in TIMEX3: both parts count.
+    text = "In the two-and-a-half years since the summit of 2020, little has changed."
+    first, last = answer(text)
+    assert date(2022, 6, 1) <= first and last <= date(2023, 8, 1)
+
+
 def test_weak_evidence_gives_an_interval_with_lower_confidence():
     weak = infer_published("The plan was announced in 2019 and has been debated since.")
     strong = infer_published("The plan was announced on Tuesday, January 8, 2019. On Wednesday it stalled.")
