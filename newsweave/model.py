@@ -10,7 +10,8 @@ records instead of rewriting it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 SCHEMA_VERSION = "1.0"
@@ -80,19 +81,52 @@ class Record:
         return content_id(f"{self.kind}|{self.doc}|{self.start}|{self.end}|{self.extractor}")
 
     def to_dict(self) -> dict[str, Any]:
+        """A plain dict of the record, ``id`` first; containers are copied, not shared.
+
+        Equivalent to ``dataclasses.asdict`` but without its per-value ``deepcopy``:
+        records hold only strings, numbers, None and containers of them (or small
+        dataclasses), and the store serialises one dict per record.
+        """
         out = {"id": self.id}
-        out.update(asdict(self))
+        for name in self.field_names():
+            out[name] = _plain(getattr(self, name))
         return out
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
+        return _field_names(cls)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
         """The record back from a stored or exported row (keys it does not declare are ignored)."""
         names = set(cls.field_names())
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def as_dict(item: "Record | dict[str, Any]") -> dict[str, Any]:
+    """A record as its dict, or a stored row (already a dict) as it is."""
+    return item if isinstance(item, dict) else item.to_dict()
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with containers copied and nested dataclasses turned into dicts."""
+    if isinstance(value, _ATOMS):
+        return value
+    if isinstance(value, (list, tuple)):
+        return type(value)(map(_plain, value))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return value
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

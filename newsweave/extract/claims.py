@@ -30,7 +30,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.config import Options
-from newsweave.model import Record
+from newsweave.model import Record, as_dict
 from newsweave.pipeline import Article, stage
 
 NAME, VERSION = "statements.rules", "0.1.0"
@@ -84,7 +84,7 @@ class _QuoteIndex:
 
     @classmethod
     def of(cls, quotes: Sequence[Any]) -> "_QuoteIndex":
-        rows = sorted((_as_dict(q) for q in quotes), key=lambda q: q["start"])
+        rows = sorted((as_dict(q) for q in quotes), key=lambda q: q["start"])
         return cls([q["start"] for q in rows], rows)
 
     def covering(self, start: int, end: int) -> dict[str, Any] | None:
@@ -98,12 +98,8 @@ class _QuoteIndex:
         return best if best_overlap * 2 >= end - start else None
 
 
-def _as_dict(record: Any) -> dict[str, Any]:
-    return record if isinstance(record, dict) else record.to_dict()
-
-
 def _antecedents(corefs: Sequence[Any]) -> dict[tuple[int, int], str]:
-    return {(c["start"], c["end"]): c["antecedent"] for c in map(_as_dict, corefs) if c.get("antecedent")}
+    return {(c["start"], c["end"]): c["antecedent"] for c in map(as_dict, corefs) if c.get("antecedent")}
 
 
 def clauses(sent: Span) -> Iterator[Span]:

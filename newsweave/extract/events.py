@@ -27,13 +27,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import numpy
 from spacy.attrs import DEP, LEMMA, POS
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsweave.config import Options
 from newsweave.extract.events_lexicon import (
@@ -150,13 +150,32 @@ class _Spans:
         return None
 
 
+class _QuoteContents:
+    """Which quote's content covers a position: its speaker, by binary search (quotes do not nest)."""
+
+    def __init__(self, quotes: Sequence[Any]):
+        spans = sorted(
+            (s, e, order, q.speaker or q.speaker_text)
+            for order, q in enumerate(quotes)
+            for s, e in (q.content_spans or ((q.content_start, q.content_end),))
+        )
+        self.spans = spans
+        self.starts = [s for s, *_ in spans]
+
+    def speaker_at(self, pos: int) -> str | None:
+        i = bisect_right(self.starts, pos)
+        covering = [(order, speaker) for s, e, order, speaker in self.spans[max(0, i - 4):i] if s <= pos < e]
+        return min(covering)[1] if covering else None
+
+
 @dataclass(slots=True)
 class _Context:
     text: str
     mentions: _Spans
     corefs: _Spans
-    quotes: list[Any]
+    quotes: _QuoteContents
     doc_date: str | None
+    according: dict[int, str | None] = field(default_factory=dict)  # sentence start -> named source
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -264,11 +283,7 @@ def _tense(trigger: Token) -> str | None:
 
 def _commitment(trigger: Token, ctx: _Context) -> tuple[str, str | None]:
     """(commitment, attributed_to) for a trigger from its modals, negation and governors."""
-    speaker = None
-    for quote in ctx.quotes:
-        if any(s <= trigger.idx < e for s, e in quote.content_spans or ((quote.content_start, quote.content_end),)):
-            speaker = quote.speaker or quote.speaker_text
-            break
+    speaker = ctx.quotes.speaker_at(trigger.idx)
     hypothetical = recommended = denied = False
     token = trigger
     first_clause = True
@@ -316,8 +331,14 @@ def _commitment(trigger: Token, ctx: _Context) -> tuple[str, str | None]:
 
 
 def _according_to(trigger: Token, ctx: _Context) -> str | None:
-    """The source an "according to X" in the trigger's sentence names."""
+    """The source an "according to X" in the trigger's sentence names (each sentence read once)."""
     sent = trigger.sent
+    if sent.start not in ctx.according:
+        ctx.according[sent.start] = _according_in(sent, ctx)
+    return ctx.according[sent.start]
+
+
+def _according_in(sent: Span, ctx: _Context) -> str | None:
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
             obj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
@@ -447,7 +468,7 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
     ``doc_date`` the document's published date value (``2025-03-16``), if known.
     """
     ctx = _Context(text=text, mentions=_Spans(mentions), corefs=_Spans(corefs),
-                   quotes=[q for q in quotes if getattr(q, "content_start", None) is not None],
+                   quotes=_QuoteContents([q for q in quotes if getattr(q, "content_start", None) is not None]),
                    doc_date=doc_date if granularity_of(doc_date) else None)
     triggers: dict[int, Token] = {}
     stands_for: dict[int, Token] = {}

@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc
 
 from newsweave.config import Options
-from newsweave.model import Record
+from newsweave.model import Record, as_dict
 from newsweave.pipeline import Article, stage
 
 NAME, VERSION = "genre.signals", "0.1.0"
@@ -68,15 +68,11 @@ def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _as_dict(record: Any) -> dict[str, Any]:
-    return record if isinstance(record, dict) else record.to_dict()
-
-
 def signals(doc: Doc, text: str, quotes: Sequence[Any] = (), statements: Sequence[Any] = ()
             ) -> tuple[dict[str, float], list[tuple[int, int, str]]]:
     """Count the genre signals of a parsed document; return (rates per sentence, evidence spans)."""
-    quotes = [_as_dict(q) for q in quotes]
-    statements = [_as_dict(s) for s in statements]
+    quotes = [as_dict(q) for q in quotes]
+    statements = [as_dict(s) for s in statements]
     quoted = sorted((a, b) for q in quotes for a, b in (q.get("content_spans") or [(q["content_start"], q["content_end"])]))
     sentences = [s for s in doc.sents if any(t.is_alpha for t in s)]
     n = max(1, len(sentences))
