@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from newsweave.evaluate.cleaning import build_cases, evaluate, load_articles, outlet_boilerplate, render
+from newsweave.evaluate.cleaning import (
+    build_cases,
+    evaluate,
+    load_articles,
+    outlet_boilerplate,
+    part_of,
+    render,
+)
 
 
 def test_built_cases_keep_the_original_paragraphs_and_mark_insertions(data_dir):
@@ -19,6 +26,23 @@ def test_built_cases_keep_the_original_paragraphs_and_mark_insertions(data_dir):
             assert 0 <= start < end <= len(case.text)
     again = build_cases(rows, limit=5)
     assert [c.text for c in again] == [c.text for c in cases]
+
+
+def test_dev_and_heldout_cases_share_no_host_and_no_teaser_text(data_dir):
+    rows = load_articles(data_dir)
+    by_id = {r["id"]: r for r in rows}
+    dev, held = (build_cases(rows, limit=15, part=part) for part in ("dev", "heldout"))
+    assert {part_of(by_id[c.id]) for c in dev} == {"dev"}
+    assert {part_of(by_id[c.id]) for c in held} == {"heldout"}
+    held_rows = [r for r in rows if part_of(r) == "heldout"]
+    for case in held:
+        host = by_id[case.id]
+        for kind, start, end in case.inserted:
+            if kind.startswith("teaser"):
+                piece = case.text[start:end]
+                assert piece not in host["text"]
+                donors = [r for r in held_rows if piece in r["text"]]
+                assert donors and all(r["topic"] != host["topic"] for r in donors)
 
 
 def test_boilerplate_is_a_line_one_outlet_repeats_in_several_articles():
