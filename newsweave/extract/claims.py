@@ -27,6 +27,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.config import Options
@@ -102,9 +104,42 @@ def _antecedents(corefs: Sequence[Any]) -> dict[tuple[int, int], str]:
     return {(c["start"], c["end"]): c["antecedent"] for c in map(as_dict, corefs) if c.get("antecedent")}
 
 
-def clauses(sent: Span) -> Iterator[Span]:
-    """Cut a sentence at dashes and semicolons that join two clauses with verbs of their own."""
-    text = sent.text
+class _Table:
+    """Per-document token flags read once with ``Doc.to_array``, so clause tests are array slices.
+
+    A clause check (has a verb, counts words, holds a number or a name) then costs
+    no Token objects; only the few tokens a flag marks as candidates are visited.
+    """
+
+    def __init__(self, doc: Doc):
+        cols = doc.to_array([IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, POS, TAG, LOWER, LEMMA, ENT_TYPE])
+        alpha, punct, space, num, pos, tag, lower, lemma, ent = (cols[:, i] for i in range(cols.shape[1]))
+        strings = doc.vocab.strings
+
+        def isin(column, words):
+            return numpy.isin(column, numpy.array([strings.add(w) for w in words], dtype=numpy.uint64))
+
+        verb, aux, noun, adj = (pos == strings.add(p) for p in ("VERB", "AUX", "NOUN", "ADJ"))
+        self.alpha = alpha.astype(bool)
+        self.verbal = (verb | aux) & (tag != strings.add("VBG"))
+        self.edge = (punct | space).astype(bool)  # trimmed off a clause's start
+        self.space = space.astype(bool)
+        self.number = num.astype(bool)
+        self.named = ent != 0
+        self.checkable = isin(ent, CHECKABLE) | self.number
+        self.past = isin(tag, ("VBD", "VBN"))
+        self.recommends = isin(lower, DEONTIC | {"well"}) | (isin(lemma, NEED_VERBS) & verb)
+        self.denies = (isin(lemma, DENIAL_VERBS) & verb) | (isin(lower, DENIAL_WORDS) & (noun | adj))
+        self.first_person = isin(lower, ("i", "we"))
+
+    @staticmethod
+    def where(flags: numpy.ndarray, span: Span) -> Iterator[int]:
+        """Indices of ``span``'s tokens whose flag is set, in order."""
+        return (span.start + int(i) for i in numpy.flatnonzero(flags[span.start:span.end]))
+
+
+def clauses(sent: Span, table: _Table, text: str) -> Iterator[Span]:
+    """Cut a sentence (``text``) at dashes and semicolons that join two clauses with verbs of their own."""
     cuts = [m for m in CLAUSE_BREAK.finditer(text)]
     if not cuts:
         yield sent
@@ -117,14 +152,14 @@ def clauses(sent: Span) -> Iterator[Span]:
     spans = [sent.doc.char_span(sent.start_char + a, sent.start_char + b, alignment_mode="contract")
              for a, b in pieces]
     spans = [s for s in spans if s is not None and len(s)]
-    if len(spans) < 2 or not all(_has_verb(s) for s in spans):
+    if len(spans) < 2 or not all(_has_verb(s, table) for s in spans):
         yield sent
         return
     yield from spans
 
 
-def _has_verb(span: Span) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG",) for t in span)
+def _has_verb(span: Span, table: _Table) -> bool:
+    return bool(table.verbal[span.start:span.end].any())
 
 
 def _is_condition(verb: Token) -> bool:
@@ -139,9 +174,11 @@ def _is_condition(verb: Token) -> bool:
     return False
 
 
-def _recommendation(clause: Span) -> tuple[Token, Token] | None:
+def _recommendation(clause: Span, table: _Table) -> tuple[Token, Token] | None:
     """(modal token, main verb) of a deontic recommendation in the clause, if any."""
-    for tok in clause:
+    doc = clause.doc
+    for i in table.where(table.recommends, clause):
+        tok = doc[i]
         low = tok.lower_
         verb = None
         if low in DEONTIC and tok.dep_ in ("aux", "ROOT") and tok.tag_ == "MD":
@@ -177,14 +214,10 @@ def _subject(verb: Token) -> Span | None:
     return None
 
 
-def _denial(clause: Span) -> Token | None:
-    """The word that makes the clause a denial: a denial verb or noun, or a negated main verb."""
-    for tok in clause:
-        if tok.lemma_ in DENIAL_VERBS and tok.pos_ == "VERB":
-            return tok
-        if tok.lower_ in DENIAL_WORDS and tok.pos_ in ("NOUN", "ADJ"):
-            return tok
-    return None
+def _denial(clause: Span, table: _Table) -> Token | None:
+    """The word that makes the clause a denial: a denial verb, or a denial noun or adjective."""
+    i = next(table.where(table.denies, clause), None)
+    return None if i is None else clause.doc[i]
 
 
 def _negated(clause: Span) -> bool:
@@ -220,12 +253,12 @@ def _not_the_accused(by: str | None, denial: Token, memory: "_Memory") -> str | 
     return by
 
 
-def _checkable(clause: Span) -> bool:
-    return any(t.ent_type_ in CHECKABLE or t.like_num for t in clause)
+def _checkable(clause: Span, table: _Table) -> bool:
+    return bool(table.checkable[clause.start:clause.end].any())
 
 
-def _words(clause: Span) -> int:
-    return sum(1 for t in clause if t.is_alpha)
+def _words(clause: Span, table: _Table) -> int:
+    return int(table.alpha[clause.start:clause.end].sum())
 
 
 def extract_statements(doc: Doc, doc_id: str, original: str, quotes: Sequence[Any] = (),
@@ -237,14 +270,17 @@ def extract_statements(doc: Doc, doc_id: str, original: str, quotes: Sequence[An
     """
     index = _QuoteIndex.of(quotes)
     memory = _Memory(_antecedents(corefs))
+    table = _Table(doc)
+    text = doc.text  # built once: Span.text joins its tokens again on every call
     for sent in doc.sents:
-        if not sent.text.strip() or sent.text.rstrip().endswith("?"):
+        words = text[sent.start_char:sent.end_char].rstrip()
+        if not words or words.endswith("?"):
             continue
-        for clause in clauses(sent):
-            clause = _trim(clause)
-            if clause is None or _words(clause) < 4 or not _has_verb(clause):
+        for clause in clauses(sent, table, words):
+            clause = _trim(clause, table)
+            if clause is None or _words(clause, table) < 4 or not _has_verb(clause, table):
                 continue
-            yield from _statement(clause, doc_id, original, index, memory)
+            yield from _statement(clause, doc_id, original, index, memory, table)
             memory.remember(clause)
 
 
@@ -295,26 +331,26 @@ def _strip_title(name: str) -> str:
     return TITLE.sub("", name)
 
 
-def _trim(span: Span) -> Span | None:
+def _trim(span: Span, table: _Table) -> Span | None:
     start, end = span.start, span.end
-    while start < end and (span.doc[start].is_space or span.doc[start].is_punct):
+    while start < end and table.edge[start]:
         start += 1
-    while end > start and span.doc[end - 1].is_space:
+    while end > start and table.space[end - 1]:
         end -= 1
     return span.doc[start:end] if end > start else None
 
 
 def _statement(clause: Span, doc_id: str, original: str, index: _QuoteIndex,
-               memory: _Memory) -> Iterator[Statement]:
+               memory: _Memory, table: _Table) -> Iterator[Statement]:
     start, end = clause.start_char, clause.end_char
     quote = index.covering(start, end)
-    rec = _recommendation(clause)
+    rec = _recommendation(clause, table)
     subject = _subject(rec[1]) if rec is not None else None
     if rec is not None and subject is not None and quote is not None:
         speaker_at = quote.get("speaker_start")
         if speaker_at is not None and subject.start_char <= speaker_at < subject.end_char:
             quote = None  # "Washington should urge Kiev ...": the actor, not a speaker
-    denial = _denial(clause)
+    denial = _denial(clause, table)
     by, cue, quoted = (quote.get("speaker"), quote.get("cue"), True) if quote is not None else (None, None, False)
     stance = "attributes" if quoted else "asserts"
     if denial is not None and rec is None:
@@ -339,15 +375,15 @@ def _statement(clause: Span, doc_id: str, original: str, index: _QuoteIndex,
             actor_end=subject.end_char if subject is not None else None,
             modal=modal.text.lower() if modal.lower_ != "well" else "would do well to",
         )
-    elif _checkable(clause) and not _first_person_opinion(clause):
-        signals = sum((any(t.like_num for t in clause), any(t.ent_type_ for t in clause),
-                       any(t.tag_ in ("VBD", "VBN") for t in clause)))
+    elif _checkable(clause, table) and not _first_person_opinion(clause, table):
+        signals = sum(bool(flags[clause.start:clause.end].any()) for flags in (table.number, table.named, table.past))
         yield Statement(**base, type="fact", confidence=round(0.45 + 0.15 * signals, 2))
 
 
-def _first_person_opinion(clause: Span) -> bool:
-    return any(t.lower_ in ("i", "we") and t.dep_ == "nsubj" and t.head.lemma_ in ("think", "believe", "feel")
-               for t in clause)
+def _first_person_opinion(clause: Span, table: _Table) -> bool:
+    doc = clause.doc
+    return any(doc[i].dep_ == "nsubj" and doc[i].head.lemma_ in ("think", "believe", "feel")
+               for i in table.where(table.first_person, clause))
 
 
 @stage(NAME, version=VERSION, requires=("spacy", "quotes", "corefs"), produces=("statements",))
