@@ -25,13 +25,13 @@ linear in the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import numpy
-from spacy.attrs import DEP, LEMMA, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -175,7 +175,31 @@ class _Context:
     corefs: _Spans
     quotes: _QuoteContents
     doc_date: str | None
+    according_tokens: list[int] = field(default_factory=list)  # where "according" is, in token order
     according: dict[int, str | None] = field(default_factory=dict)  # sentence start -> named source
+    markers: dict[int, tuple[bool, bool, bool]] = field(default_factory=dict)  # token -> _clause_markers
+
+
+def _clause_markers(token: Token, ctx: _Context) -> tuple[bool, bool, bool]:
+    """(recommending modal, hypothetical modal or condition, negation) among a token's children.
+
+    Read once per token: every trigger of a sentence climbs through the same governors.
+    """
+    found = ctx.markers.get(token.i)
+    if found is None:
+        recommended = hypothetical = denied = False
+        for child in token.children:
+            dep = child.dep_
+            if dep in ("aux", "auxpass") and child.tag_ == "MD":
+                low = child.lower_
+                recommended |= low in RECOMMEND_MODALS
+                hypothetical |= low in HYPOTHETICAL_MODALS
+            elif dep == "neg":
+                denied = True
+            elif dep == "mark" and child.lower_ in ("if", "unless"):
+                hypothetical = True
+        found = ctx.markers[token.i] = (recommended, hypothetical, denied)
+    return found
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -289,16 +313,12 @@ def _commitment(trigger: Token, ctx: _Context) -> tuple[str, str | None]:
     first_clause = True
     prev_dep = ""
     for _ in range(12):  # up the clause chain to the sentence root
-        for child in token.children:
-            if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD" and first_clause:
-                low = child.lower_
-                recommended |= low in RECOMMEND_MODALS
-                hypothetical |= low in HYPOTHETICAL_MODALS
-            elif child.dep_ == "neg" and first_clause:
-                denied = True
-            elif child.dep_ == "mark" and child.lower_ in ("if", "unless") and first_clause:
-                hypothetical = True
-        if token is not trigger:
+        if first_clause:
+            modal_recommends, modal_hypothetical, negated = _clause_markers(token, ctx)
+            recommended |= modal_recommends
+            hypothetical |= modal_hypothetical
+            denied |= negated
+        if token.i != trigger.i:
             lemma = token.lemma_.lower()
             if lemma in DENIAL_VERBS:
                 denied = True
@@ -339,8 +359,11 @@ def _according_to(trigger: Token, ctx: _Context) -> str | None:
 
 
 def _according_in(sent: Span, ctx: _Context) -> str | None:
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+    doc = sent.doc
+    first = bisect_left(ctx.according_tokens, sent.start)
+    for i in ctx.according_tokens[first:bisect_left(ctx.according_tokens, sent.end)]:
+        t = doc[i]
+        if t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
             obj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
             return _speaker_name(obj, ctx) if obj is not None else "unnamed source"
     return None
@@ -469,7 +492,9 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
     """
     ctx = _Context(text=text, mentions=_Spans(mentions), corefs=_Spans(corefs),
                    quotes=_QuoteContents([q for q in quotes if getattr(q, "content_start", None) is not None]),
-                   doc_date=doc_date if granularity_of(doc_date) else None)
+                   doc_date=doc_date if granularity_of(doc_date) else None,
+                   according_tokens=numpy.flatnonzero(
+                       doc.to_array(LOWER) == doc.vocab.strings.add("according")).tolist())
     triggers: dict[int, Token] = {}
     stands_for: dict[int, Token] = {}
     for i in _candidates(doc):
