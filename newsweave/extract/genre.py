@@ -21,10 +21,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import numpy
+from spacy.attrs import IS_ALPHA, LOWER, POS
+from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from newsweave.config import Options
@@ -64,8 +68,27 @@ class Genre(Record):
     evidence: tuple[tuple[int, int, str], ...] = ()
 
 
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of ``spans`` as sorted, disjoint intervals."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` lies in one of ``spans`` (sorted and disjoint, see :func:`_merged`)."""
+    i = bisect_right(spans, (pos, float("inf")))
+    return i > 0 and spans[i - 1][0] <= pos < spans[i - 1][1]
+
+
+def _any_between(points: Sequence[int], start: int, end: int) -> bool:
+    """Whether a sorted ``points`` has one in ``[start, end)``."""
+    i = bisect_left(points, start)
+    return i < len(points) and points[i] < end
 
 
 def signals(doc: Doc, text: str, quotes: Sequence[Any] = (), statements: Sequence[Any] = ()
@@ -73,13 +96,16 @@ def signals(doc: Doc, text: str, quotes: Sequence[Any] = (), statements: Sequenc
     """Count the genre signals of a parsed document; return (rates per sentence, evidence spans)."""
     quotes = [as_dict(q) for q in quotes]
     statements = [as_dict(s) for s in statements]
-    quoted = sorted((a, b) for q in quotes for a, b in (q.get("content_spans") or [(q["content_start"], q["content_end"])]))
-    sentences = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    quoted = _merged((a, b) for q in quotes for a, b in (q.get("content_spans") or [(q["content_start"], q["content_end"])]))
+    lower, pos, alpha = doc.to_array([LOWER, POS, IS_ALPHA]).T
+    sentences = [s for s in doc.sents if alpha[s.start:s.end].any()]
     n = max(1, len(sentences))
     evidence: list[tuple[int, int, str]] = []
     first_person = 0
-    for tok in doc:
-        if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and not _in_spans(tok.idx, quoted):
+    pronouns = numpy.isin(lower, [doc.vocab.strings.add(w) for w in FIRST_PERSON]) & (pos == PRON)
+    for i in numpy.flatnonzero(pronouns):
+        tok = doc[int(i)]
+        if not _in_spans(tok.idx, quoted):
             first_person += 1
             if first_person <= 5:
                 evidence.append((tok.idx, tok.idx + len(tok), "first person"))
@@ -94,8 +120,8 @@ def signals(doc: Doc, text: str, quotes: Sequence[Any] = (), statements: Sequenc
             evidence.append((sent.start_char, sent.end_char, "question"))
     recommendations = [s for s in statements if s["type"] == "recommendation" and s["stance"] == "asserts"]
     evidence.extend((s["start"], s["end"], "recommendation") for s in recommendations[:6])
-    attributed = {q["start"] for q in quotes if not q.get("duplicate_of")}
-    attributed_sents = sum(1 for s in sentences if any(s.start_char <= a < s.end_char for a in attributed))
+    attributed = sorted({q["start"] for q in quotes if not q.get("duplicate_of")})
+    attributed_sents = sum(1 for s in sentences if _any_between(attributed, s.start_char, s.end_char))
     direct = sum(1 for q in quotes if q.get("quote_type") in ("direct", "partial"))
     evidence.extend((q["start"], q["end"], "attribution") for q in quotes[:4])
     body = text.lstrip()
