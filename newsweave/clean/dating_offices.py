@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -125,7 +126,9 @@ def office_table(path: Path = TABLE) -> OfficeTable:
             holders.setdefault(form, []).append(holder)
     names = sorted(holders, key=len, reverse=True)
     # not "Pope Leo XIII" for "Pope Leo XIV"; "Zelensky’s" (a possessive, either apostrophe) is the name
-    name_re = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-]|’(?![sS]\b)|\s+[IVX]+\b)")
+    # The word-start test is left to :func:`_names`: a pattern that opens with the names (not a
+    # look-behind) lets the regex engine skip to the names' first letters, ~3× faster.
+    name_re = re.compile(r"(?:" + "|".join(map(re.escape, names)) + r")(?![\w-]|’(?![sS]\b)|\s+[IVX]+\b)")
     all_titles = sorted({t for ts in raw["offices"] for t in ts["titles"]}, key=len, reverse=True)
     modifiers = "|".join(re.escape(m) for m in sorted(_MODIFIERS, key=len, reverse=True))
     title_re = re.compile(
@@ -146,7 +149,7 @@ def find_office_cues(text: str, tense=None, table: OfficeTable | None = None) ->
     """
     table = table or office_table()
     cues: list[OfficeCue] = []
-    for m in table.name_re.finditer(text):
+    for m in _names(table.name_re, text):
         candidates = table.holders[m.group()]
         left = text[max(0, m.start() - 90):m.start()]
         titled = table.title_re.search(left)
@@ -181,6 +184,20 @@ def find_office_cues(text: str, tense=None, table: OfficeTable | None = None) ->
         if relation == "current":
             cues.append(OfficeCue(start, m.end(), person, office, "started", WEIGHT["started"], spans))
     return cues
+
+
+_IN_WORD_RE = re.compile(r"[\w’'-]")
+
+
+def _names(name_re: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``name_re``'s matches that start a word, as ``(?<![\w’'-])`` before it would give them."""
+    pos = 0
+    while m := name_re.search(text, pos):
+        if m.start() and _IN_WORD_RE.match(text, m.start() - 1):
+            pos = m.start() + 1  # a name inside a word: look again from the next character
+            continue
+        yield m
+        pos = m.end()
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
