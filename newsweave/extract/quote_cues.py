@@ -231,7 +231,7 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "on")]
         target = objs[0] if objs else (preps[0] if preps and lemma in ("call", "warn") else None)
         if target is not None:
-            content = _span_of(target)
+            content = _object_span(verb, target, target)
     if content is None:
         return None
     subject = subject_of(verb)
