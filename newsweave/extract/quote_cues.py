@@ -97,6 +97,10 @@ class Attribution:
     source: Span | None = None
     confidence: float = 0.8
     quotes: list[int] = field(default_factory=list)
+    # Which rule found it ("verb", "frame", "according", "colon_line", "colon_quote", "loose")
+    # and the relation it followed to the content: features of the learned filter.
+    origin: str = "verb"
+    relation: str = ""
 
     @property
     def first(self) -> int:
@@ -196,9 +200,11 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
     sent = verb.sent
     content: tuple[int, int] | None = None
     pieces: list[tuple[int, int]] = []
+    relation = ""
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     if comps:
         comp = next((c for c in comps if c.dep_ == "ccomp"), comps[0])
+        relation = comp.dep_
         if lemma in BELIEF_VERBS and comp.dep_ != "ccomp":
             return None
         content = _clause_span(comp, lemma)
@@ -219,6 +225,7 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
         pieces = [p for p in (before, after) if p and WORD.search(text, *p)]
         if pieces:  # two pieces around the cue clause, as PolNeAR marks them
             content = (pieces[0][0], pieces[-1][1])
+            relation = "around"
     adjacent = _adjacent_quote(verb, text, quotes) if content is None or lemma in SPEECH_VERBS else None
     if adjacent is not None and (
         content is None
@@ -226,12 +233,14 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
     ):
         # "Still, she added, “...”": a quote next to its cue is the whole content, not the sentence.
         content = adjacent
+        relation = "quote"
     if content is None and lemma in OBJECT_CONTENT_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "on")]
         target = objs[0] if objs else (preps[0] if preps and lemma in ("call", "warn") else None)
         if target is not None:
             content = _object_span(verb, target, target)
+            relation = "object"
     if content is None:
         return None
     subject = subject_of(verb)
@@ -253,7 +262,7 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
         if source is not None and source.end_char > hi and source.end_char < content[1]:
             hi = source.end_char
         kept = [p for p in ((content[0], lo), (hi, content[1])) if WORD.search(text, *p)] or [content]
-    return Attribution(kept, (verb.idx, cue_end.idx + len(cue_end)), verb, source)
+    return Attribution(kept, (verb.idx, cue_end.idx + len(cue_end)), verb, source, relation=relation)
 
 
 _VP_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark", "nsubj", "relcl"})
@@ -316,7 +325,9 @@ def frame_attribution(tok: Token, text: str) -> Attribution | None:
     cue = (tok.idx, cue_end.idx + len(cue_end))
     if content[0] < cue[1] and cue[0] < content[1]:
         return None
-    return Attribution([content], cue, tok, source, confidence=round(0.4 + 0.4 * precision, 3))
+    return Attribution(
+        [content], cue, tok, source, confidence=round(0.4 + 0.4 * precision, 3), origin="frame", relation=rel
+    )
 
 
 def _whole_sentence_quote(text: str, quote: tuple[int, int], verb: Token) -> bool:
@@ -371,7 +382,7 @@ def according_to(tok: Token, text: str) -> Attribution | None:
     content = max((before, after), key=lambda p: len(WORD.findall(text, p[0], p[1])))
     if content[0] >= content[1]:
         return None
-    return Attribution([content], (tok.idx, to.idx + len(to)), tok, source, confidence=0.75)
+    return Attribution([content], (tok.idx, to.idx + len(to)), tok, source, confidence=0.75, origin="according")
 
 
 def colon_line_attributions(doc: Doc, text: str) -> Iterator[Attribution]:
@@ -384,7 +395,7 @@ def colon_line_attributions(doc: Doc, text: str) -> Iterator[Attribution]:
         colon = m.end(1)
         if source is None:
             continue
-        yield Attribution([content], (colon, colon + 1), None, source, confidence=0.6)
+        yield Attribution([content], (colon, colon + 1), None, source, confidence=0.6, origin="colon_line")
 
 def sentence_initial(text: str, pos: int) -> bool:
     """Whether a quote at ``pos`` starts its sentence (after a paragraph break or a full stop)."""

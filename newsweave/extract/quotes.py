@@ -53,6 +53,7 @@ from newsweave.extract.quote_cues import (
     trim_span,
     verb_attribution,
 )
+from newsweave.extract.quote_filter import keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
@@ -165,16 +166,8 @@ def _quote_type(att: Attribution, text: str) -> str:
 
 
 
-def extract_quotes(
-    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None
-) -> list[Quote]:
-    """Every attribution in a parsed document, in text order; see the module docstring.
-
-    ``text`` is the text spaCy parsed (an article's analysis text, chrome blanked);
-    ``original``, when given, is the document's original text with the same offsets,
-    from which the records' ``text`` and ``cue`` are cut.
-    """
-    quotes = QuoteIndex(find_quote_spans(text))
+def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
+    """Every attribution the cue rules propose, content finished, before filtering and nesting."""
     found: list[Attribution] = []
     found.extend(colon_line_attributions(doc, text))
     for tok in doc:
@@ -194,6 +187,20 @@ def extract_quotes(
     found = [a for a in found if a.content[0][0] < a.content[0][1]]
     claimed = {k for att in found for k in att.quotes}
     found.extend(_colon_quotes(doc, text, quotes, claimed))
+    return found
+
+
+def extract_quotes(
+    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None
+) -> list[Quote]:
+    """Every attribution in a parsed document, in text order; see the module docstring.
+
+    ``text`` is the text spaCy parsed (an article's analysis text, chrome blanked);
+    ``original``, when given, is the document's original text with the same offsets,
+    from which the records' ``text`` and ``cue`` are cut.
+    """
+    quotes = QuoteIndex(find_quote_spans(text))
+    found = [a for a in candidate_attributions(doc, text, quotes) if keep(a, text, _quote_type(a, text))]
     # Univocal: a cue inside another attribution's content is part of that content.
     found.sort(key=lambda a: a.first)
     kept = _drop_nested_cues(found)
@@ -241,7 +248,9 @@ def _colon_quotes(doc: Doc, text: str, quotes: QuoteIndex, claimed: set[int]) ->
         if subject is None:
             continue
         source = doc[subject.left_edge.i : subject.right_edge.i + 1]
-        att = Attribution([(q.start, q.end)], (verb.idx, verb.idx + len(verb)), verb, source, confidence=0.6)
+        att = Attribution(
+            [(q.start, q.end)], (verb.idx, verb.idx + len(verb)), verb, source, confidence=0.6, origin="colon_quote"
+        )
         _finish_content(att, text, quotes)
         yield att
 
@@ -302,7 +311,7 @@ def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str
             continue
         if len(WORD.findall(text, q.start, q.end)) < 4 or not sentence_initial(text, q.start):
             continue
-        out.append(Attribution([(q.start, q.end)], None, None, None, confidence=0.5, quotes=[k]))
+        out.append(Attribution([(q.start, q.end)], None, None, None, confidence=0.5, quotes=[k], origin="loose"))
     out.sort(key=lambda a: a.first)
     return out
 
