@@ -96,7 +96,9 @@ def score(feats: list[str]) -> float:
 
 def keep(att: Attribution, text: str, quote_type: str) -> bool:
     """Whether the filter keeps a candidate (always, before the weights are fitted)."""
-    if not WEIGHTS:
+    if not WEIGHTS or (quote_type == "direct" and att.origin == "verb"):
+        # A whole quotation next to a speech verb is kept: it may be the first half of a split
+        # quote, which the filter, fitted on single candidates, cannot see joined.
         return True
     return score(features(att, text, quote_type)) >= THRESHOLD
 

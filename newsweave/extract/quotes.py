@@ -316,6 +316,7 @@ def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str
     return out
 
 
+QUOTE_MARK = re.compile(r"[\"“”„«»]|''")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘A-Z]")
 
 
@@ -343,7 +344,18 @@ def _continues(prev: Attribution, q: QuoteSpan, text: str) -> bool:
     gap = text[tail : q.start]
     if "\n" not in gap:
         return len(gap) < 300
-    return gap.strip(" \t\n.,;:") == "" and gap.count("\n") <= 2
+    if gap.strip(" \t\n.,;:") == "":
+        return gap.count("\n") <= 2
+    # “A,” X said during the interview in Macau.¶“B.”: the next paragraph's quote goes on with
+    # A when the attribution's sentence ends its paragraph and nothing else is said in between.
+    rest, _, between = gap.partition("\n")
+    return (
+        between.strip() == ""
+        and gap.count("\n") <= 2
+        and len(rest) < 200
+        and _SENTENCE_END.search(rest) is None
+        and not QUOTE_MARK.search(rest)
+    )
 
 
 def _to_records(
