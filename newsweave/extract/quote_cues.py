@@ -66,7 +66,7 @@ _COLON_LINE = re.compile(
 # Learned frames (see newsweave.evaluate.quote_frames) used as cues when the word is no
 # speech verb, or when a speech verb's own rules find no content; relations through the
 # subject are left out (the subject is the source, not the content).
-FRAME_MIN_PRECISION = 0.2
+FRAME_MIN_PRECISION = 0.1
 _FRAME_RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "acomp"})
 FRAME_POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "J"}
 
@@ -274,6 +274,9 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
 
 
 _VP_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark", "nsubj", "relcl"})
+_VP_SKIP_DEPS = frozenset({"npadvmod", "advmod", "agent"})
+# Prepositions that complete a stance verb's object ("accused X of Y", "praised X for Y", "called X to Z").
+_VP_PREPS = frozenset({"of", "for", "as", "to", "with", "about", "against", "into", "over", "from"})
 
 
 def _object_span(verb: Token, child: Token, target: Token) -> tuple[int, int]:
@@ -289,6 +292,8 @@ def _object_span(verb: Token, child: Token, target: Token) -> tuple[int, int]:
             continue
         if right.dep_ in _VP_STOP_DEPS:
             break
+        if right.dep_ in _VP_SKIP_DEPS or (right.dep_ == "prep" and right.lower_ not in _VP_PREPS):
+            continue  # "endorsed Trump last week", "supporting her by a wide margin": circumstances
         end_tok = right.right_edge
     return target.left_edge.idx, end_tok.idx + len(end_tok)
 

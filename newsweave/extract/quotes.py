@@ -101,6 +101,10 @@ def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+# A short noun phrase, a comma or colon, then a quotation to the end: "a statement, “...”".
+_STATEMENT_THEN_QUOTE = re.compile(r"[^\"“”,:\n]{1,60}[,:][ \t]*([\"“][^\n]*[\"”][.,]?)")
+
+
 def _finish_content(att: Attribution, text: str, quotes: QuoteIndex) -> None:
     """Grow each content piece that touches a quote to the whole quote, then trim its edges."""
     anchor = att.cue[0] if att.cue else att.first
@@ -127,6 +131,11 @@ def _finish_content(att: Attribution, text: str, quotes: QuoteIndex) -> None:
         att.content = [(anchor, anchor)]
         return
     start, end = pieces.pop()
+    statement = _STATEMENT_THEN_QUOTE.fullmatch(text, start, end) if att.origin == "frame" else None
+    if statement is not None:
+        # "issued a statement, “...”": the quote the statement noun introduces is the content.
+        start = statement.start(1)
+        att.quotes = [k for k in att.quotes if quotes.spans[k].start >= start]
     if att.quotes:
         # "He explained the headline by saying: “...”": a colon hands over to the quote.
         last = quotes.spans[att.quotes[-1]]
