@@ -28,9 +28,8 @@ from newsweave.evaluate.quotes import _Tokens
 
 def labelled_candidates(items: Iterable[tuple[str, list[Gold], object]]) -> tuple[list[list[str]], list[int], int]:
     """(feature lists, labels, number of gold contents) over (text, gold, parsed doc) triples."""
-    from newsweave.extract.quote_filter import features
     from newsweave.extract.quote_marks import find_quote_spans
-    from newsweave.extract.quotes import QuoteIndex, _quote_type, candidate_attributions
+    from newsweave.extract.quotes import QuoteIndex, featured_candidates
 
     X: list[list[str]] = []
     y: list[int] = []
@@ -44,13 +43,13 @@ def labelled_candidates(items: Iterable[tuple[str, list[Gold], object]]) -> tupl
             for t in toks:
                 owner.setdefault(t, []).append(g)
         quotes = QuoteIndex(find_quote_spans(text))
-        for att in candidate_attributions(doc, text, quotes):
+        for att, feats in featured_candidates(doc, text, quotes):
             toks = tokens.of(att.content)
             if not toks:
                 continue
             shared = Counter(g for t in toks for g in owner.get(t, ()))
             hit = any(2 * inter >= len(toks) + len(gold_sets[g]) - inter for g, inter in shared.items())
-            X.append(features(att, text, _quote_type(att, text)))
+            X.append(feats)
             y.append(int(hit))
     return X, y, n_gold
 

@@ -380,6 +380,35 @@ def _adjacent_quote(verb: Token, text: str, quotes: QuoteIndex) -> tuple[int, in
     return None
 
 
+# Raising verbs whose subject and complement together are what is held or expected: "Trump
+# seemed to be shrinking", "X is expected to win" (PolNeAR's content: "Trump ... to be shrinking").
+RAISING_VERBS = frozenset("seem appear".split())
+PASSIVE_RAISING_VERBS = frozenset("expect believe consider think say report rumor predict project presume deem".split())
+_RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd"})
+
+
+def raising_attribution(verb: Token, text: str) -> Attribution | None:
+    """ "X seemed to Y", "X is expected to Y": the subject and the complement are two content pieces."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not (lemma in RAISING_VERBS or (passive and lemma in PASSIVE_RAISING_VERBS)):
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in verb.rights if c.dep_ in _RAISED_COMPLEMENTS), None)
+    if subject is None or comp is None or subject.tag_ in ("WP", "WDT", "EX") or subject.lower_ == "it":
+        return None
+    first = min([verb] + [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg") and c.i > subject.i], key=lambda t: t.i)
+    cue = (first.idx, verb.idx + len(verb))
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = None
+    if agent is not None:
+        objs = [c for c in agent.children if c.dep_ == "pobj"]
+        if objs:
+            source = verb.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
+    pieces = [_span_of(subject), _clause_span(comp, lemma)]
+    return Attribution(pieces, cue, verb, source, confidence=0.6, origin="raising", relation=comp.dep_)
+
+
 def according_to(tok: Token, text: str) -> Attribution | None:
     """ "..., according to X": the rest of the sentence is the content, X the source."""
     doc = tok.doc

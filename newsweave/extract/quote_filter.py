@@ -48,8 +48,12 @@ def _source_kind(att: Attribution) -> str:
     return root.pos_.lower()
 
 
-def features(att: Attribution, text: str, quote_type: str) -> list[str]:
-    """The symbolic features of one candidate attribution (names of the active indicators)."""
+def features(att: Attribution, text: str, quote_type: str, nested: bool = False, holds: int = 0) -> list[str]:
+    """The symbolic features of one candidate attribution (names of the active indicators).
+
+    ``nested`` says that its cue lies in another candidate's content, ``holds`` how
+    many other candidates' cues its own content holds.
+    """
     tok = att.cue_token
     lemma = tok.lemma_.lower() if tok is not None else "-"
     pos = tok.pos_ if tok is not None else "-"
@@ -75,6 +79,8 @@ def features(att: Attribution, text: str, quote_type: str) -> list[str]:
     if att.origin == "frame":
         # The frame's precision on train, in tenths (frame_attribution's confidence is 0.4 + 0.4 p).
         out.append(f"fp={min(int((att.confidence - 0.4) * 25), 9)}")
+    out.append(f"nested={nested}")
+    out.append(f"holds={min(holds, 3)}")
     if tok is not None:
         out.append(f"dep={tok.dep_}")
         out.append(f"tag={tok.tag_}")
@@ -94,13 +100,13 @@ def score(feats: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def keep(att: Attribution, text: str, quote_type: str) -> bool:
-    """Whether the filter keeps a candidate (always, before the weights are fitted)."""
-    if not WEIGHTS or (quote_type == "direct" and att.origin == "verb"):
+def keep(att: Attribution, feats: list[str]) -> bool:
+    """Whether the filter keeps a candidate with these features (always, before the weights are fitted)."""
+    if not WEIGHTS or (att.origin == "verb" and "t=direct" in feats):
         # A whole quotation next to a speech verb is kept: it may be the first half of a split
         # quote, which the filter, fitted on single candidates, cannot see joined.
         return True
-    return score(features(att, text, quote_type)) >= THRESHOLD
+    return score(feats) >= THRESHOLD
 
 
 __all__ = ["features", "keep", "score"]

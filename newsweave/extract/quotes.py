@@ -31,7 +31,7 @@ Three passes over one parsed document, each linear in its length:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -48,12 +48,13 @@ from newsweave.extract.quote_cues import (
     according_to,
     colon_line_attributions,
     frame_attribution,
+    raising_attribution,
     sentence_initial,
     subject_of,
     trim_span,
     verb_attribution,
 )
-from newsweave.extract.quote_filter import keep
+from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
@@ -185,6 +186,8 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
         att = None
         if tok.lower_ == "according":
             att = according_to(tok, text)
+        elif tok.pos_ in ("VERB", "AUX") and (att := raising_attribution(tok, text)) is not None:
+            pass
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS:
             att = verb_attribution(tok, text, quotes)
         if att is None and tok.pos_ in FRAME_POS:
@@ -199,6 +202,21 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
     return found
 
 
+def featured_candidates(doc: Doc, text: str, quotes: QuoteIndex) -> list[tuple[Attribution, list[str]]]:
+    """The candidates in content order, each with the filter's features (its own, and whether
+    its cue lies in another candidate's content or its content holds other cues)."""
+    found = sorted(candidate_attributions(doc, text, quotes), key=lambda a: a.first)
+    nested = _nested_flags(found)
+    cues = sorted(a.cue[0] for a in found if a.cue)
+    out = []
+    for att, inside in zip(found, nested):
+        held = bisect_left(cues, att.last) - bisect_left(cues, att.first)
+        if att.cue and att.first <= att.cue[0] < att.last:
+            held -= 1
+        out.append((att, features(att, text, _quote_type(att, text), nested=inside, holds=held)))
+    return out
+
+
 def extract_quotes(
     doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None
 ) -> list[Quote]:
@@ -209,9 +227,8 @@ def extract_quotes(
     from which the records' ``text`` and ``cue`` are cut.
     """
     quotes = QuoteIndex(find_quote_spans(text))
-    found = [a for a in candidate_attributions(doc, text, quotes) if keep(a, text, _quote_type(a, text))]
+    found = [att for att, feats in featured_candidates(doc, text, quotes) if keep(att, feats)]
     # Univocal: a cue inside another attribution's content is part of that content.
-    found.sort(key=lambda a: a.first)
     kept = _drop_nested_cues(found)
     found = _attach_loose_quotes(kept, quotes, text)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
@@ -264,8 +281,8 @@ def _colon_quotes(doc: Doc, text: str, quotes: QuoteIndex, claimed: set[int]) ->
         yield att
 
 
-def _drop_nested_cues(ordered: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue lies in another one's content (``ordered`` by content start).
+def _nested_flags(ordered: list[Attribution]) -> list[bool]:
+    """For each attribution (``ordered`` by content start), whether its cue lies in another one's content.
 
     A sorted sweep: for each prefix of the order, the two largest content ends
     (with their owners) say in O(log n) whether some *other* attribution that
@@ -280,16 +297,21 @@ def _drop_nested_cues(ordered: list[Attribution]) -> list[Attribution]:
         elif att.last > second[0]:
             second = (att.last, i)
         top.append((best, second))
-    kept = []
+    flags = []
     for i, att in enumerate(ordered):
         cue = att.cue[0] if att.cue else att.first
         k = bisect_right(starts, cue) - 1
+        inside = False
         if k >= 0:
             (end1, who1), (end2, _) = top[k]
-            if end1 > cue and (who1 != i or end2 > cue):
-                continue
-        kept.append(att)
-    return kept
+            inside = end1 > cue and (who1 != i or end2 > cue)
+        flags.append(inside)
+    return flags
+
+
+def _drop_nested_cues(ordered: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies in another one's content (``ordered`` by content start)."""
+    return [att for att, inside in zip(ordered, _nested_flags(ordered)) if not inside]
 
 
 def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str) -> list[Attribution]:
