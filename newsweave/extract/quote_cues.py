@@ -194,10 +194,6 @@ def _between_is_blank(text: str, start: int, end: int) -> bool:
     return start <= end and not WORD.search(text, start, end) if start <= end else False
 
 
-# Verbs whose object is whom they address ("told reporters “...”"), not part of the content.
-_ADDRESSEE_VERBS = frozenset("tell ask inform assure advise warn remind urge email text".split())
-
-
 def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution | None:
     """An attribution cued by a reporting verb, or None when it reports nothing here."""
     lemma = verb.lemma_.lower()
@@ -238,10 +234,6 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
         # "Still, she added, “...”": a quote next to its cue is the whole content, not the sentence.
         content = adjacent
         relation = "quote"
-        obj = next((c for c in verb.rights if c.dep_ in ("dobj", "oprd") and c.right_edge.idx < adjacent[0]), None)
-        if obj is not None and lemma not in _ADDRESSEE_VERBS and not text[obj.right_edge.idx : adjacent[0]].rstrip().endswith((",", ":")):
-            # "called it “another super Tuesday”": the object and its quoted label are the content.
-            content = (obj.left_edge.idx, adjacent[1])
     if content is None and lemma in OBJECT_CONTENT_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "on")]
