@@ -401,6 +401,53 @@ def raising_attribution(verb: Token, text: str) -> Attribution | None:
     return Attribution(pieces, cue, verb, source, confidence=0.6, origin="raising", relation=comp.dep_)
 
 
+# "In a CNN poll, Clinton led ...", "For most Democrats, the Clinton years remain ...": a
+# prepositional phrase naming where a finding was stated, or whose view the clause gives.
+SOURCE_NOUNS = frozenset("""
+poll survey study report interview statement words view opinion analysis estimate letter memo book
+column op-ed tweet speech remarks testimony filing complaint lawsuit ruling post video ad editorial
+""".split())
+VIEWER_NOUNS = frozenset("""
+voter democrat republican supporter american critic official conservative liberal activist people
+anyone many most some expert analyst observer fan member leader candidate
+""".split())
+_VIEWER_ENTS = frozenset({"PERSON", "NORP", "ORG"})
+QUOTE_CHARS = re.compile(r"[\"“”]|''")
+
+
+def prep_source_attribution(prep: Token, text: str) -> Attribution | None:
+    """ "In a Des Moines Register poll, X led ...", "For Republicans, it is a smoking gun ...":
+    the rest of the sentence is the content, the preposition's object the source."""
+    word = prep.lower_
+    if word not in ("in", "for", "to") or prep.dep_ != "prep":
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    sent = prep.sent
+    if prep.head.lemma_.lower() in CUE_LEMMAS or QUOTE_CHARS.search(sent.text) or any(
+        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in sent
+    ):
+        return None  # "he said in an interview that ...": the speech verb is the cue
+    lead = prep.i == sent.start or prep.doc[prep.i - 1].dep_ in ("cc", "punct", "mark")
+    after = prep.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(prep.doc) else None
+    followed_by_comma = after is not None and after.text == ","
+    if word == "in":
+        if obj.lemma_.lower() not in SOURCE_NOUNS:
+            return None
+    elif not (lead and followed_by_comma) or not (
+        obj.ent_type_ in _VIEWER_ENTS or obj.lemma_.lower() in VIEWER_NOUNS
+    ):
+        return None
+    source = prep.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    before = trim_span(text, sent.start_char, prep.idx)
+    rest = trim_span(text, source.end_char, sent.end_char)
+    content = max((before, rest), key=lambda p: len(WORD.findall(text, p[0], p[1])))
+    if len(WORD.findall(text, *content)) < 3:
+        return None
+    return Attribution([content], (prep.idx, prep.idx + len(prep)), prep, source, confidence=0.5, origin="prep_source")
+
+
 def according_to(tok: Token, text: str) -> Attribution | None:
     """ "..., according to X": the rest of the sentence is the content, X the source."""
     doc = tok.doc

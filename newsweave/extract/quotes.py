@@ -48,6 +48,7 @@ from newsweave.extract.quote_cues import (
     according_to,
     colon_line_attributions,
     frame_attribution,
+    prep_source_attribution,
     raising_attribution,
     sentence_initial,
     subject_of,
@@ -187,6 +188,8 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
         if tok.lower_ == "according":
             att = according_to(tok, text)
         elif tok.pos_ in ("VERB", "AUX") and (att := raising_attribution(tok, text)) is not None:
+            pass
+        elif tok.pos_ == "ADP" and (att := prep_source_attribution(tok, text)) is not None:
             pass
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS:
             att = verb_attribution(tok, text, quotes)

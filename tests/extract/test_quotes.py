@@ -328,3 +328,16 @@ def test_curly_opener_after_a_comma_closes_a_quote():
     text = "“The reality is, that could create real problems for her here,“ said Jim Clyburn."
     (span,) = find_quote_spans(text)
     assert text[span.start : span.end].endswith("here,“")
+
+
+def test_poll_named_by_a_leading_in_phrase_is_the_source(quotes_of):
+    text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
+    (q,) = quotes_of(text)
+    assert q.cue == "In" and "CBS News poll" in q.speaker
+    assert content(q, text) == "she led Mr. Sanders 56 percent to 32 percent"
+
+
+def test_a_speech_verb_not_a_leading_in_phrase_cues_a_reported_interview(quotes_of):
+    text = "In an interview, the senator said that the bill would fail."
+    (q,) = quotes_of(text)
+    assert q.cue == "said" and content(q, text) == "that the bill would fail"
