@@ -164,6 +164,8 @@ def _clause_span(head: Token, cue_lemma: str) -> tuple[int, int]:
             or (child.lemma_.lower() in CUE_LEMMAS and child.lemma_.lower() == cue_lemma)
         ):
             marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in _BREAK_MARKS]
+            if child.dep_ == "conj" and child.lemma_.lower() not in CUE_LEMMAS:
+                continue
             if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                 continue  # "he opposes X but that the plans won't help": a second reported clause
             if child.dep_ == "advcl" and not marks:
