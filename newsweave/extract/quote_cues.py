@@ -427,10 +427,6 @@ def prep_source_attribution(prep: Token, text: str) -> Attribution | None:
     if obj is None:
         return None
     sent = prep.sent
-    if prep.head.lemma_.lower() in CUE_LEMMAS or QUOTE_CHARS.search(sent.text) or any(
-        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in sent
-    ):
-        return None  # "he said in an interview that ...": the speech verb is the cue
     lead = prep.i == sent.start or prep.doc[prep.i - 1].dep_ in ("cc", "punct", "mark")
     after = prep.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(prep.doc) else None
     followed_by_comma = after is not None and after.text == ","
@@ -441,6 +437,10 @@ def prep_source_attribution(prep: Token, text: str) -> Attribution | None:
         obj.ent_type_ in _VIEWER_ENTS or obj.lemma_.lower() in VIEWER_NOUNS
     ):
         return None
+    if prep.head.lemma_.lower() in CUE_LEMMAS or QUOTE_CHARS.search(sent.text) or any(
+        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in sent
+    ):
+        return None  # "he said in an interview that ...": the speech verb is the cue
     source = prep.doc[obj.left_edge.i : obj.right_edge.i + 1]
     before = trim_span(text, sent.start_char, prep.idx)
     rest = trim_span(text, source.end_char, sent.end_char)

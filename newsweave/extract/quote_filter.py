@@ -41,9 +41,10 @@ def _source_kind(att: Attribution) -> str:
     root = source.root
     if root.lower_ in _PRONOUNS:
         return f"pron_{root.lower_}"
-    if any(e.label_ == "PERSON" for e in source.ents):
+    labels = {t.ent_type_ for t in source}  # not Span.ents, which walks the whole document
+    if "PERSON" in labels:
         return "person"
-    if any(e.label_ in ("ORG", "GPE", "NORP") for e in source.ents):
+    if labels & {"ORG", "GPE", "NORP"}:
         return "org"
     return root.pos_.lower()
 
@@ -59,6 +60,7 @@ def features(att: Attribution, text: str, quote_type: str, nested: bool = False,
     pos = tok.pos_ if tok is not None else "-"
     words = sum(len(WORD.findall(text, s, e)) for s, e in att.content)
     cue_at = att.cue[0] if att.cue else att.first
+    source = _source_kind(att)
     side = "before" if att.last <= cue_at else ("around" if att.first < cue_at else "after")
     out = [
         f"o={att.origin}",
@@ -71,8 +73,8 @@ def features(att: Attribution, text: str, quote_type: str, nested: bool = False,
         f"ot={att.origin}|{quote_type}",
         f"n={_size(words)}",
         f"on={att.origin}|{_size(words)}",
-        f"s={_source_kind(att)}",
-        f"os={att.origin}|{_source_kind(att)}",
+        f"s={source}",
+        f"os={att.origin}|{source}",
         f"side={side}",
         f"pieces={min(len(att.content), 3)}",
     ]
