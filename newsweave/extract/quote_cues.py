@@ -245,6 +245,9 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
             relation = "object"
     if content is None:
         return None
+    inverted = _inverted_split(verb, text, quotes, content)
+    if inverted is not None:
+        return inverted
     subject = subject_of(verb)
     source = None
     if subject is not None:
@@ -334,6 +337,36 @@ def frame_attribution(tok: Token, text: str) -> Attribution | None:
         return None
     return Attribution(
         [content], cue, tok, source, confidence=round(0.4 + 0.4 * precision, 3), origin="frame", relation=rel
+    )
+
+
+def _inverted_split(
+    verb: Token, text: str, quotes: QuoteIndex, content: tuple[int, int]
+) -> Attribution | None:
+    """ "“A,” said Edward Leamer, an economist at UCLA, “B.”": the parser reads the speaker
+    and B as one clause; the two quotes are the content and the words between them the source."""
+    if subject_of(verb) is not None or content[0] <= verb.idx:
+        return None
+    before = quotes.at(max(verb.idx - 2, 0))
+    if before is None:
+        k = bisect_right(quotes.starts, verb.idx) - 1
+        before = k if k >= 0 else None
+    after = quotes.at(max(content[1] - 1, 0))
+    if before is None or after is None or before == after:
+        return None
+    first, last = quotes.spans[before], quotes.spans[after]
+    if WORD.search(text, first.end, verb.idx) or "\n" in text[first.end : last.start]:
+        return None
+    if not sentence_initial(text, first.start) or last.start <= verb.idx + len(verb) or last.end < content[1] - 1:
+        return None
+    source = verb.doc.char_span(
+        *trim_span(text, verb.idx + len(verb), last.start), alignment_mode="contract"
+    )
+    if source is None or not len(source):
+        return None
+    return Attribution(
+        [(first.start, first.end), (last.start, last.end)], (verb.idx, verb.idx + len(verb)), verb, source,
+        quotes=[before, after], relation="quote",
     )
 
 

@@ -341,3 +341,13 @@ def test_a_speech_verb_not_a_leading_in_phrase_cues_a_reported_interview(quotes_
     text = "In an interview, the senator said that the bill would fail."
     (q,) = quotes_of(text)
     assert q.cue == "said" and content(q, text) == "that the bill would fail"
+
+
+def test_inverted_split_quote_takes_the_words_between_as_speaker(quotes_of):
+    text = (
+        '"The risk," said Edward Leamer, an economist who directs the UCLA Anderson Forecast, '
+        '"is that we\'re going to be attracting workers and repelling jobs."'
+    )
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and len(q.content_spans) == 2
+    assert q.speaker == "Edward Leamer" and content(q, text).startswith('"The risk,"')
