@@ -6,8 +6,8 @@ least half the union, as the evaluation counts a match). A logistic
 regression over the candidates' symbolic features is fitted, and the
 threshold that maximises the expected F1, ``2·kept_true / (kept + gold)``, is
 chosen on 5-fold cross-validated probabilities, so it is not tuned on the
-very predictions it was fitted to. Weights of features seen fewer than
-``--min-count`` times are left out; the rest are written, rounded, to
+very predictions it was fitted to. Features seen fewer than ``--min-count``
+times and weights below ``--min-weight`` are left out; the rest are written, rounded, to
 :mod:`newsweave.extract.quote_filter_data`.
 
 Run ``python -m newsweave.evaluate.quote_filter --data ../shared/data`` to
@@ -66,7 +66,9 @@ def best_threshold(probabilities, labels, n_gold: int) -> tuple[float, float]:
     return best_t, best
 
 
-def fit(X: list[list[str]], y: list[int], n_gold: int, min_count: int, c: float) -> tuple[float, float, dict[str, float]]:
+def fit(
+    X: list[list[str]], y: list[int], n_gold: int, min_count: int, c: float, min_weight: float = 0.1
+) -> tuple[float, float, dict[str, float]]:
     """(bias, threshold, weights) of a logistic regression over binary features."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -86,7 +88,7 @@ def fit(X: list[list[str]], y: list[int], n_gold: int, min_count: int, c: float)
     weights = {
         name: round(float(w), 3)
         for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
-        if abs(w) >= 0.005
+        if abs(w) >= min_weight
     }
     return round(float(model.intercept_[0]), 3), round(threshold, 3), dict(sorted(weights.items()))
 
@@ -112,8 +114,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength")
+    parser.add_argument("--min-count", type=int, default=10)
+    parser.add_argument("--min-weight", type=float, default=0.1, help="smaller weights are left out of the artefact")
+    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     parser.add_argument("--docbin", type=Path, default=None, help="spaCy DocBin of the same train parses, to skip parsing")
     args = parser.parse_args(argv)
     docs = load_documents(polnear_split(args.data, "train"), args.limit)
@@ -125,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         parsed = nlp.pipe(text for _, text, _ in docs)
     X, y, n_gold = labelled_candidates((text, gold, doc) for (_, text, gold), doc in zip(docs, parsed))
-    bias, threshold, weights = fit(X, y, n_gold, args.min_count, args.c)
+    bias, threshold, weights = fit(X, y, n_gold, args.min_count, args.c, args.min_weight)
     target = Path(__file__).resolve().parents[1] / "extract" / "quote_filter_data.py"
     write_module(bias, threshold, weights, target, f"PolNeAR train ({len(docs)} documents)")
     print(f"{len(weights)} weights written to {target}")

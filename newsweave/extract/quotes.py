@@ -23,7 +23,12 @@ Three passes over one parsed document, each linear in its length:
    its attribution's sentence directly is the second half of a split quote
    ("“A,” he said. “B.”", also past an unquoted attribution in between: "said X,
    who said ..."); another sentence-initial quote without a cue of its own
-   belongs to the current speaker of the discourse.
+   belongs to the current speaker of the discourse. Raising verbs ("X seemed to Y", "X is
+   expected to Y") take subject and complement as content; a leading "In a CBS poll," or
+   "For most Democrats," names the source of the rest of its sentence; an inverted split
+   quote ("“A,” said X, a description, “B.”") is one quote with X as speaker.
+   A logistic filter (:mod:`newsweave.extract.quote_filter`, fitted on PolNeAR train)
+   drops unlikely candidates before a cue inside another attribution's content is dropped.
 3. Speakers are resolved in text order by :mod:`newsweave.extract.speakers`,
    and a pull-quote repeated verbatim is marked as a duplicate of the first.
 """
