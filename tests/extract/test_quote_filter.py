@@ -56,3 +56,12 @@ def test_unfitted_filter_keeps_every_candidate(nlp, monkeypatch):
     text = "Voters continue to see the race as close, and the senator supported the bill."
     monkeypatch.setattr(quote_filter, "WEIGHTS", {})
     assert all(quote_filter.keep(att, feats) for att, feats in _candidates(nlp, text))
+
+
+def test_fitting_threshold_maximises_expected_f1():
+    from newsweave.evaluate.quote_filter import best_threshold
+
+    probabilities = [0.9, 0.8, 0.7, 0.2, 0.1]
+    labels = [1, 1, 0, 0, 1]
+    threshold, f1 = best_threshold(probabilities, labels, n_gold=3)
+    assert threshold == 0.8 and f1 == 2 * 2 / (2 + 3)
