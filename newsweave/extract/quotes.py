@@ -66,7 +66,7 @@ from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quotes.rules", "0.2.0"
+NAME, VERSION = "quotes.rules", "0.3.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
