@@ -117,10 +117,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--min-precision", type=float, default=0.1)
+    parser.add_argument("--docbin", type=Path, default=None, help="spaCy DocBin of the same train parses, to skip parsing")
     args = parser.parse_args(argv)
     docs = load_documents(polnear_split(args.data, "train"), args.limit)
     nlp = load_spacy()
-    parsed = nlp.pipe(text for _, text, _ in docs)
+    if args.docbin is not None:
+        from spacy.tokens import DocBin
+
+        parsed = DocBin().from_disk(args.docbin).get_docs(nlp.vocab)
+    else:
+        parsed = nlp.pipe(text for _, text, _ in docs)
     gold_counts, all_counts = count_frames((text, gold, doc) for (_, text, gold), doc in zip(docs, parsed))
     frames = select(gold_counts, all_counts, args.min_count, args.min_precision)
     target = Path(__file__).resolve().parents[1] / "extract" / "quote_frames_data.py"

@@ -66,7 +66,7 @@ _COLON_LINE = re.compile(
 # Learned frames (see newsweave.evaluate.quote_frames) used as cues when the word is no
 # speech verb, or when a speech verb's own rules find no content; relations through the
 # subject are left out (the subject is the source, not the content).
-FRAME_MIN_PRECISION = 0.2
+FRAME_MIN_PRECISION = 0.1
 _FRAME_RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "acomp"})
 FRAME_POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "J"}
 
@@ -97,6 +97,10 @@ class Attribution:
     source: Span | None = None
     confidence: float = 0.8
     quotes: list[int] = field(default_factory=list)
+    # Which rule found it ("verb", "frame", "according", "colon_line", "colon_quote", "loose")
+    # and the relation it followed to the content: features of the learned filter.
+    origin: str = "verb"
+    relation: str = ""
 
     @property
     def first(self) -> int:
@@ -160,6 +164,8 @@ def _clause_span(head: Token, cue_lemma: str) -> tuple[int, int]:
             or (child.lemma_.lower() in CUE_LEMMAS and child.lemma_.lower() == cue_lemma)
         ):
             marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in _BREAK_MARKS]
+            if child.dep_ == "conj" and child.lemma_.lower() not in CUE_LEMMAS:
+                continue
             if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                 continue  # "he opposes X but that the plans won't help": a second reported clause
             if child.dep_ == "advcl" and not marks:
@@ -196,9 +202,11 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
     sent = verb.sent
     content: tuple[int, int] | None = None
     pieces: list[tuple[int, int]] = []
+    relation = ""
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     if comps:
         comp = next((c for c in comps if c.dep_ == "ccomp"), comps[0])
+        relation = comp.dep_
         if lemma in BELIEF_VERBS and comp.dep_ != "ccomp":
             return None
         content = _clause_span(comp, lemma)
@@ -219,6 +227,7 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
         pieces = [p for p in (before, after) if p and WORD.search(text, *p)]
         if pieces:  # two pieces around the cue clause, as PolNeAR marks them
             content = (pieces[0][0], pieces[-1][1])
+            relation = "around"
     adjacent = _adjacent_quote(verb, text, quotes) if content is None or lemma in SPEECH_VERBS else None
     if adjacent is not None and (
         content is None
@@ -226,14 +235,19 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
     ):
         # "Still, she added, “...”": a quote next to its cue is the whole content, not the sentence.
         content = adjacent
+        relation = "quote"
     if content is None and lemma in OBJECT_CONTENT_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "on")]
         target = objs[0] if objs else (preps[0] if preps and lemma in ("call", "warn") else None)
         if target is not None:
-            content = _span_of(target)
+            content = _object_span(verb, target, target)
+            relation = "object"
     if content is None:
         return None
+    inverted = _inverted_split(verb, text, quotes, content)
+    if inverted is not None:
+        return inverted
     subject = subject_of(verb)
     source = None
     if subject is not None:
@@ -253,10 +267,13 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
         if source is not None and source.end_char > hi and source.end_char < content[1]:
             hi = source.end_char
         kept = [p for p in ((content[0], lo), (hi, content[1])) if WORD.search(text, *p)] or [content]
-    return Attribution(kept, (verb.idx, cue_end.idx + len(cue_end)), verb, source)
+    return Attribution(kept, (verb.idx, cue_end.idx + len(cue_end)), verb, source, relation=relation)
 
 
 _VP_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark", "nsubj", "relcl"})
+_VP_SKIP_DEPS = frozenset({"npadvmod", "advmod", "agent"})
+# Prepositions that complete a stance verb's object ("accused X of Y", "praised X for Y", "called X to Z").
+_VP_PREPS = frozenset({"of", "for", "as", "to", "with", "about", "against", "into", "over", "from"})
 
 
 def _object_span(verb: Token, child: Token, target: Token) -> tuple[int, int]:
@@ -272,6 +289,8 @@ def _object_span(verb: Token, child: Token, target: Token) -> tuple[int, int]:
             continue
         if right.dep_ in _VP_STOP_DEPS:
             break
+        if right.dep_ in _VP_SKIP_DEPS or (right.dep_ == "prep" and right.lower_ not in _VP_PREPS):
+            continue  # "endorsed Trump last week", "supporting her by a wide margin": circumstances
         end_tok = right.right_edge
     return target.left_edge.idx, end_tok.idx + len(end_tok)
 
@@ -316,7 +335,39 @@ def frame_attribution(tok: Token, text: str) -> Attribution | None:
     cue = (tok.idx, cue_end.idx + len(cue_end))
     if content[0] < cue[1] and cue[0] < content[1]:
         return None
-    return Attribution([content], cue, tok, source, confidence=round(0.4 + 0.4 * precision, 3))
+    return Attribution(
+        [content], cue, tok, source, confidence=round(0.4 + 0.4 * precision, 3), origin="frame", relation=rel
+    )
+
+
+def _inverted_split(
+    verb: Token, text: str, quotes: QuoteIndex, content: tuple[int, int]
+) -> Attribution | None:
+    """ "“A,” said Edward Leamer, an economist at UCLA, “B.”": the parser reads the speaker
+    and B as one clause; the two quotes are the content and the words between them the source."""
+    if subject_of(verb) is not None or content[0] <= verb.idx:
+        return None
+    before = quotes.at(max(verb.idx - 2, 0))
+    if before is None:
+        k = bisect_right(quotes.starts, verb.idx) - 1
+        before = k if k >= 0 else None
+    after = quotes.at(max(content[1] - 1, 0))
+    if before is None or after is None or before == after:
+        return None
+    first, last = quotes.spans[before], quotes.spans[after]
+    if WORD.search(text, first.end, verb.idx) or "\n" in text[first.end : last.start]:
+        return None
+    if not sentence_initial(text, first.start) or last.start <= verb.idx + len(verb) or last.end < content[1] - 1:
+        return None
+    source = verb.doc.char_span(
+        *trim_span(text, verb.idx + len(verb), last.start), alignment_mode="contract"
+    )
+    if source is None or not len(source):
+        return None
+    return Attribution(
+        [(first.start, first.end), (last.start, last.end)], (verb.idx, verb.idx + len(verb)), verb, source,
+        quotes=[before, after], relation="quote",
+    )
 
 
 def _whole_sentence_quote(text: str, quote: tuple[int, int], verb: Token) -> bool:
@@ -349,9 +400,87 @@ def _adjacent_quote(verb: Token, text: str, quotes: QuoteIndex) -> tuple[int, in
     if k < len(quotes.spans):
         q = quotes.spans[k]
         gap = text[last : q.start]
-        if _between_is_blank(text, last, q.start) and (gap.count("\n") == 0 or ":" in gap) and len(gap) < 40:
+        # Not past the end of the cue's sentence: "... who has advised Mrs. Clinton. ''He would ...''".
+        ended = any(ch in gap for ch in ".!?")
+        if _between_is_blank(text, last, q.start) and (gap.count("\n") == 0 or ":" in gap) and len(gap) < 40 and not ended:
             return q.start, q.end
     return None
+
+
+# Raising verbs whose subject and complement together are what is held or expected: "Trump
+# seemed to be shrinking", "X is expected to win" (PolNeAR's content: "Trump ... to be shrinking").
+RAISING_VERBS = frozenset("seem appear".split())
+PASSIVE_RAISING_VERBS = frozenset("expect believe consider think say report rumor predict project presume deem".split())
+_RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd"})
+
+
+def raising_attribution(verb: Token, text: str) -> Attribution | None:
+    """ "X seemed to Y", "X is expected to Y": the subject and the complement are two content pieces."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not (lemma in RAISING_VERBS or (passive and lemma in PASSIVE_RAISING_VERBS)):
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in verb.rights if c.dep_ in _RAISED_COMPLEMENTS), None)
+    if subject is None or comp is None or subject.tag_ in ("WP", "WDT", "EX") or subject.lower_ == "it":
+        return None
+    first = min([verb] + [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg") and c.i > subject.i], key=lambda t: t.i)
+    cue = (first.idx, verb.idx + len(verb))
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = None
+    if agent is not None:
+        objs = [c for c in agent.children if c.dep_ == "pobj"]
+        if objs:
+            source = verb.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
+    pieces = [_span_of(subject), _clause_span(comp, lemma)]
+    return Attribution(pieces, cue, verb, source, confidence=0.6, origin="raising", relation=comp.dep_)
+
+
+# "In a CNN poll, Clinton led ...", "For most Democrats, the Clinton years remain ...": a
+# prepositional phrase naming where a finding was stated, or whose view the clause gives.
+SOURCE_NOUNS = frozenset("""
+poll survey study report interview statement words view opinion analysis estimate letter memo book
+column op-ed tweet speech remarks testimony filing complaint lawsuit ruling post video ad editorial
+""".split())
+VIEWER_NOUNS = frozenset("""
+voter democrat republican supporter american critic official conservative liberal activist people
+anyone many most some expert analyst observer fan member leader candidate
+""".split())
+_VIEWER_ENTS = frozenset({"PERSON", "NORP", "ORG"})
+QUOTE_CHARS = re.compile(r"[\"“”]|''")
+
+
+def prep_source_attribution(prep: Token, text: str) -> Attribution | None:
+    """ "In a Des Moines Register poll, X led ...", "For Republicans, it is a smoking gun ...":
+    the rest of the sentence is the content, the preposition's object the source."""
+    word = prep.lower_
+    if word not in ("in", "for", "to") or prep.dep_ != "prep":
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    sent = prep.sent
+    lead = prep.i == sent.start or prep.doc[prep.i - 1].dep_ in ("cc", "punct", "mark")
+    after = prep.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(prep.doc) else None
+    followed_by_comma = after is not None and after.text == ","
+    if word == "in":
+        if obj.lemma_.lower() not in SOURCE_NOUNS:
+            return None
+    elif not (lead and followed_by_comma) or not (
+        obj.ent_type_ in _VIEWER_ENTS or obj.lemma_.lower() in VIEWER_NOUNS
+    ):
+        return None
+    if prep.head.lemma_.lower() in CUE_LEMMAS or QUOTE_CHARS.search(sent.text) or any(
+        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in sent
+    ):
+        return None  # "he said in an interview that ...": the speech verb is the cue
+    source = prep.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    before = trim_span(text, sent.start_char, prep.idx)
+    rest = trim_span(text, source.end_char, sent.end_char)
+    content = max((before, rest), key=lambda p: len(WORD.findall(text, p[0], p[1])))
+    if len(WORD.findall(text, *content)) < 3:
+        return None
+    return Attribution([content], (prep.idx, prep.idx + len(prep)), prep, source, confidence=0.5, origin="prep_source")
 
 
 def according_to(tok: Token, text: str) -> Attribution | None:
@@ -371,7 +500,7 @@ def according_to(tok: Token, text: str) -> Attribution | None:
     content = max((before, after), key=lambda p: len(WORD.findall(text, p[0], p[1])))
     if content[0] >= content[1]:
         return None
-    return Attribution([content], (tok.idx, to.idx + len(to)), tok, source, confidence=0.75)
+    return Attribution([content], (tok.idx, to.idx + len(to)), tok, source, confidence=0.75, origin="according")
 
 
 def colon_line_attributions(doc: Doc, text: str) -> Iterator[Attribution]:
@@ -384,7 +513,7 @@ def colon_line_attributions(doc: Doc, text: str) -> Iterator[Attribution]:
         colon = m.end(1)
         if source is None:
             continue
-        yield Attribution([content], (colon, colon + 1), None, source, confidence=0.6)
+        yield Attribution([content], (colon, colon + 1), None, source, confidence=0.6, origin="colon_line")
 
 def sentence_initial(text: str, pos: int) -> bool:
     """Whether a quote at ``pos`` starts its sentence (after a paragraph break or a full stop)."""

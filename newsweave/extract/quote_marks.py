@@ -38,7 +38,8 @@ def _mark_role(text: str, i: int, width: int = 1) -> int:
     after = text[i + width] if i + width < len(text) else "\n"
     if ch in "“„«":
         # A curly opener glued to the word before and followed by a space is a misused closer.
-        return CLOSE if before.isalnum() and after in _CLOSERS_AFTER else OPEN
+        # ("here,“ said Jim Clyburn": the comma or stop before it ends a quotation.)
+        return CLOSE if (before.isalnum() or before in ",.!?") and after in _CLOSERS_AFTER else OPEN
     if ch in "”»":
         return OPEN if (before.isspace() or before in _OPENERS_BEFORE) and after.isalnum() else CLOSE
     if before.isspace() or before in _OPENERS_BEFORE:

@@ -23,7 +23,12 @@ Three passes over one parsed document, each linear in its length:
    its attribution's sentence directly is the second half of a split quote
    ("“A,” he said. “B.”", also past an unquoted attribution in between: "said X,
    who said ..."); another sentence-initial quote without a cue of its own
-   belongs to the current speaker of the discourse.
+   belongs to the current speaker of the discourse. Raising verbs ("X seemed to Y", "X is
+   expected to Y") take subject and complement as content; a leading "In a CBS poll," or
+   "For most Democrats," names the source of the rest of its sentence; an inverted split
+   quote ("“A,” said X, a description, “B.”") is one quote with X as speaker.
+   A logistic filter (:mod:`newsweave.extract.quote_filter`, fitted on PolNeAR train)
+   drops unlikely candidates before a cue inside another attribution's content is dropped.
 3. Speakers are resolved in text order by :mod:`newsweave.extract.speakers`,
    and a pull-quote repeated verbatim is marked as a duplicate of the first.
 """
@@ -31,7 +36,7 @@ Three passes over one parsed document, each linear in its length:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -48,17 +53,20 @@ from newsweave.extract.quote_cues import (
     according_to,
     colon_line_attributions,
     frame_attribution,
+    prep_source_attribution,
+    raising_attribution,
     sentence_initial,
     subject_of,
     trim_span,
     verb_attribution,
 )
+from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quotes.rules", "0.2.0"
+NAME, VERSION = "quotes.rules", "0.3.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -100,6 +108,10 @@ def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+# A short noun phrase, a comma or colon, then a quotation to the end: "a statement, “...”".
+_STATEMENT_THEN_QUOTE = re.compile(r"[^\"“”,:\n]{1,60}[,:][ \t]*([\"“][^\n]*[\"”][.,]?)")
+
+
 def _finish_content(att: Attribution, text: str, quotes: QuoteIndex) -> None:
     """Grow each content piece that touches a quote to the whole quote, then trim its edges."""
     anchor = att.cue[0] if att.cue else att.first
@@ -126,6 +138,11 @@ def _finish_content(att: Attribution, text: str, quotes: QuoteIndex) -> None:
         att.content = [(anchor, anchor)]
         return
     start, end = pieces.pop()
+    statement = _STATEMENT_THEN_QUOTE.fullmatch(text, start, end) if att.origin == "frame" else None
+    if statement is not None:
+        # "issued a statement, “...”": the quote the statement noun introduces is the content.
+        start = statement.start(1)
+        att.quotes = [k for k in att.quotes if quotes.spans[k].start >= start]
     if att.quotes:
         # "He explained the headline by saying: “...”": a colon hands over to the quote.
         last = quotes.spans[att.quotes[-1]]
@@ -165,16 +182,8 @@ def _quote_type(att: Attribution, text: str) -> str:
 
 
 
-def extract_quotes(
-    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None
-) -> list[Quote]:
-    """Every attribution in a parsed document, in text order; see the module docstring.
-
-    ``text`` is the text spaCy parsed (an article's analysis text, chrome blanked);
-    ``original``, when given, is the document's original text with the same offsets,
-    from which the records' ``text`` and ``cue`` are cut.
-    """
-    quotes = QuoteIndex(find_quote_spans(text))
+def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
+    """Every attribution the cue rules propose, content finished, before filtering and nesting."""
     found: list[Attribution] = []
     found.extend(colon_line_attributions(doc, text))
     for tok in doc:
@@ -183,6 +192,10 @@ def extract_quotes(
         att = None
         if tok.lower_ == "according":
             att = according_to(tok, text)
+        elif tok.pos_ in ("VERB", "AUX") and (att := raising_attribution(tok, text)) is not None:
+            pass
+        elif tok.pos_ == "ADP" and (att := prep_source_attribution(tok, text)) is not None:
+            pass
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS:
             att = verb_attribution(tok, text, quotes)
         if att is None and tok.pos_ in FRAME_POS:
@@ -194,8 +207,36 @@ def extract_quotes(
     found = [a for a in found if a.content[0][0] < a.content[0][1]]
     claimed = {k for att in found for k in att.quotes}
     found.extend(_colon_quotes(doc, text, quotes, claimed))
+    return found
+
+
+def featured_candidates(doc: Doc, text: str, quotes: QuoteIndex) -> list[tuple[Attribution, list[str]]]:
+    """The candidates in content order, each with the filter's features (its own, and whether
+    its cue lies in another candidate's content or its content holds other cues)."""
+    found = sorted(candidate_attributions(doc, text, quotes), key=lambda a: a.first)
+    nested = _nested_flags(found)
+    cues = sorted(a.cue[0] for a in found if a.cue)
+    out = []
+    for att, inside in zip(found, nested):
+        held = bisect_left(cues, att.last) - bisect_left(cues, att.first)
+        if att.cue and att.first <= att.cue[0] < att.last:
+            held -= 1
+        out.append((att, features(att, text, _quote_type(att, text), nested=inside, holds=held)))
+    return out
+
+
+def extract_quotes(
+    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None
+) -> list[Quote]:
+    """Every attribution in a parsed document, in text order; see the module docstring.
+
+    ``text`` is the text spaCy parsed (an article's analysis text, chrome blanked);
+    ``original``, when given, is the document's original text with the same offsets,
+    from which the records' ``text`` and ``cue`` are cut.
+    """
+    quotes = QuoteIndex(find_quote_spans(text))
+    found = [att for att, feats in featured_candidates(doc, text, quotes) if keep(att, feats)]
     # Univocal: a cue inside another attribution's content is part of that content.
-    found.sort(key=lambda a: a.first)
     kept = _drop_nested_cues(found)
     found = _attach_loose_quotes(kept, quotes, text)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
@@ -241,13 +282,15 @@ def _colon_quotes(doc: Doc, text: str, quotes: QuoteIndex, claimed: set[int]) ->
         if subject is None:
             continue
         source = doc[subject.left_edge.i : subject.right_edge.i + 1]
-        att = Attribution([(q.start, q.end)], (verb.idx, verb.idx + len(verb)), verb, source, confidence=0.6)
+        att = Attribution(
+            [(q.start, q.end)], (verb.idx, verb.idx + len(verb)), verb, source, confidence=0.6, origin="colon_quote"
+        )
         _finish_content(att, text, quotes)
         yield att
 
 
-def _drop_nested_cues(ordered: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue lies in another one's content (``ordered`` by content start).
+def _nested_flags(ordered: list[Attribution]) -> list[bool]:
+    """For each attribution (``ordered`` by content start), whether its cue lies in another one's content.
 
     A sorted sweep: for each prefix of the order, the two largest content ends
     (with their owners) say in O(log n) whether some *other* attribution that
@@ -262,16 +305,21 @@ def _drop_nested_cues(ordered: list[Attribution]) -> list[Attribution]:
         elif att.last > second[0]:
             second = (att.last, i)
         top.append((best, second))
-    kept = []
+    flags = []
     for i, att in enumerate(ordered):
         cue = att.cue[0] if att.cue else att.first
         k = bisect_right(starts, cue) - 1
+        inside = False
         if k >= 0:
             (end1, who1), (end2, _) = top[k]
-            if end1 > cue and (who1 != i or end2 > cue):
-                continue
-        kept.append(att)
-    return kept
+            inside = end1 > cue and (who1 != i or end2 > cue)
+        flags.append(inside)
+    return flags
+
+
+def _drop_nested_cues(ordered: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies in another one's content (``ordered`` by content start)."""
+    return [att for att, inside in zip(ordered, _nested_flags(ordered)) if not inside]
 
 
 def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str) -> list[Attribution]:
@@ -302,11 +350,12 @@ def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str
             continue
         if len(WORD.findall(text, q.start, q.end)) < 4 or not sentence_initial(text, q.start):
             continue
-        out.append(Attribution([(q.start, q.end)], None, None, None, confidence=0.5, quotes=[k]))
+        out.append(Attribution([(q.start, q.end)], None, None, None, confidence=0.5, quotes=[k], origin="loose"))
     out.sort(key=lambda a: a.first)
     return out
 
 
+QUOTE_MARK = re.compile(r"[\"“”„«»]|''")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘A-Z]")
 
 
@@ -334,7 +383,18 @@ def _continues(prev: Attribution, q: QuoteSpan, text: str) -> bool:
     gap = text[tail : q.start]
     if "\n" not in gap:
         return len(gap) < 300
-    return gap.strip(" \t\n.,;:") == "" and gap.count("\n") <= 2
+    if gap.strip(" \t\n.,;:") == "":
+        return gap.count("\n") <= 2
+    # “A,” X said during the interview in Macau.¶“B.”: the next paragraph's quote goes on with
+    # A when the attribution's sentence ends its paragraph and nothing else is said in between.
+    rest, _, between = gap.partition("\n")
+    return (
+        between.strip() == ""
+        and gap.count("\n") <= 2
+        and len(rest) < 200
+        and _SENTENCE_END.search(rest) is None
+        and not QUOTE_MARK.search(rest)
+    )
 
 
 def _to_records(

@@ -166,9 +166,29 @@ def _surname(name: str) -> str:
     return name.rsplit(" ", 1)[-1].lower()
 
 
+def ents_within(span: Span) -> list[Span]:
+    """The named entities wholly inside ``span``, read off its tokens.
+
+    ``Span.ents`` walks all of the document's entities on every call, which makes
+    a pass over a document's attributions quadratic; this stays within the span.
+    """
+    doc, out, i = span.doc, [], span.start
+    while i < span.end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= span.end:
+            out.append(Span(doc, i, j, label=doc[i].ent_type_))
+        i = j
+    return out
+
+
 def _name_within(source: Span) -> Span | None:
     """The proper name inside a source span: a PERSON entity, else the head's proper-noun chain."""
-    ents = [e for e in source.ents if e.label_ == "PERSON"]
+    ents = [e for e in ents_within(source) if e.label_ == "PERSON"]
     if ents:
         return min(ents, key=lambda e: abs(e.root.i - source.root.i))
     head = source.root
@@ -182,7 +202,7 @@ def _name_within(source: Span) -> Span | None:
     doc = head.doc
     while start > source.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
         start -= 1
-    for ent in source.ents:
+    for ent in ents_within(source):
         if ent.start <= head.i < ent.end and ent.label_ in NAME_LABELS:
             return ent
     return Span(doc, start, head.i + 1)
@@ -227,4 +247,4 @@ def addressee_of(cue: Token) -> Span | None:
     return None
 
 
-__all__ = ["Discourse", "Speaker", "addressee_of"]
+__all__ = ["Discourse", "Speaker", "addressee_of", "ents_within"]

@@ -296,3 +296,58 @@ def test_comma_after_a_statement_noun_introduces_a_quote(quotes_of):
     text = "After the attacks, Trump issued a statement, “Last night, our nation was attacked.”"
     (q,) = quotes_of(text)
     assert q.quote_type == "direct" and q.cue == "issued" and q.speaker == "Trump"
+
+
+def test_raising_verb_takes_its_subject_and_complement_as_content(quotes_of):
+    text = "The real estate magnate was expected to cruise past the delegates needed."
+    (q,) = quotes_of(text)
+    assert q.cue == "was expected" and q.speaker is None
+    assert content(q, text) == "The real estate magnate // to cruise past the delegates needed"
+
+
+def test_adjacent_quote_is_not_taken_past_the_cue_sentence_end(quotes_of):
+    text = (
+        "''The economy has changed,'' said Alan Krueger, a former adviser who has advised Mrs. Clinton. "
+        "''He would recommend policies that would strengthen it,'' he said."
+    )
+    quotes = quotes_of(text)
+    assert [q.cue for q in quotes] == ["said", "said"]
+    assert all(q.speaker == "Alan Krueger" for q in quotes)
+
+
+def test_quote_in_next_paragraph_continues_an_attribution_that_ends_its_paragraph(quotes_of):
+    text = (
+        "“We like a lot of the candidates,” Adelson said during the interview in Macau.\n\n"
+        "“It’s changing every day. I saw it in the news today.”"
+    )
+    (q,) = quotes_of(text)
+    assert len(q.content_spans) == 2 and q.speaker == "Adelson"
+
+
+def test_curly_opener_after_a_comma_closes_a_quote():
+    text = "“The reality is, that could create real problems for her here,“ said Jim Clyburn."
+    (span,) = find_quote_spans(text)
+    assert text[span.start : span.end].endswith("here,“")
+
+
+def test_poll_named_by_a_leading_in_phrase_is_the_source(quotes_of):
+    text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
+    (q,) = quotes_of(text)
+    assert q.cue == "In" and "CBS News poll" in q.speaker
+    assert content(q, text) == "she led Mr. Sanders 56 percent to 32 percent"
+
+
+def test_a_speech_verb_not_a_leading_in_phrase_cues_a_reported_interview(quotes_of):
+    text = "In an interview, the senator said that the bill would fail."
+    (q,) = quotes_of(text)
+    assert q.cue == "said" and content(q, text) == "that the bill would fail"
+
+
+def test_inverted_split_quote_takes_the_words_between_as_speaker(quotes_of):
+    text = (
+        '"The risk," said Edward Leamer, an economist who directs the UCLA Anderson Forecast, '
+        '"is that we\'re going to be attracting workers and repelling jobs."'
+    )
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and len(q.content_spans) == 2
+    assert q.speaker == "Edward Leamer" and content(q, text).startswith('"The risk,"')
