@@ -190,7 +190,7 @@ _IN_WORD_RE = re.compile(r"[\w’'-]")
 
 
 def _names(name_re: re.Pattern, text: str) -> Iterator[re.Match]:
-    """``name_re``'s matches that start a word, as ``(?<![\w’'-])`` before it would give them."""
+    r"""``name_re``'s matches that start a word, as ``(?<![\w’'-])`` before it would give them."""
     pos = 0
     while m := name_re.search(text, pos):
         if m.start() and _IN_WORD_RE.match(text, m.start() - 1):
