@@ -108,8 +108,7 @@ def write_module(bias: float, threshold: float, weights: dict[str, float], path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from newsweave.evaluate.quotes import load_documents, polnear_split
-    from newsweave.nlp import load_spacy
+    from newsweave.evaluate.quotes import train_parses
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -119,18 +118,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     parser.add_argument("--docbin", type=Path, default=None, help="spaCy DocBin of the same train parses, to skip parsing")
     args = parser.parse_args(argv)
-    docs = load_documents(polnear_split(args.data, "train"), args.limit)
-    nlp = load_spacy()
-    if args.docbin is not None:
-        from spacy.tokens import DocBin
-
-        parsed = DocBin().from_disk(args.docbin).get_docs(nlp.vocab)
-    else:
-        parsed = nlp.pipe(text for _, text, _ in docs)
-    X, y, n_gold = labelled_candidates((text, gold, doc) for (_, text, gold), doc in zip(docs, parsed))
+    n_docs, parsed = train_parses(args.data, args.limit, args.docbin)
+    X, y, n_gold = labelled_candidates(parsed)
     bias, threshold, weights = fit(X, y, n_gold, args.min_count, args.c, args.min_weight)
     target = Path(__file__).resolve().parents[1] / "extract" / "quote_filter_data.py"
-    write_module(bias, threshold, weights, target, f"PolNeAR train ({len(docs)} documents)")
+    write_module(bias, threshold, weights, target, f"PolNeAR train ({n_docs} documents)")
     print(f"{len(weights)} weights written to {target}")
 
 

@@ -109,8 +109,7 @@ def write_module(frames: dict[Frame, float], path: Path, source: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from newsweave.evaluate.quotes import load_documents, polnear_split
-    from newsweave.nlp import load_spacy
+    from newsweave.evaluate.quotes import train_parses
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -119,18 +118,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--min-precision", type=float, default=0.1)
     parser.add_argument("--docbin", type=Path, default=None, help="spaCy DocBin of the same train parses, to skip parsing")
     args = parser.parse_args(argv)
-    docs = load_documents(polnear_split(args.data, "train"), args.limit)
-    nlp = load_spacy()
-    if args.docbin is not None:
-        from spacy.tokens import DocBin
-
-        parsed = DocBin().from_disk(args.docbin).get_docs(nlp.vocab)
-    else:
-        parsed = nlp.pipe(text for _, text, _ in docs)
-    gold_counts, all_counts = count_frames((text, gold, doc) for (_, text, gold), doc in zip(docs, parsed))
+    n_docs, parsed = train_parses(args.data, args.limit, args.docbin)
+    gold_counts, all_counts = count_frames(parsed)
     frames = select(gold_counts, all_counts, args.min_count, args.min_precision)
     target = Path(__file__).resolve().parents[1] / "extract" / "quote_frames_data.py"
-    write_module(frames, target, f"PolNeAR train ({len(docs)} documents)")
+    write_module(frames, target, f"PolNeAR train ({n_docs} documents)")
     print(f"{len(frames)} frames written to {target}")
 
 

@@ -33,9 +33,10 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsweave.evaluate.brat import Attribution, read_ann
 
@@ -97,6 +98,25 @@ def load_documents(split_dir: Path, limit: int | None = None) -> list[tuple[str,
         if limit is not None and len(out) >= limit:
             break
     return out
+
+
+def train_parses(data: Path, limit: int | None = None, docbin: Path | None = None
+                 ) -> tuple[int, Iterator[tuple[str, list[Attribution], Any]]]:
+    """PolNeAR train as (number of documents, (text, gold, parse) for each), for the fitting scripts.
+
+    ``docbin`` is a spaCy DocBin of the same parses saved earlier, to skip parsing.
+    """
+    from newsweave.nlp import load_spacy
+
+    docs = load_documents(polnear_split(data, "train"), limit)
+    nlp = load_spacy()
+    if docbin is not None:
+        from spacy.tokens import DocBin
+
+        parsed = DocBin().from_disk(docbin).get_docs(nlp.vocab)
+    else:
+        parsed = nlp.pipe(text for _, text, _ in docs)
+    return len(docs), ((text, gold, doc) for (_, text, gold), doc in zip(docs, parsed))
 
 
 def is_direct(text: str) -> bool:
