@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Span
+
 from newsweave.config import Options
 from newsweave.model import Mention
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "mentions.spacy", "0.1.0"
+NAME, VERSION = "mentions.spacy", "0.2.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 # spaCy's OntoNotes labels mapped to the entity types newsweave reports.
@@ -35,14 +37,26 @@ def warm_up(options: Options) -> None:
     load_spacy(options.min_gazetteer_population)
 
 
+def entity_type(ent: Span) -> str | None:
+    """newsweave's type for a spaCy entity, or None for labels it does not report.
+
+    A place is named by a noun: a lone adjective labelled as a place ("on Ukrainian
+    territory", which the small model tags GPE) is the nationality, a group.
+    """
+    kind = ENTITY_TYPES.get(ent.label_)
+    if kind == "place" and len(ent) == 1 and ent.root.pos_ == "ADJ":
+        return "group"
+    return kind
+
+
 @stage(NAME, version=VERSION, requires=("spacy",), produces=("mentions",), warm_up=warm_up)
 def spacy_mentions(article: Article, options: Options) -> Iterator[Mention]:
     doc_id = article.document.id
     for ent in article.spacy.ents:
-        if ent.label_ not in ENTITY_TYPES:
+        kind = entity_type(ent)
+        if kind is None:
             continue
         yield Mention(
             doc=doc_id, start=ent.start_char, end=ent.end_char, text=ent.text,
-            extractor=EXTRACTOR, confidence=CONFIDENCE.get(ent.label_, 0.6),
-            label=ENTITY_TYPES[ent.label_],
+            extractor=EXTRACTOR, confidence=CONFIDENCE.get(ent.label_, 0.6), label=kind,
         )
