@@ -164,7 +164,9 @@ def count_instructions(args) -> int:
         return 2
     words = sum(len(a["text"].split()) for a in read_articles(args.data, args.docs + 2)[2:])
     env = dict(os.environ, PYTHONHASHSEED="0")
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = args.keep or scratch
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         children = {}
         for side in ("bare", "pipeline"):
             out = Path(tmp) / f"callgrind.{side}"
@@ -197,6 +199,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=None, help="articles (default 200; 3 with --instructions)")
     parser.add_argument("--instructions", action="store_true", help="count instructions under callgrind")
+    parser.add_argument("--keep", type=Path, help="with --instructions: keep the callgrind files here "
+                        "(callgrind_annotate --inclusive=no FILE shows where the instructions go)")
     parser.add_argument("--child", choices=("bare", "pipeline"), help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=3, help="pipeline rounds, each between two bare runs")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
