@@ -188,15 +188,36 @@ def _date_of(value: str) -> dt.date | None:
     return None
 
 
+ANCHOR_MAX_DAYS = 31
+
+
+def anchor_day(value: str) -> dt.date | None:
+    """The day a published date anchors relative expressions to, if it is known well enough.
+
+    A day, a month, or an interval of at most :data:`ANCHOR_MAX_DAYS` days anchors at its
+    first day. A year, or a wide interval (a date inferred from thin evidence:
+    "2019-08-01/2025-11-30"), anchors nothing: "last month" resolved against a guess spanning
+    years would put an event in a year the text never implies, so it stays unresolved.
+    """
+    start = _date_of(value)
+    if start is None or len(value.split("/")[0].strip()) < 7:
+        return None
+    if "/" in value:
+        end = _date_of(value.split("/")[1])
+        if end is None or (end - start).days > ANCHOR_MAX_DAYS:
+            return None
+    return start
+
+
 def document_anchor(article: Article) -> dt.date | None:
     """The date relative expressions resolve against: the document's published date if known."""
     published = article.document.published
-    if published is not None and (day := _date_of(published.value)):
-        return day
+    if published is not None:
+        return anchor_day(published.value)
     for record in article.records.get("published", ()):
         value = getattr(record, "value", None)
-        if isinstance(value, str) and (day := _date_of(value)):
-            return day
+        if isinstance(value, str):
+            return anchor_day(value)
     return None
 
 

@@ -212,3 +212,19 @@ def test_timex_stage_anchors_on_published_date_and_reads_tense_from_parse():
     got = {t.text: t.value for t in article.records["timexes"]}
     assert got == {"Friday": "2025-03-21", "Wednesday": "2025-03-12"}
     assert all(text[t.start:t.end] == t.text for t in article.records["timexes"])
+
+
+def test_only_a_date_known_to_a_month_anchors_relative_expressions():
+    from newsweave.extract.timex import anchor_day
+
+    assert anchor_day("2025-03-16") == dt.date(2025, 3, 16)
+    assert anchor_day("2024-08") == dt.date(2024, 8, 1)
+    assert anchor_day("2025-03-12/2025-03-13") == dt.date(2025, 3, 12)
+    # An inferred interval spanning years, or a bare year, would place "last month" anywhere in it.
+    assert anchor_day("2019-08-01/2025-11-30") is None
+    assert anchor_day("2024") is None
+
+
+def test_relative_expressions_stay_unresolved_without_a_good_anchor():
+    wide = {t.text: t.value for t in find_timexes("Last month the talks failed.", None)}
+    assert "X" in wide["Last month"] or wide["Last month"].endswith("REF")
