@@ -173,8 +173,15 @@ def _keys(event: dict[str, Any], mentions: list[tuple[int, int, str | None, str]
 
 
 def _year_of(published: dict[str, Any] | None) -> int | None:
-    value = (published or {}).get("value") or ""
-    return int(value[:4]) if value[:4].isdigit() else None
+    """The year an article's "March 12" falls in: its published date's, when that is known closely.
+
+    A wide inferred interval ("2019-08-01/2025-11-30") gives none: the entry stays without a
+    year (listed, not charted) rather than placed in the interval's first year.
+    """
+    from newsweave.extract.timex import anchor_day
+
+    day = anchor_day((published or {}).get("value") or "")
+    return day.year if day else None
 
 
 def _items(analysis: dict[str, Any]) -> list[_Item]:
@@ -375,7 +382,8 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
             "attributed_to": e.get("attributed_to"),
         })
     entity_counts = Counter(k for i in cluster for k in items[i].keys if not k.startswith("w:"))
-    lo = min(it.interval.lo for it in dated)
+    # sorted by the dates with a year: a "March 12" without one sits in the placeholder leap year
+    lo = min(it.interval.lo for it in ([it for it in dated if it.interval.year_known] or dated))
     return {
         "id": content_id("|".join(sorted(s["event"] or f"{s['doc']}:{s['start']}" for s in sources)), "t"),
         "date": date, "granularity": grain, "year_known": any(it.interval.year_known for it in dated),

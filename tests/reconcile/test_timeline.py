@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -117,3 +118,17 @@ def test_build_timeline_never_crashes_on_odd_dates(values):
     timeline = build_timeline({"documents": [{"id": "d", "text": "troops attacked", "published": None}],
                                "events": events})
     assert all(e["sources"] for e in timeline)
+
+
+def test_an_entry_sorts_by_its_sources_that_know_the_year():
+    from newsweave.reconcile.timeline import _entry, _Item, interval_of
+
+    def item(doc, date, year):
+        event = {"doc": doc, "start": 0, "end": 5, "text": "Troops entered Sudzha", "date": date,
+                 "granularity": "day", "predicate": "enter", "id": f"e{doc}"}
+        return _Item(event, interval_of(date, year), frozenset({"sudzha"}), frozenset(), None)
+
+    items = [item("a", "XXXX-03-12", None), item("b", "2025-03-12", None)]
+    vectors = numpy.ones((2, 4), dtype=numpy.float32)
+    entry = _entry([0, 1], items, vectors, {}, {})
+    assert entry["year_known"] and entry["sort"] == interval_of("2025-03-12").lo
