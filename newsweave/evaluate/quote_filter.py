@@ -17,13 +17,12 @@ scikit-learn, which only this script imports.
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from newsweave.evaluate.brat import Attribution as Gold
-from newsweave.evaluate.quotes import _Tokens
+from newsweave.evaluate.quotes import _Tokens, write_table_module
 
 
 def labelled_candidates(items: Iterable[tuple[str, list[Gold], object]]) -> tuple[list[list[str]], list[int], int]:
@@ -95,28 +94,16 @@ def fit(
 
 def write_module(bias: float, threshold: float, weights: dict[str, float], path: Path, source: str) -> None:
     """Write the fitted filter as a Python module (literals only), for review in diffs."""
-    lines = [
-        f'"""Candidate-attribution filter fitted on {source} by newsweave.evaluate.quote_filter; do not edit."""',
-        "",
-        f"BIAS = {bias}",
-        f"THRESHOLD = {threshold}",
-        "WEIGHTS: dict[str, float] = {",
-    ]
-    lines += [f"    {name!r}: {w}," for name, w in weights.items()]
-    lines += ["}", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    write_table_module(path, f"Candidate-attribution filter fitted on {source} by newsweave.evaluate.quote_filter; do not edit.",
+                       [f"BIAS = {bias}", f"THRESHOLD = {threshold}"], "WEIGHTS", "dict[str, float]", weights)
 
 
 def main(argv: list[str] | None = None) -> None:
-    from newsweave.evaluate.quotes import train_parses
+    from newsweave.evaluate.quotes import fitting_arguments, train_parses
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--min-count", type=int, default=10)
+    parser = fitting_arguments(__doc__.split("\n")[0], min_count=10)
     parser.add_argument("--min-weight", type=float, default=0.1, help="smaller weights are left out of the artefact")
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
-    parser.add_argument("--docbin", type=Path, default=None, help="spaCy DocBin of the same train parses, to skip parsing")
     args = parser.parse_args(argv)
     n_docs, parsed = train_parses(args.data, args.limit, args.docbin)
     X, y, n_gold = labelled_candidates(parsed)

@@ -17,7 +17,6 @@ regenerate it (train split only; dev and test are never read).
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsweave.evaluate.brat import Attribution
+from newsweave.evaluate.quotes import write_table_module
 from newsweave.extract.quote_marks import find_quote_spans
 from newsweave.extract.quote_cues import frame_of
 
@@ -95,28 +95,17 @@ def select(gold_counts: Counter, all_counts: Counter, min_count: int, min_precis
 
 def write_module(frames: dict[Frame, float], path: Path, source: str) -> None:
     """Write the selected frames as a Python module (a dict literal), for review in diffs."""
-    lines = [
-        f'"""Attribution frames learned from {source} by newsweave.evaluate.quote_frames; do not edit.',
-        "",
-        "(lemma, coarse part of speech V/N/J, relation to the content) -> precision on train.",
-        '"""',
-        "",
-        "FRAMES: dict[tuple[str, str, str], float] = {",
-    ]
-    lines += [f"    {frame!r}: {p}," for frame, p in frames.items()]
-    lines += ["}", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    write_table_module(
+        path, f"Attribution frames learned from {source} by newsweave.evaluate.quote_frames; do not edit.\n\n"
+        "(lemma, coarse part of speech V/N/J, relation to the content) -> precision on train.\n",
+        [], "FRAMES", "dict[tuple[str, str, str], float]", frames)
 
 
 def main(argv: list[str] | None = None) -> None:
-    from newsweave.evaluate.quotes import train_parses
+    from newsweave.evaluate.quotes import fitting_arguments, train_parses
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--min-count", type=int, default=2)
+    parser = fitting_arguments(__doc__.split("\n")[0], min_count=2)
     parser.add_argument("--min-precision", type=float, default=0.1)
-    parser.add_argument("--docbin", type=Path, default=None, help="spaCy DocBin of the same train parses, to skip parsing")
     args = parser.parse_args(argv)
     n_docs, parsed = train_parses(args.data, args.limit, args.docbin)
     gold_counts, all_counts = count_frames(parsed)

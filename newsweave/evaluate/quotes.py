@@ -30,10 +30,11 @@ system labels direct (every textacy triple is a direct quotation).
 
 from __future__ import annotations
 
+import argparse
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,25 @@ def load_documents(split_dir: Path, limit: int | None = None) -> list[tuple[str,
         if limit is not None and len(out) >= limit:
             break
     return out
+
+
+def fitting_arguments(description: str, min_count: int) -> argparse.ArgumentParser:
+    """The options every script fitting an artefact on PolNeAR train shares."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--min-count", type=int, default=min_count)
+    parser.add_argument("--docbin", type=Path, default=None, help="spaCy DocBin of the same train parses, to skip parsing")
+    return parser
+
+
+def write_table_module(path: Path, docstring: str, assignments: Sequence[str], name: str, annotation: str,
+                       table: Mapping[Any, float]) -> None:
+    """Write a fitted artefact as a Python module of literals (a docstring, constants, one dict), for review in diffs."""
+    lines = [f'"""{docstring}"""', "", *assignments, f"{name}: {annotation} = {{"]
+    lines += [f"    {key!r}: {value}," for key, value in table.items()]
+    lines += ["}", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def train_parses(data: Path, limit: int | None = None, docbin: Path | None = None
