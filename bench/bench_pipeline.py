@@ -60,6 +60,15 @@ def read_articles(path: Path, limit: int) -> list[dict]:
         return [json.loads(line) for line in itertools.islice(fh, limit)]
 
 
+def documents(rows: list[dict]):
+    """The articles as newsweave documents, with their title and outlet (the date is left to infer)."""
+    from newsweave.ingest.readers import make_document
+
+
+    return (make_document(a["text"], a.get("url") or a["id"], {k: a.get(k) for k in ("title", "outlet")})
+            for a in rows)
+
+
 class Clock:
     """CPU and wall seconds of one timed block."""
 
@@ -125,7 +134,6 @@ def instruction_child(args, side: str) -> None:
     """One side of ``--instructions``: set up as the other side does, signal, work, exit at once."""
     from newsweave.analysis import run_pipeline
     from newsweave.config import Options
-    from newsweave.ingest.readers import make_document
     from newsweave.nlp import bare_spacy, load_spacy
     from newsweave.pipeline import Pipeline
     from newsweave.store.sqlite import Store
@@ -136,9 +144,6 @@ def instruction_child(args, side: str) -> None:
     bare = bare_spacy()
     Pipeline.build(None, options).warm_up()
     load_spacy(options.min_gazetteer_population)
-
-    def documents(rows):
-        return (make_document(a["text"], a.get("url") or a["id"], {}) for a in rows)
 
     tmp = Path(tempfile.mkdtemp())
     list(bare.pipe(a["text"] for a in warm))
@@ -219,7 +224,6 @@ def main() -> int:
 
     from newsweave.analysis import reconcile, run_pipeline
     from newsweave.config import Options
-    from newsweave.ingest.readers import make_document
     from newsweave.nlp import bare_spacy, load_spacy
     from newsweave.pipeline import Pipeline
     from newsweave.store.sqlite import Store
@@ -244,11 +248,9 @@ def main() -> int:
 
     def run_newsweave(tmp: Path, round_: int, reconcile_too: bool = False) -> tuple[Clock, float]:
         """The streaming pipeline into a fresh store; the reconciliation timed apart."""
-        documents = (make_document(a["text"], a.get("url") or a["id"], {k: a.get(k) for k in ("title", "outlet")})
-                     for a in articles)
         with Store(tmp / f"bench{round_}.db") as store:
             with Clock() as clock:
-                run_pipeline(documents, store, options, stages=stages, corpus_level=False,
+                run_pipeline(documents(articles), store, options, stages=stages, corpus_level=False,
                              on_progress=lambda docs, _: memory.append((docs, rss_mib())))
             reconcile_wall = 0.0
             if reconcile_too:

@@ -25,6 +25,7 @@ from typing import Any
 import numpy
 
 from newsweave.extract.events_lexicon import EVENT_FAMILIES
+from newsweave.extract.timex import anchor_day
 from newsweave.embeddings import DIMENSIONS, embed
 from newsweave.model import content_id
 
@@ -178,8 +179,6 @@ def _year_of(published: dict[str, Any] | None) -> int | None:
     A wide inferred interval ("2019-08-01/2025-11-30") gives none: the entry stays without a
     year (listed, not charted) rather than placed in the interval's first year.
     """
-    from newsweave.extract.timex import anchor_day
-
     day = anchor_day((published or {}).get("value") or "")
     return day.year if day else None
 
