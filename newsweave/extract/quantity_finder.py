@@ -26,7 +26,15 @@ from newsweave.extract.quantity_context import (
     hedge_before,
     is_year,
 )
-from newsweave.extract.quantity_numbers import NUMBER_RE, SCALE_AFTER, UNCERTAINTY_AFTER, NumberSpan, read_number, words_value
+from newsweave.extract.quantity_numbers import (
+    NUMBER_RE,
+    SCALE_AFTER,
+    UNCERTAINTY_AFTER,
+    NumberSearch,
+    NumberSpan,
+    read_number,
+    words_value,
+)
 from newsweave.extract.quantity_units import (
     CASE_SENSITIVE,
     CURRENCY_NAMES,
@@ -250,9 +258,10 @@ def find_quantities(text: str) -> list[Found]:
     """Every quantity in ``text``, in order, with offsets into ``text``."""
     blocked = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)]
     found: list[Found] = []
+    search = NumberSearch(text)
     pos = floor = 0
     while True:
-        m = NUMBER_RE.search(text, pos)
+        m = search(pos)
         if not m:
             break
         quantity, next_pos = _quantity_at(text, m, blocked, floor)

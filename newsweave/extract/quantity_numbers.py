@@ -19,12 +19,13 @@ from newsweave.extract.quantity_units import (
     VAGUE_WORDS,
     VULGAR_FRACTIONS,
     alternation,
+    word_trie,
 )
 
 _NUMBER_WORDS = list(UNITS_WORDS) + list(SCALE_WORDS) + ["hundred"]
-_WORD = r"(?:%s)" % alternation(_NUMBER_WORDS + list(FRACTION_WORDS) + ["dozen"])
+_WORD = r"(?:%s)" % word_trie(_NUMBER_WORDS + list(FRACTION_WORDS) + ["dozen"])
 _JOIN = r"(?:-and-(?:an?-)?|\s*-\s*|\s+and\s+(?:a\s+)?|\s*&\s*|,\s+|\s+(?:a\s+)?)"
-_VAGUE = alternation([w for w in VAGUE_WORDS if w != "dozen"])
+_VAGUE = word_trie([w for w in VAGUE_WORDS if w != "dozen"])
 _VULGAR = "".join(VULGAR_FRACTIONS)
 
 _DIGITS = (
@@ -45,6 +46,39 @@ NUMBER_RE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# The same pattern matched case-sensitively, for finding candidates in lower-cased text.
+_NUMBER_LOWER = re.compile(NUMBER_RE.pattern, re.VERBOSE)
+
+
+class NumberSearch:
+    """``NUMBER_RE.search`` over one text, with the same matches, about twice as fast.
+
+    Candidates are found in a lower-cased copy of the text with a case-sensitive twin of
+    the pattern (the engine compares case-folded literals far more slowly), and each one
+    is then matched with :data:`NUMBER_RE` at its position in the original text, so the
+    match object and its groups are the original's. A text whose lower-casing changes its
+    length (offsets would shift) is searched directly.
+    """
+
+    __slots__ = ("text", "lowered")
+
+    def __init__(self, text: str):
+        self.text = text
+        lowered = text.lower()
+        self.lowered = lowered if len(lowered) == len(text) else None
+
+    def __call__(self, pos: int) -> re.Match[str] | None:
+        """The first match at or after ``pos``."""
+        if self.lowered is None:
+            return NUMBER_RE.search(self.text, pos)
+        found = _NUMBER_LOWER.search(self.lowered, pos)
+        if found is None:
+            return None
+        # A character whose lower case matches but itself does not (none in English text)
+        # falls back to the direct search from there.
+        return NUMBER_RE.match(self.text, found.start()) or NUMBER_RE.search(self.text, found.start())
+
+
 SCALE_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?P<scale>%s)\b|(?P<suffix>mn|mln|bn|tn|[kKmMbBtT])(?![A-Za-z])" % alternation(SCALE_WORDS),
     re.IGNORECASE,
