@@ -98,14 +98,11 @@ def run_pipeline(items: Iterable[Document | Failure], store: Store, options: Opt
 
 def _store_article(store: Store, article: Article, version: str) -> None:
     doc = article.document
-    store.add_document(doc, processed_with=version)
-    store.replace_records(doc.id, article.all_records())
     title = next((r.text.strip() for r in article.removed if r.reason == "title"), None)
     published = next(iter(article.records.get("published", ())), None)
-    store.set_document_fields(
-        doc.id, title=title if not doc.title else None,
-        published=_as_published(published) if published is not None and doc.published is None else None,
-    )
+    store.add_document(doc, processed_with=version, title=title,
+                       published=_as_published(published) if published is not None else None)
+    store.replace_records(doc.id, article.all_records())
 
 
 def _as_published(record: Any) -> PublishedDate:

@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -163,23 +164,32 @@ class Store:
         row = self.db.execute("SELECT processed_with FROM documents WHERE id=?", (doc_id,)).fetchone()
         return row is not None and row[0] == pipeline
 
-    def add_document(self, document: Document, processed_with: str | None = None) -> None:
+    def add_document(self, document: Document, processed_with: str | None = None, *,
+                     title: str | None = None, published: PublishedDate | None = None) -> None:
         """Insert a document (a no-op when the same text is there); a changed text at the
-        same source becomes a new version that links to the previous one."""
+        same source becomes a new version that links to the previous one.
+
+        ``title`` and ``published`` (found by cleaning and dating) fill the document's own
+        fields where it has none. They are written with the row, not updated after it:
+        a changed title would index the text for search a second time.
+        """
         existing = self.db.execute("SELECT id FROM documents WHERE id=?", (document.id,)).fetchone()
         if existing:
             if processed_with:
                 self.db.execute("UPDATE documents SET processed_with=? WHERE id=?", (processed_with, document.id))
+            self.set_document_fields(document.id, title=title,
+                                     published=published if document.published is None else None)
             return
         previous = self.db.execute(
             "SELECT id FROM documents WHERE source=? ORDER BY added_at DESC LIMIT 1", (document.source,)
         ).fetchone()
+        published = document.published or published
         self.db.execute(
             "INSERT INTO documents(id, source, title, outlet, url, authors, published, encoding, media_type, "
             "text, word_count, previous, processed_with, added_at, original) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (document.id, document.source, document.title, document.outlet, document.url,
+            (document.id, document.source, document.title or title, document.outlet, document.url,
              json.dumps(list(document.authors)),
-             json.dumps(asdict(document.published)) if document.published else None,
+             json.dumps(asdict(published)) if published else None,
              document.encoding, document.media_type, document.text, document.word_count,
              previous[0] if previous else None, processed_with, time.time(), document.original),
         )
@@ -214,7 +224,7 @@ class Store:
             self.db.execute("DELETE FROM entities")
             self.db.executemany(
                 "INSERT INTO entities VALUES (?,?,?,?,?)",
-                ((e.id, e.name, e.type, e.salience, json.dumps(e.to_dict(), default=_jsonable)) for e in entities),
+                ((e.id, e.name, e.type, e.salience, _to_json(e.to_dict())) for e in entities),
             )
             if "mentions" in self._kinds:
                 rows = self.db.execute("SELECT id, data FROM rec_mentions").fetchall()
@@ -230,7 +240,7 @@ class Store:
         with self.transaction():
             self.db.execute("DELETE FROM story")
             self.db.executemany("INSERT INTO story VALUES (?, ?)",
-                                ((key, json.dumps(value, default=_jsonable)) for key, value in lists.items()))
+                                ((key, _to_json(value)) for key, value in lists.items()))
 
     # -- reading ---------------------------------------------------------------------------
     def story(self) -> dict[str, list[Any]]:
@@ -315,12 +325,18 @@ def _record_row(record: Record) -> tuple:
     Serialised straight from the attributes (no intermediate copy: a batch writes
     thousands of records); ``Record.from_dict`` reads the row back.
     """
-    extra = {name: getattr(record, name) for name in record.field_names() if name not in _COMMON_SET}
+    extra = {name: getattr(record, name) for name in _own_fields(type(record))}
     return (record.id, record.doc, record.start, record.end, record.text, record.extractor, record.confidence,
-            json.dumps(extra, default=_jsonable))
+            _to_json(extra))
 
 
 _COMMON_SET = frozenset(COMMON)
+
+
+@cache
+def _own_fields(cls: type[Record]) -> tuple[str, ...]:
+    """A record class's fields beyond the common columns."""
+    return tuple(name for name in cls.field_names() if name not in _COMMON_SET)
 
 
 def _jsonable(value: Any) -> Any:
@@ -330,3 +346,7 @@ def _jsonable(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: getattr(value, f.name) for f in fields(value)}
     return str(value)
+
+
+# ``_to_json(value)`` without building an encoder per call.
+_to_json = json.JSONEncoder(default=_jsonable).encode

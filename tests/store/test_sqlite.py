@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from newsweave.errors import StoreError
-from newsweave.model import Mention, content_id
+from newsweave.model import Mention, PublishedDate, content_id
 from newsweave.ingest.readers import make_document
 from newsweave.store.sqlite import SCHEMA_VERSION, Store
 
@@ -28,6 +28,23 @@ def test_a_changed_text_at_the_same_source_is_a_new_linked_version(tmp_path):
         store.add_document(new)
         docs = {d["id"]: d for d in store.documents()}
         assert docs[new.id]["previous"] == old.id and docs[old.id]["previous"] is None
+
+
+def test_a_found_title_and_date_fill_only_what_the_document_lacks(tmp_path):
+    inferred = PublishedDate(value="2025-03-16", inferred=True, source="text", confidence=0.6)
+    own = PublishedDate(value="2024-08-10", inferred=False, source="metadata", confidence=1.0)
+    bare = make_document("Ukraine's forces left Sudzha.", "a.txt", {})
+    dated = make_document("Kyiv said so.", "b.txt", {"title": "Own title", "published": own})
+    with Store(tmp_path / "s.db") as store:
+        for _ in range(2):  # the second time the documents are there already
+            store.add_document(bare, title="Forces leave Sudzha", published=inferred)
+            store.add_document(dated, title="A line that looked like a title", published=inferred)
+        docs = {d["source"]: d for d in store.documents()}
+        assert docs["a.txt"]["title"] == "Forces leave Sudzha"
+        assert docs["a.txt"]["published"]["value"] == "2025-03-16"
+        assert docs["b.txt"]["title"] == "Own title"
+        assert docs["b.txt"]["published"]["value"] == "2024-08-10"
+        assert [hit["source"] for hit in store.search("leave")] == ["a.txt"]
 
 
 @settings(max_examples=30, deadline=None)
