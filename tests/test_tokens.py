@@ -22,3 +22,18 @@ def test_a_root_tokens_head_is_equal_but_not_identical_to_it():
 
     root = next(t for t in bare_spacy()("Ukraine accepted the proposal.") if t.dep_ == "ROOT")
     assert root.head.i == root.i and root.head is not root
+
+
+def test_string_ids_are_the_ids_doc_arrays_hold():
+    """Symbols (POS, DEP, entity labels) and plain strings (lemmas, lower forms) alike."""
+    import numpy
+    from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
+
+    from newsweave.nlp import bare_spacy, string_ids
+
+    doc = bare_spacy()("Zelensky said Ukraine would accept it.")
+    columns = doc.to_array([POS, DEP, LEMMA, LOWER, ENT_TYPE])
+    for k, attr in enumerate(("pos_", "dep_", "lemma_", "lower_", "ent_type_")):
+        values = tuple({getattr(t, attr) for t in doc} - {""})
+        assert numpy.isin(columns[:, k], string_ids(values)).sum() == sum(getattr(t, attr) in values for t in doc)
+    assert not numpy.isin(columns[:, 2], string_ids(("reject",))).any()

@@ -29,10 +29,13 @@ from typing import Any, ClassVar
 
 import numpy
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, TAG
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.config import Options
 from newsweave.model import Record, as_dict
+from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
 NAME, VERSION = "statements.rules", "0.1.0"
@@ -114,14 +117,12 @@ class _Table:
     def __init__(self, doc: Doc):
         cols = doc.to_array([IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, POS, TAG, LOWER, LEMMA, ENT_TYPE])
         alpha, punct, space, num, pos, tag, lower, lemma, ent = (cols[:, i] for i in range(cols.shape[1]))
-        strings = doc.vocab.strings
-
         def isin(column, words):
-            return numpy.isin(column, numpy.array([strings.add(w) for w in words], dtype=numpy.uint64))
+            return numpy.isin(column, string_ids(words))
 
-        verb, aux, noun, adj = (pos == strings.add(p) for p in ("VERB", "AUX", "NOUN", "ADJ"))
+        verb, aux, noun, adj = pos == VERB, pos == AUX, pos == NOUN, pos == ADJ
         self.alpha = alpha.astype(bool)
-        self.verbal = (verb | aux) & (tag != strings.add("VBG"))
+        self.verbal = (verb | aux) & (tag != get_string_id("VBG"))
         self.edge = (punct | space).astype(bool)  # trimmed off a clause's start
         self.space = space.astype(bool)
         self.number = num.astype(bool)

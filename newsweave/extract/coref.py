@@ -27,11 +27,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+import numpy
+from spacy.attrs import LOWER, POS, SENT_START
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span
 
 from newsweave.config import Options
 from newsweave.extract.roles import person_roles
 from newsweave.model import Record
+from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 from newsweave.reconcile.entities import _given_compatible, _person_parts, normalise, strip_titles
 
@@ -59,6 +63,8 @@ ROLE_NOUNS = frozenset().union(*ROLE_FAMILIES)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
 WINDOW_SENTENCES = 3
+_PRONOUN_IDS = string_ids(frozenset(PRONOUNS))
+_ROLE_NOUN_IDS = string_ids(ROLE_NOUNS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,10 +130,15 @@ def analyse(doc: Doc) -> Analysis:
     cached = doc.user_data.get(USER_DATA_KEY)
     if cached is not None:
         return cached
-    sentence_of = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = number
+    cols = doc.to_array([SENT_START, POS, LOWER])
+    starts = cols[:, 0].astype(numpy.int64) == 1
+    if len(doc):
+        starts[0] = True
+    sentence_of = (numpy.cumsum(starts) - 1).tolist()
+    pos, lower_ids = cols[:, 1], cols[:, 2]
+    # Only these tokens can start a link; the rest of the document is never visited.
+    candidates = (pos == PROPN) | ((pos == PRON) & numpy.isin(lower_ids, _PRONOUN_IDS)) \
+        | ((pos == NOUN) & numpy.isin(lower_ids, _ROLE_NOUN_IDS))
     roles: dict[int, set[str]] = {}
     for ent, span, _ in person_roles(doc):
         roles.setdefault(ent.start, set()).update(_role_words(span))
@@ -149,14 +160,17 @@ def analyse(doc: Doc) -> Analysis:
         root = span.root
         recent.append((chain.number, root.i, sentence_of[root.i], root.dep_ in SUBJECT_DEPS, root.head.i))
 
-    i = 0
-    while i < len(doc):
+    visited = 0  # tokens before this are done (a named person's tokens are skipped whole)
+    for i in sorted({*map(int, numpy.flatnonzero(candidates)), *persons}):
+        if i < visited:
+            continue
+        visited = i + 1
         ent = persons.get(i)
         if ent is not None:
             chain = _named(doc, ent, chains, roles.get(ent.start, set()), link)
             if chain is not None:
                 by_surname.setdefault(chain.surname, []).append(chain)
-            i = ent.end
+            visited = ent.end
             continue
         token = doc[i]
         lower = token.lower_
@@ -176,7 +190,6 @@ def analyse(doc: Doc) -> Analysis:
                 chain = _description_antecedent(lower, chains, recent, sentence_of[i])
                 if chain is not None:
                     link(chain, first, i, "description")
-        i += 1
     analysis = Analysis(chains, links, token_chain)
     doc.user_data[USER_DATA_KEY] = analysis
     return analysis

@@ -32,7 +32,8 @@ from typing import Any, ClassVar
 
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, POS
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.config import Options
@@ -42,6 +43,7 @@ from newsweave.extract.events_lexicon import (
     SUPPORT_VERBS,
 )
 from newsweave.model import Record
+from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
 NAME, VERSION = "events.rules", "0.1.0"
@@ -378,20 +380,16 @@ def _speaker_name(token: Token, ctx: _Context) -> str:
 # Triggers and dates
 # ---------------------------------------------------------------------------
 
-_EVENT_NOUN_HASHES = numpy.array(sorted(hash_string(w) for w in EVENT_NOUNS), dtype=numpy.uint64)
 
 
 def _candidates(doc: Doc) -> list[int]:
     """Token indices of candidate triggers, chosen with one vectorised read of the parse."""
     if not len(doc):
         return []
-    strings = doc.vocab.strings
     arr = doc.to_array([POS, DEP, LEMMA]).astype(numpy.uint64)
     pos, dep, lemma = arr[:, 0], arr[:, 1], arr[:, 2]
-    verb_deps = numpy.array([strings.add(d) for d in VERB_DEPS], dtype=numpy.uint64)
-    noun_deps = numpy.array([strings.add(d) for d in NOUN_DEPS], dtype=numpy.uint64)
-    verbs = (pos == strings.add("VERB")) & numpy.isin(dep, verb_deps)
-    nouns = (pos == strings.add("NOUN")) & numpy.isin(dep, noun_deps) & numpy.isin(lemma, _EVENT_NOUN_HASHES)
+    verbs = (pos == VERB) & numpy.isin(dep, string_ids(VERB_DEPS))
+    nouns = (pos == NOUN) & numpy.isin(dep, string_ids(NOUN_DEPS)) & numpy.isin(lemma, string_ids(EVENT_NOUNS))
     return numpy.flatnonzero(verbs | nouns).tolist()
 
 
@@ -494,7 +492,7 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
                    quotes=_QuoteContents([q for q in quotes if getattr(q, "content_start", None) is not None]),
                    doc_date=doc_date if granularity_of(doc_date) else None,
                    according_tokens=numpy.flatnonzero(
-                       doc.to_array(LOWER) == doc.vocab.strings.add("according")).tolist())
+                       doc.to_array(LOWER) == get_string_id("according")).tolist())
     triggers: dict[int, Token] = {}
     stands_for: dict[int, Token] = {}
     for i in _candidates(doc):

@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from newsweave.config import Options
 from newsweave.model import Record, as_dict
+from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
 NAME, VERSION = "genre.signals", "0.1.0"
@@ -102,7 +103,7 @@ def signals(doc: Doc, text: str, quotes: Sequence[Any] = (), statements: Sequenc
     n = max(1, len(sentences))
     evidence: list[tuple[int, int, str]] = []
     first_person = 0
-    pronouns = numpy.isin(lower, [doc.vocab.strings.add(w) for w in FIRST_PERSON]) & (pos == PRON)
+    pronouns = numpy.isin(lower, string_ids(FIRST_PERSON)) & (pos == PRON)
     for i in numpy.flatnonzero(pronouns):
         tok = doc[int(i)]
         if not _in_spans(tok.idx, quoted):
