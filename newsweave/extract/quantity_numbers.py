@@ -19,13 +19,13 @@ from newsweave.extract.quantity_units import (
     VAGUE_WORDS,
     VULGAR_FRACTIONS,
     alternation,
-    word_trie,
 )
+from newsweave.patterns import word_trie
 
 _NUMBER_WORDS = list(UNITS_WORDS) + list(SCALE_WORDS) + ["hundred"]
-_WORD = r"(?:%s)" % word_trie(_NUMBER_WORDS + list(FRACTION_WORDS) + ["dozen"])
+_WORD = r"(?:%s)" % word_trie(_NUMBER_WORDS + list(FRACTION_WORDS) + ["dozen"], fold_case=True)
 _JOIN = r"(?:-and-(?:an?-)?|\s*-\s*|\s+and\s+(?:a\s+)?|\s*&\s*|,\s+|\s+(?:a\s+)?)"
-_VAGUE = word_trie([w for w in VAGUE_WORDS if w != "dozen"])
+_VAGUE = word_trie([w for w in VAGUE_WORDS if w != "dozen"], fold_case=True)
 _VULGAR = "".join(VULGAR_FRACTIONS)
 
 _DIGITS = (

@@ -297,32 +297,3 @@ def alternation(surfaces: object) -> str:
     """A regex alternation of surface forms, longest first so that the longest wins."""
     return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(set(surfaces), key=len, reverse=True))
 
-
-def word_trie(words: object) -> str:
-    """The alternation of :func:`alternation` for lower-case ``words``, written as a trie.
-
-    "s(?:even(?:t(?:een|y))?|ix)" matches what "seventeen|seventy|seven|six" matches, in the
-    same order of preference: every word that matches at a position lies on one path of
-    the trie, and its greedy optional tails try the longer words first. The regex engine
-    then tests a position against a few first letters instead of every word (a quarter
-    faster on news text). Words must be lower case: under IGNORECASE, cased twins on
-    separate branches would change which one wins.
-    """
-    trie: dict[str, dict] = {}
-    for word in set(words):  # type: ignore[call-overload]
-        if word != word.lower():
-            raise ValueError(f"word_trie takes lower-case words, not {word!r}")
-        node = trie
-        for piece in re.findall(r"\s+|.", word):
-            node = node.setdefault(r"\s+" if piece.isspace() else re.escape(piece), {})
-        node[""] = {}
-
-    def pattern(node: dict[str, dict]) -> str:
-        tails = [key + pattern(child) for key, child in sorted(node.items()) if key]
-        if not tails:
-            return ""
-        if len(tails) == 1 and "" not in node:
-            return tails[0]
-        return "(?:" + "|".join(tails) + ")" + ("?" if "" in node else "")
-
-    return pattern(trie)
