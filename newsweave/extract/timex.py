@@ -62,7 +62,15 @@ _FUTURE_CUE = re.compile(
     r"|as\s+(?:soon|early)\s+as)\b|'ll\b",
     re.IGNORECASE,
 )
-_PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|last|yesterday|[a-z]{3,}ed)\b", re.IGNORECASE)
+# common irregular past forms; a regular one is any lower-case word in -ed ("United" is no verb)
+_IRREGULAR_PAST = (
+    "said|told|was|were|had|did|made|took|came|went|got|gave|began|won|lost|left|met|paid|rose|fell|"
+    "grew|saw|became|held|brought|bought|sold|thought|found|sent|spent|built|led|fought|struck|broke|"
+    "ran|wrote|spoke|chose|drove|flew|knew|stood|sought|caught|taught|hit|quit|shot|threw|wore|woke"
+)
+_PAST_CUE = re.compile(
+    rf"\b(?:(?i:{_IRREGULAR_PAST}|ago|last|yesterday)|(?-i:[a-z]{{3,}}ed))\b"
+)
 _CLAUSE_BREAK = re.compile(r"(?<!\b\w)\.|[;!?\n]")  # the dots of "a.m." or "U.S." end no clause
 
 
@@ -81,16 +89,19 @@ def textual_tense(text: str) -> Tense:
         start = lo + (breaks[-1] if breaks else 0)
         right = _CLAUSE_BREAK.search(text, offset, hi)
         end = right.start() if right else hi
-        # the cue nearest the expression decides: "said Friday that he will ..." is past
+        # the verb before the expression governs it ("will succeed him Feb. 1, soon after he
+        # turned 65"), the nearest cue first ("said Friday that he will ..." is past); only
+        # where none comes before does a past cue after it decide ("On Friday, troops
+        # entered ..."). A future cue after the expression tends to be a new event.
         best: tuple[int, str] | None = None
-        # a future cue counts only before the expression ("will meet on Friday"); after it,
-        # it tends to be a new event ("On Friday, the government planned ...")
-        for pattern, label, stop in ((_FUTURE_CUE, "future", offset), (_PAST_CUE, "past", end)):
-            for m in pattern.finditer(text, start, stop):
-                distance = m.start() - offset if m.start() >= offset else offset - m.end()
-                if best is None or distance < best[0]:
-                    best = (distance, label)
-        return best[1] if best else None
+        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+            for m in pattern.finditer(text, start, offset):
+                if best is None or offset - m.end() < best[0]:
+                    best = (offset - m.end(), label)
+        if best is None:
+            after = _PAST_CUE.search(text, offset, end)
+            return "past" if after else None
+        return best[1]
 
     return tense_at
 

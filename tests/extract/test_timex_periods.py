@@ -73,3 +73,21 @@ def test_stage_tense_prefers_a_textual_cue_and_falls_back_to_the_parse(nlp):
     tense = stage_tense(text, nlp(text))
     assert tense(text.index("Monday")) in ("present", "future", "past")  # decided, not None
     assert stage_tense(text)(text.index("Monday")) is None
+
+
+def test_textual_tense_prefers_the_governing_verb_before_the_expression():
+    from newsweave.extract.timex import textual_tense
+
+    text = "Mr. Lee will succeed him Feb. 1, soon after Mr. Davison turned 65."
+    assert textual_tense(text)(text.index("Feb.")) == "future"
+    text = "On Thursday, the team planned a new route."
+    assert textual_tense(text)(text.index("Thursday")) == "past"
+
+
+def test_textual_tense_reads_irregular_past_and_ignores_capitalised_ed_words():
+    from newsweave.extract.timex import textual_tense
+
+    text = "Since KKR bought RJR in February, it has sold units."
+    assert textual_tense(text)(text.index("February")) == "past"
+    text = "The father would be traveling to the United States Thursday."
+    assert textual_tense(text)(text.index("Thursday")) == "future"
