@@ -68,10 +68,16 @@ _IRREGULAR_PAST = (
     "grew|saw|became|held|brought|bought|sold|thought|found|sent|spent|built|led|fought|struck|broke|"
     "ran|wrote|spoke|chose|drove|flew|knew|stood|sought|caught|taught|hit|quit|shot|threw|wore|woke"
 )
+_NOT_PAST_ED = "need|succeed|proceed|exceed|indeed|speed|feed|seed|bleed|breed|heed|shed|hundred"
 _PAST_CUE = re.compile(
-    rf"\b(?:(?i:{_IRREGULAR_PAST}|ago|last|yesterday)|(?-i:[a-z]{{3,}}ed))\b"
+    rf"\b(?:(?i:{_IRREGULAR_PAST}|ago|last|yesterday)|(?-i:(?!(?:{_NOT_PAST_ED})\b)[a-z]{{3,}}ed))\b"
 )
-_CLAUSE_BREAK = re.compile(r"(?<!\b\w)\.|[;!?\n]")  # the dots of "a.m." or "U.S." end no clause
+# the dots of "a.m.", "U.S.", "Mr." or "Feb." end no clause
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Jr Sr St Gen Gov Sen Rep Col Lt Sgt Corp Inc Co Ltd No "
+    "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec"
+).split()
+_CLAUSE_BREAK = re.compile(r"(?<!\b\w)" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"\.|[;!?\n]")
 
 
 def textual_tense(text: str) -> Tense:
