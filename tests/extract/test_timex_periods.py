@@ -91,3 +91,18 @@ def test_textual_tense_reads_irregular_past_and_ignores_capitalised_ed_words():
     assert textual_tense(text)(text.index("February")) == "past"
     text = "The father would be traveling to the United States Thursday."
     assert textual_tense(text)(text.index("Thursday")) == "future"
+
+
+def test_timex_spelled_out_years_in_dates_and_the_year_two_thousand():
+    got = {t.text: t.value for t in find_timexes(
+        "January nineteen ninety-seven. The winter of nineteen ninety-four. By the year two thousand.",
+        dt.date(1998, 2, 27))}
+    assert got["January nineteen ninety-seven"] == "1997-01"
+    assert got["The winter of nineteen ninety-four"] == "1994-WI"
+    assert got["the year two thousand"] == "2000"
+
+
+def test_timex_rate_denominators_are_not_times_but_frequencies_are_sets():
+    text = "It will save $500 million a year and add 700 seats a week; flights run twice a week."
+    found = find_timexes(text, dt.date(1998, 2, 13))
+    assert [(text[:t.start].endswith("twice "), t.type, t.value) for t in found] == [(True, "SET", "P1W")]
