@@ -69,7 +69,7 @@ _SMALL_RE = "|".join(sorted(_SMALL[1:], key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
 NUMBER_RE = (
     rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS_RE})(?:[- ](?:{_SMALL_RE}))?|{_SMALL_RE}"
-    r"|a\s+couple(?:\s+of)?|a\s+dozen|a\s+hundred|an?|one)"
+    r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|a\s+hundred|an?|one)"
     r"(?:[- ]and[- ]a[- ]half|\s+1/2)?"
 )
 VAGUE_RE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|the\s+past\s+few)"

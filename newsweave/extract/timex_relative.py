@@ -168,7 +168,8 @@ DURATION_RULE = rf"""
     (?:\b(?P<mod>{MOD_RE})\s+(?=(?:{NUMBER_RE}|{VAGUE_RE})[\s-]))?
     (?P<lead>\bthe\s+(?:past|last|next|first|previous|coming|following|final|latest|remaining|same|initial|
         year[- ]earlier|year[- ]ago)\s+|\bthe\s+)?
-    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+(?P<unit>{UNIT_RE})s?\b(?!-(?:earlier|ago|end)\b)
+    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+(?:more|additional|extra|full|straight|consecutive))?[\s-]+
+    (?P<unit>{UNIT_RE})s?\b(?!-(?:earlier|ago|end)\b)
     (?P<half>\s+and\s+a\s+half)?(?P<old>-long\b|-old\b|\s+old\b)?
     (?P<approx>\s+or\s+so)?
 """
@@ -294,7 +295,9 @@ ANAPHORIC_RULE = rf"""
 
 # --- years, decades, centuries ---------------------------------------------------------------
 _YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\b)[a-z]+s\b")
-_NUMBER_CONTEXT = re.compile(r"(?:[$£€#]|\d[,.]?|\bNo\.)\s*$")
+# a currency sign, "No.", or a digit right before: part of a bigger number; "in 1994, 1995"
+# is a list of years
+_NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|\bNo\.\s*)$")
 
 
 def _year(m: re.Match, ctx: Context) -> Found | None:
@@ -323,7 +326,7 @@ YEAR_RULE = rf"""
     (?:(?P<pos>{POSITION_RE}))?
     (?:(?P<fiscal>\b(?:fiscal|calendar)\s+(?:year\s+)?))?
     (?:\bthe\s+(?=(?:{YEAR_RE})s\b|'\d0s))?
-    (?:\b(?P<year>{YEAR_RE})(?P<decade>'?s)?\b(?!\s*(?:-|to)\s*\d)|'(?P<yy>\d0)s\b)
+    (?:\b(?P<year>{YEAR_RE})(?P<decade>'?s)?\b(?!\s*-\s*\d)|'(?P<yy>\d0)s\b)
 """
 
 
@@ -399,7 +402,7 @@ def _set(m: re.Match, ctx: Context) -> Found | None:
 
 
 SET_RULE = rf"""
-    \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly)\b
+    \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly|annually)\b
     |\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE})s?\b
     |\b(?:every|each)\s+(?P<wd>(?-i:{WEEKDAY_RE}))
 """
@@ -524,7 +527,7 @@ RELATIVE_RULES = (
     Rule("year", re.compile(YEAR_RULE, FLAGS), _year, frozenset({"<year>", "<decade>"}), before=40, after=8),
     Rule("season", re.compile(SEASON_RULE, FLAGS), _season, frozenset(SEASONS), before=40, after=20),
     Rule("set", re.compile(SET_RULE, FLAGS), _set,
-         frozenset("daily nightly weekly monthly yearly hourly biweekly every each per".split()), before=3, after=45),
+         frozenset("daily nightly weekly monthly yearly hourly biweekly annually every each per".split()), before=3, after=45),
     Rule("holiday", re.compile(HOLIDAY_RULE, FLAGS), _holiday,
          frozenset("christmas thanksgiving new election independence labor memorial valentine halloween".split()),
          before=8, after=20),

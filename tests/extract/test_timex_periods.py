@@ -106,3 +106,17 @@ def test_timex_rate_denominators_are_not_times_but_frequencies_are_sets():
     text = "It will save $500 million a year and add 700 seats a week; flights run twice a week."
     found = find_timexes(text, dt.date(1998, 2, 13))
     assert [(text[:t.start].endswith("twice "), t.type, t.value) for t in found] == [(True, "SET", "P1W")]
+
+
+def test_timex_year_lists_and_ranges_name_each_year():
+    text = "He crossed the border in 1994, 1995 and 1997, and drove drunk from 1991 to 1997."
+    assert [t.value for t in find_timexes(text, dt.date(1999, 4, 19))] == ["1994", "1995", "1997", "1991", "1997"]
+
+
+def test_timex_durations_with_additional_or_couple_and_annual_sets():
+    got = {t.text: (t.type, t.value) for t in find_timexes(
+        "The loan may run for an additional year; over the next couple of years it is reviewed annually.",
+        dt.date(1989, 11, 2))}
+    assert got["an additional year"] == ("DURATION", "P1Y")
+    assert got["the next couple of years"] == ("DURATION", "P2Y")
+    assert got["annually"] == ("SET", "P1Y")
