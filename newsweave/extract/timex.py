@@ -151,6 +151,21 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
     }
 
 
+# a capitalised time word inside a sentence belongs to a name: ABC's "This Week", "60 Minutes",
+# "High Noon", "VOA Today" (holidays such as "Labor Day" are matched by their own rule)
+_TITLE_WORD = re.compile(r"\b(?:Week|Weekend|Month|Year|Days?|Hours?|Minutes?|Noon|Today|Tonight)\b")
+_SENTENCE_START = re.compile(r"[.!?:;\"'`(\n\-_]\s*$")
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised time word in ``text[start:end]`` is part of a name, not a sentence's start."""
+    for m in _TITLE_WORD.finditer(text, start, end):
+        before = text[max(0, m.start() - 12):m.start()]
+        if before.strip() and not _SENTENCE_START.search(before):
+            return True
+    return False
+
+
 def find_timexes(
     text: str, anchor: dt.date | None, doc_id: str = "", *, tense: Tense | None = None
 ) -> list[Timex]:
@@ -178,6 +193,8 @@ def find_timexes(
         if found is None:
             continue
         s, e = found.start if found.start is not None else m.start(), found.end if found.end is not None else m.end()
+        if rule.name != "holiday" and _in_a_title(text, s, e):
+            continue
         taken_until = e
         out.append(Timex(
             doc=doc_id, start=s, end=e, text=text[s:e], extractor=EXTRACTOR,

@@ -402,7 +402,7 @@ def _set(m: re.Match, ctx: Context) -> Found | None:
 
 
 SET_RULE = rf"""
-    \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly|annually)\b
+    \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly)\b
     |\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE})s?\b
     |\b(?:every|each)\s+(?P<wd>(?-i:{WEEKDAY_RE}))
 """
@@ -527,7 +527,7 @@ RELATIVE_RULES = (
     Rule("year", re.compile(YEAR_RULE, FLAGS), _year, frozenset({"<year>", "<decade>"}), before=40, after=8),
     Rule("season", re.compile(SEASON_RULE, FLAGS), _season, frozenset(SEASONS), before=40, after=20),
     Rule("set", re.compile(SET_RULE, FLAGS), _set,
-         frozenset("daily nightly weekly monthly yearly hourly biweekly annually every each per".split()), before=3, after=45),
+         frozenset("daily nightly weekly monthly yearly hourly biweekly every each per".split()), before=3, after=45),
     Rule("holiday", re.compile(HOLIDAY_RULE, FLAGS), _holiday,
          frozenset("christmas thanksgiving new election independence labor memorial valentine halloween".split()),
          before=8, after=20),

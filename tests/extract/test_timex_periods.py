@@ -120,3 +120,10 @@ def test_timex_durations_with_additional_or_couple_and_annual_sets():
     assert got["an additional year"] == ("DURATION", "P1Y")
     assert got["the next couple of years"] == ("DURATION", "P2Y")
     assert got["annually"] == ("SET", "P1Y")
+
+
+def test_timex_capitalised_time_words_inside_a_name_are_not_times():
+    day = dt.date(1991, 2, 25)
+    assert find_timexes('Baker said on ABC\'s "This Week" that talks failed.', day) == []
+    assert find_timexes('He told CBS\'s "60 Minutes" so.', day) == []
+    assert [t.value for t in find_timexes("Today, the talks resumed.", day)] == ["1991-02-25"]
