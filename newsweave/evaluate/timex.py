@@ -157,6 +157,42 @@ class Tally:
         }
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def error_breakdown(docs: list[TimeMLDocument], tagger: Tagger = ours) -> dict[str, dict[str, int]]:
+    """Where the tagger goes wrong: missed and spurious expressions by type, and value
+    mismatches on matched spans grouped by the shapes of the two values (digits as 9:
+    ``9999-WXX -> 9999-W99`` is a gold week left unspecified where we name it).
+
+    Matching is the scorer's (:class:`Tally`): each gold expression takes the first
+    overlapping system one, an identical span if there is one.
+    """
+    from collections import Counter
+
+    missed: Counter[str] = Counter()
+    spurious: Counter[str] = Counter()
+    values: Counter[str] = Counter()
+    for doc in docs:
+        system = sorted(tagger(doc), key=lambda p: (p.start, p.end))
+        used: set[int] = set()
+        for g in doc.timexes:
+            overlapping = [i for i, p in enumerate(system) if i not in used and p.start < g.end and p.end > g.start]
+            exact = [i for i in overlapping if (system[i].start, system[i].end) == (g.start, g.end)]
+            if not overlapping:
+                missed[g.type] += 1
+                continue
+            best = (exact or overlapping)[0]
+            used.add(best)
+            if system[best].value != g.value:
+                values[f"{_DIGIT.sub('9', g.value)} -> {_DIGIT.sub('9', system[best].value)}"] += 1
+        for i, p in enumerate(system):
+            if i not in used:
+                spurious[p.type] += 1
+    return {"missed": dict(missed.most_common()), "spurious": dict(spurious.most_common()),
+            "value_mismatches": dict(values.most_common())}
+
+
 def score(docs: list[TimeMLDocument], tagger: Tagger) -> dict[str, float | int]:
     tally = Tally()
     for doc in docs:

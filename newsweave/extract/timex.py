@@ -62,8 +62,22 @@ _FUTURE_CUE = re.compile(
     r"|as\s+(?:soon|early)\s+as)\b|'ll\b",
     re.IGNORECASE,
 )
-_PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|last|yesterday|[a-z]{3,}ed)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"(?<!\b\w)\.|[;!?\n]")  # the dots of "a.m." or "U.S." end no clause
+# common irregular past forms; a regular one is any lower-case word in -ed ("United" is no verb)
+_IRREGULAR_PAST = (
+    "said|told|was|were|had|did|made|took|came|went|got|gave|began|won|lost|left|met|paid|rose|fell|"
+    "grew|saw|became|held|brought|bought|sold|thought|found|sent|spent|built|led|fought|struck|broke|"
+    "ran|wrote|spoke|chose|drove|flew|knew|stood|sought|caught|taught|hit|quit|shot|threw|wore|woke"
+)
+_NOT_PAST_ED = "need|succeed|proceed|exceed|indeed|speed|feed|seed|bleed|breed|heed|shed|hundred"
+_PAST_CUE = re.compile(
+    rf"\b(?:(?i:{_IRREGULAR_PAST}|ago|last|yesterday)|(?-i:(?!(?:{_NOT_PAST_ED})\b)[a-z]{{3,}}ed))\b"
+)
+# the dots of "a.m.", "U.S.", "Mr." or "Feb." end no clause
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Jr Sr St Gen Gov Sen Rep Col Lt Sgt Corp Inc Co Ltd No "
+    "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec"
+).split()
+_CLAUSE_BREAK = re.compile(r"(?<!\b\w)" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"\.|[;!?\n]")
 
 
 def textual_tense(text: str) -> Tense:
@@ -81,16 +95,19 @@ def textual_tense(text: str) -> Tense:
         start = lo + (breaks[-1] if breaks else 0)
         right = _CLAUSE_BREAK.search(text, offset, hi)
         end = right.start() if right else hi
-        # the cue nearest the expression decides: "said Friday that he will ..." is past
+        # the verb before the expression governs it ("will succeed him Feb. 1, soon after he
+        # turned 65"), the nearest cue first ("said Friday that he will ..." is past); only
+        # where none comes before does a past cue after it decide ("On Friday, troops
+        # entered ..."). A future cue after the expression tends to be a new event.
         best: tuple[int, str] | None = None
-        # a future cue counts only before the expression ("will meet on Friday"); after it,
-        # it tends to be a new event ("On Friday, the government planned ...")
-        for pattern, label, stop in ((_FUTURE_CUE, "future", offset), (_PAST_CUE, "past", end)):
-            for m in pattern.finditer(text, start, stop):
-                distance = m.start() - offset if m.start() >= offset else offset - m.end()
-                if best is None or distance < best[0]:
-                    best = (distance, label)
-        return best[1] if best else None
+        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+            for m in pattern.finditer(text, start, offset):
+                if best is None or offset - m.end() < best[0]:
+                    best = (offset - m.end(), label)
+        if best is None:
+            after = _PAST_CUE.search(text, offset, end)
+            return "past" if after else None
+        return best[1]
 
     return tense_at
 
@@ -134,6 +151,21 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
     }
 
 
+# a capitalised time word inside a sentence belongs to a name: ABC's "This Week", "60 Minutes",
+# "High Noon", "VOA Today" (holidays such as "Labor Day" are matched by their own rule)
+_TITLE_WORD = re.compile(r"\b(?:Week|Weekend|Month|Year|Days?|Hours?|Minutes?|Noon|Today|Tonight)\b")
+_SENTENCE_START = re.compile(r"[.!?:;\"'`(\n\-_]\s*$")
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised time word in ``text[start:end]`` is part of a name, not a sentence's start."""
+    for m in _TITLE_WORD.finditer(text, start, end):
+        before = text[max(0, m.start() - 12):m.start()]
+        if before.strip() and not _SENTENCE_START.search(before):
+            return True
+    return False
+
+
 def find_timexes(
     text: str, anchor: dt.date | None, doc_id: str = "", *, tense: Tense | None = None
 ) -> list[Timex]:
@@ -161,6 +193,8 @@ def find_timexes(
         if found is None:
             continue
         s, e = found.start if found.start is not None else m.start(), found.end if found.end is not None else m.end()
+        if rule.name != "holiday" and _in_a_title(text, s, e):
+            continue
         taken_until = e
         out.append(Timex(
             doc=doc_id, start=s, end=e, text=text[s:e], extractor=EXTRACTOR,

@@ -69,7 +69,7 @@ _SMALL_RE = "|".join(sorted(_SMALL[1:], key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
 NUMBER_RE = (
     rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS_RE})(?:[- ](?:{_SMALL_RE}))?|{_SMALL_RE}"
-    r"|a\s+couple(?:\s+of)?|a\s+dozen|a\s+hundred|an?|one)"
+    r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|a\s+hundred|an?|one)"
     r"(?:[- ]and[- ]a[- ]half|\s+1/2)?"
 )
 VAGUE_RE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|the\s+past\s+few)"
@@ -85,6 +85,12 @@ WEEKDAY_RE = (
 SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
 PART_OF_DAY_RE = r"(?:morning|afternoon|evening|night)"
 YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
+_DECADE_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# a year as news transcripts say it: "nineteen ninety-four"
+SPELLED_YEAR_RE = rf"(?:nineteen|twenty)[\s-]+(?:{_DECADE_WORDS})(?:[\s-]+(?:{_UNIT_WORDS}))?"
+# a year written in digits or spelled out
+ANY_YEAR_RE = rf"(?:{YEAR_RE}|{SPELLED_YEAR_RE})"
 ORDINAL_RE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 MOD_PREFIXES = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
@@ -138,6 +144,20 @@ def parse_number(text: str) -> float | None:
             return None
     value += half
     return int(value) if value == int(value) else value
+
+
+def year_number(text: str) -> int:
+    """The year written in digits or words.
+
+    >>> year_number("1994"), year_number("nineteen ninety-four"), year_number("twenty twenty")
+    (1994, 1994, 2020)
+    """
+    words = squash(text)
+    if words.isdigit():
+        return int(words)
+    parts = words.split(" ")
+    century = 1900 if parts[0] == "nineteen" else 2000
+    return century + sum(NUMBER_WORDS[w] for w in parts[1:])
 
 
 def format_number(value: float) -> str:

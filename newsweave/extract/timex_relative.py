@@ -12,9 +12,9 @@ import datetime as dt
 import re
 
 from newsweave.extract.timex_lexicon import (
-    MOD_PREFIXES, MOD_RE, MONTH_RE, MONTHS, NUMBER_RE, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
+    ANY_YEAR_RE, MOD_PREFIXES, MOD_RE, MONTH_RE, MONTHS, NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
     UNIT_RE, unit_name, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
-    parse_number, squash,
+    parse_number, squash, year_number,
 )
 from newsweave.extract.timex_resolve import Point, resolve_quarter, resolve_season
 from newsweave.extract.timex_rules import Context, Found, Rule, _position
@@ -128,6 +128,12 @@ OFFSET_RULE = rf"""
 
 # --- durations -------------------------------------------------------------------------------
 _SET_BEFORE = re.compile(r"(?:\btimes|\bonce|\btwice|percent|%|\bcents?|\bdollars?|\bper)\s*$", re.IGNORECASE)
+# "$500 million a year", "700 seats a week", "24 hours a day": a rate whose "a year" is the
+# denominator of an amount, which TimeML annotators leave untagged
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|dozen|two|three|four|five|six|seven|eight|nine|ten))"
+    r"(?:\s+(?:[a-z]+|and\s+\$?\d[\d,.]*))?\s+$"
+)
 
 
 def _duration(m: re.Match, ctx: Context) -> Found | None:
@@ -148,6 +154,8 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
     before = ctx.text[max(0, m.start() - 12):m.start()]
     if num_text in ("a", "an", "one") and _SET_BEFORE.search(before):
         return Found("SET", duration_value(1, unit))
+    if num_text in ("a", "an") and not m.group("lead") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None
     if amount is not None and amount > 10000:
         return None
     # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
@@ -160,7 +168,8 @@ DURATION_RULE = rf"""
     (?:\b(?P<mod>{MOD_RE})\s+(?=(?:{NUMBER_RE}|{VAGUE_RE})[\s-]))?
     (?P<lead>\bthe\s+(?:past|last|next|first|previous|coming|following|final|latest|remaining|same|initial|
         year[- ]earlier|year[- ]ago)\s+|\bthe\s+)?
-    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+(?P<unit>{UNIT_RE})s?\b(?!-(?:earlier|ago|end)\b)
+    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+(?:more|additional|extra|full|straight|consecutive))?[\s-]+
+    (?P<unit>{UNIT_RE})s?\b(?!-(?:earlier|ago|end)\b)
     (?P<half>\s+and\s+a\s+half)?(?P<old>-long\b|-old\b|\s+old\b)?
     (?P<approx>\s+or\s+so)?
 """
@@ -279,14 +288,16 @@ ANAPHORIC_RULE = rf"""
     |\bthe\s+(?P<pyear>{YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b
     |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)
         (?=\s+(?:ended|ending)\s+(?P<emon>(?-i:{MONTH_RE})))?
-    |\bthe\s+(?:latest\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
+    |\bthe\s+(?:latest\s+|full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
         (?P<ended>\s+(?:ended|ending)\b)?
 """
 
 
 # --- years, decades, centuries ---------------------------------------------------------------
 _YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\b)[a-z]+s\b")
-_NUMBER_CONTEXT = re.compile(r"(?:[$£€#]|\d[,.]?|\bNo\.)\s*$")
+# a currency sign, "No.", or a digit right before: part of a bigger number; "in 1994, 1995"
+# is a list of years
+_NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|\bNo\.\s*)$")
 
 
 def _year(m: re.Match, ctx: Context) -> Found | None:
@@ -315,7 +326,7 @@ YEAR_RULE = rf"""
     (?:(?P<pos>{POSITION_RE}))?
     (?:(?P<fiscal>\b(?:fiscal|calendar)\s+(?:year\s+)?))?
     (?:\bthe\s+(?=(?:{YEAR_RE})s\b|'\d0s))?
-    (?:\b(?P<year>{YEAR_RE})(?P<decade>'?s)?\b(?!\s*(?:-|to)\s*\d)|'(?P<yy>\d0)s\b)
+    (?:\b(?P<year>{YEAR_RE})(?P<decade>'?s)?\b(?!\s*-\s*\d)|'(?P<yy>\d0)s\b)
 """
 
 
@@ -336,7 +347,7 @@ def _season(m: re.Match, ctx: Context) -> Found | None:
     if not (rel or m.group("pos") or m.group("year")):
         return None  # "fall" the verb, "spring" the noun
     if m.group("year"):
-        point = Point(dt.date(int(m.group("year")), 3 if code == "SP" else 6 if code == "SU" else 9 if code == "FA" else 12, 1), "season", code)
+        point = Point(dt.date(year_number(m.group("year")), 3 if code == "SP" else 6 if code == "SU" else 9 if code == "FA" else 12, 1), "season", code)
         return Found("DATE", point.value, mod=mod, point=point)
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{code}", mod=mod)
@@ -349,7 +360,7 @@ SEASON_RULE = rf"""
     (?:(?P<pos>{POSITION_RE}))?
     (?:\b(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|that|early|late)\s+)?
     \b(?P<season>{SEASON_RE})\b(?!\s+(?:of\s+)?(?:19|20)?\d\d\s+(?:percent|%))
-    (?:\s+(?:of\s+)?(?P<year>{YEAR_RE})\b)?
+    (?:\s+(?:of\s+)?(?P<year>{ANY_YEAR_RE})\b)?
 """
 
 
@@ -480,10 +491,13 @@ _SPELLED_UNITS = {w: i + 1 for i, w in enumerate("one two three four five six se
 
 
 def _spelled_year(m: re.Match, ctx: Context) -> Found | None:
-    """"nineteen ninety-six" -> 1996, as news transcripts write years."""
-    century = 1900 if m.group("c").lower() == "nineteen" else 2000
-    tens = _SPELLED_DECADES[m.group("t").lower()]
-    year = century + tens + (_SPELLED_UNITS[m.group("u").lower()] if m.group("u") else 0)
+    """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000, as transcripts write years."""
+    if m.group("millennium"):
+        year = 2000 + (NUMBER_WORDS.get(squash(m.group("mu") or "zero"), 0))
+    else:
+        century = 1900 if m.group("c").lower() == "nineteen" else 2000
+        tens = _SPELLED_DECADES[m.group("t").lower()]
+        year = century + tens + (_SPELLED_UNITS[m.group("u").lower()] if m.group("u") else 0)
     point = Point(dt.date(year, 1, 1), "year")
     return Found("DATE", point.value, point=point)
 
@@ -491,13 +505,16 @@ def _spelled_year(m: re.Match, ctx: Context) -> Found | None:
 SPELLED_YEAR_RULE = r"""
     \b(?P<c>nineteen|twenty)[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
     (?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?\b
+    |\bthe\s+year\s+(?P<millennium>two\s+thousand)
+    (?:\s+(?:and\s+)?(?P<mu>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen
+    |fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?\b
 """
 
 RELATIVE_RULES = (
     Rule("weekend", re.compile(WEEKEND_RULE, re.IGNORECASE), _weekend, frozenset({"weekend"}), before=10, after=2),
     Rule("year-end", re.compile(YEAR_END_RULE, re.IGNORECASE), _year_end, frozenset({"end"}), before=12, after=2),
     Rule("spelled-year", re.compile(SPELLED_YEAR_RULE, FLAGS), _spelled_year,
-         frozenset({"nineteen", "twenty"}), before=2, after=22),
+         frozenset({"nineteen", "twenty", "thousand"}), before=16, after=22),
     Rule("offset", re.compile(OFFSET_RULE, FLAGS), _offset, _UNIT_WORDS, before=50, after=25),
     Rule("relative-unit", re.compile(RELATIVE_UNIT_RULE, FLAGS), _relative_unit, _UNIT_WORDS, before=50, after=5),
     Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half"}), before=40, after=40),

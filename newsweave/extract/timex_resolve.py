@@ -119,7 +119,7 @@ def resolve_month_day(anchor: dt.date, month: int, day: int | None, relation: st
     # the nearest such date, the tense's direction favoured by four months (by two when
     # no tense is known: news mostly reports the past)
     step = direction(tense, 0)
-    penalty = 60 if step == 0 else 120
+    penalty = 60 if step == 0 else 200
 
     def cost(day: dt.date) -> int:
         days = (day - anchor).days

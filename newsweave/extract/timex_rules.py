@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsweave.extract.timex_lexicon import (
-    MOD_PREFIXES, MONTH_RE, MONTHS, PART_OF_DAY_RE, PARTS_OF_DAY, POSITION_MODS, POSITION_RE,
-    WEEKDAY_RE, WEEKDAYS, YEAR_RE, squash,
+    ANY_YEAR_RE, MOD_PREFIXES, MONTH_RE, MONTHS, PART_OF_DAY_RE, PARTS_OF_DAY, POSITION_MODS, POSITION_RE,
+    WEEKDAY_RE, WEEKDAYS, YEAR_RE, squash, year_number,
 )
 from newsweave.extract.timex_resolve import Point, Tense, resolve_month_day, resolve_weekday
 
@@ -124,7 +124,7 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
             return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod=mod)
         year = str(ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()])
     if year:
-        y = int(year)
+        y = year_number(year)
         try:
             point = Point(dt.date(y, month, day or 1), "day" if day else "month")
         except ValueError:
@@ -146,7 +146,7 @@ MONTH_RULE = rf"""
     (?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|earlier\s+this|later\s+this)\s+)?
     \b(?P<mon>(?-i:{MONTH_RE}))(?!\w)
     (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?
-    (?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})\b|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?
+    (?:,?\s+(?:of\s+)?(?P<year>{ANY_YEAR_RE})\b|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?
 """
 DAY_MONTH_RULE = rf"""
     \b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?-i:{MONTH_RE}))(?!\w)

@@ -62,3 +62,19 @@ def test_evaluate_can_score_the_stage_way_with_the_parse(data_dir: Path):
     result = evaluate(tempeval, limit=5, baselines=False, parse=True)
     assert result["tense"] == "cues+parse"
     assert result["relaxed_f1"] >= 0.8 and result["value_f1"] >= 0.6
+
+
+def test_error_breakdown_groups_misses_spurious_and_value_shapes(tmp_path: Path):
+    from newsweave.evaluate.timex import error_breakdown
+
+    path = tmp_path / "x.tml"
+    path.write_text(TML, encoding="utf-8")
+    doc = read_timeml(path)
+
+    def tagger(_doc):
+        return [Predicted(18, 24, "DATE", "1998-W32"), Predicted(41, 45, "DATE", "1999")]
+
+    result = error_breakdown([doc], tagger)
+    assert result["missed"] == {"DURATION": 1}
+    assert result["spurious"] == {"DATE": 1}
+    assert result["value_mismatches"] == {"9999-99-99 -> 9999-W99": 1}

@@ -73,3 +73,56 @@ def test_stage_tense_prefers_a_textual_cue_and_falls_back_to_the_parse(nlp):
     tense = stage_tense(text, nlp(text))
     assert tense(text.index("Monday")) in ("present", "future", "past")  # decided, not None
     assert stage_tense(text)(text.index("Monday")) is None
+
+
+def test_textual_tense_prefers_the_governing_verb_before_the_expression():
+    from newsweave.extract.timex import textual_tense
+
+    text = "Mr. Lee will succeed him Feb. 1, soon after Mr. Davison turned 65."
+    assert textual_tense(text)(text.index("Feb.")) == "future"
+    text = "On Thursday, the team planned a new route."
+    assert textual_tense(text)(text.index("Thursday")) == "past"
+
+
+def test_textual_tense_reads_irregular_past_and_ignores_capitalised_ed_words():
+    from newsweave.extract.timex import textual_tense
+
+    text = "Since KKR bought RJR in February, it has sold units."
+    assert textual_tense(text)(text.index("February")) == "past"
+    text = "The father would be traveling to the United States Thursday."
+    assert textual_tense(text)(text.index("Thursday")) == "future"
+
+
+def test_timex_spelled_out_years_in_dates_and_the_year_two_thousand():
+    got = {t.text: t.value for t in find_timexes(
+        "January nineteen ninety-seven. The winter of nineteen ninety-four. By the year two thousand.",
+        dt.date(1998, 2, 27))}
+    assert got["January nineteen ninety-seven"] == "1997-01"
+    assert got["The winter of nineteen ninety-four"] == "1994-WI"
+    assert got["the year two thousand"] == "2000"
+
+
+def test_timex_rate_denominators_are_not_times_but_frequencies_are_sets():
+    text = "It will save $500 million a year and add 700 seats a week; flights run twice a week."
+    found = find_timexes(text, dt.date(1998, 2, 13))
+    assert [(text[:t.start].endswith("twice "), t.type, t.value) for t in found] == [(True, "SET", "P1W")]
+
+
+def test_timex_year_lists_and_ranges_name_each_year():
+    text = "He crossed the border in 1994, 1995 and 1997, and drove drunk from 1991 to 1997."
+    assert [t.value for t in find_timexes(text, dt.date(1999, 4, 19))] == ["1994", "1995", "1997", "1991", "1997"]
+
+
+def test_timex_durations_with_additional_or_couple_of():
+    got = {t.text: (t.type, t.value) for t in find_timexes(
+        "The loan may run for an additional year; over the next couple of years it is reviewed annually.",
+        dt.date(1989, 11, 2))}
+    assert got["an additional year"] == ("DURATION", "P1Y")
+    assert got["the next couple of years"] == ("DURATION", "P2Y")
+
+
+def test_timex_capitalised_time_words_inside_a_name_are_not_times():
+    day = dt.date(1991, 2, 25)
+    assert find_timexes('Baker said on ABC\'s "This Week" that talks failed.', day) == []
+    assert find_timexes('He told CBS\'s "60 Minutes" so.', day) == []
+    assert [t.value for t in find_timexes("Today, the talks resumed.", day)] == ["1991-02-25"]
