@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsweave.model import RemovedSpan
 
@@ -35,22 +36,24 @@ class Block:
     end: int
     text: str
     blank_after: bool  # a blank line separates this block from the next one
+    n_words: int  # counted once: every cleaner asks
 
     @property
     def words(self) -> list[str]:
         return _WORD.findall(self.text)
 
     @property
-    def n_words(self) -> int:
-        return len(_WORD.findall(self.text))
-
-    @property
     def n_sentences(self) -> int:
         return max(1, len(_SENTENCE_END.findall(self.text)))
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Cut ``text`` into its non-blank lines, trimmed, in order (linear time)."""
+@lru_cache(maxsize=8)
+def split_blocks(text: str) -> tuple[Block, ...]:
+    """Cut ``text`` into its non-blank lines, trimmed, in order (linear time).
+
+    The cleaners of one article all ask for its blocks: the few latest texts' blocks
+    are kept (a string caches its hash, so a repeated call costs a dictionary lookup).
+    """
     raw = []
     for m in _LINE.finditer(text):
         line = m.group()
@@ -62,8 +65,8 @@ def split_blocks(text: str) -> list[Block]:
     blocks = []
     for i, (start, end, body) in enumerate(raw):
         gap = text[end : raw[i + 1][0]] if i + 1 < len(raw) else ""
-        blocks.append(Block(i, start, end, body, gap.count("\n") >= 2))
-    return blocks
+        blocks.append(Block(i, start, end, body, gap.count("\n") >= 2, len(_WORD.findall(body))))
+    return tuple(blocks)
 
 
 def span_for(block: Block, doc: str, extractor: str, reason: str, confidence: float) -> RemovedSpan:
