@@ -89,6 +89,13 @@ _TRAILING_CREDIT = re.compile(
     _I,
 )
 _CREDIT_REACH = 200  # characters from a line's end within which a trailing credit starts
+# Every trailing credit holds one of these: lines without any skip the backtracking pattern.
+_CREDIT_KEYS = ("(", "/", "via", "courtesy", "photo", "image", "picture", "illustration")
+
+
+def _may_end_with_credit(text: str) -> bool:
+    tail = text[-_CREDIT_REACH:].lower()
+    return any(key in tail for key in _CREDIT_KEYS)
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|\u00a9)|\ball rights reserved\b|"
     r"^(?:this (?:article|story|piece|column|post) (?:was |is |first |originally )+"
@@ -148,7 +155,7 @@ def classify_line(block: Block) -> tuple[str, float] | None:
         return ("credit" if n <= 10 else "caption"), 0.9
     # A credit ends its line: searching only the last characters keeps this linear and cheap
     # (``pos`` is not a slice, so ``^`` still means the line's real start).
-    if n <= 60 and _TRAILING_CREDIT.search(text, max(0, len(text) - _CREDIT_REACH)):
+    if n <= 60 and _may_end_with_credit(text) and _TRAILING_CREDIT.search(text, max(0, len(text) - _CREDIT_REACH)):
         return ("credit" if n <= 8 else "caption"), 0.8
     if n <= 30 and _SUBSCRIBE_WORD.search(text) and not reported():
         if _CALL_TO_ACTION.match(text) or n <= 8 or not _SENTENCE_FINAL.search(text):
