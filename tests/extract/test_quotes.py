@@ -52,6 +52,12 @@ def test_apostrophes_are_never_quote_marks():
     assert find_quote_spans(text) == []
 
 
+def test_headline_single_quote_holds_apostrophes_inside_words():
+    text = "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’\nUkraine’s troops and Ukrainians’ ‘hope’ held."
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["‘I’m the Worst Thing That Ever Happened to the Establishment’", "‘hope’"]
+
+
 def test_unbalanced_mark_ends_at_its_paragraph():
     text = "He said “this never closes.\n\nA new paragraph follows."
     (span,) = find_quote_spans(text)
