@@ -204,7 +204,11 @@ class Pipeline:
 
     @property
     def version(self) -> str:
-        return "+".join(st.label for st in self.stages)
+        """The stages' labels in order, with the parse's (see :data:`newsweave.nlp.PARSE_LABEL`) where it runs."""
+        from newsweave.nlp import PARSE_LABEL
+
+        parse = [PARSE_LABEL] if self.after_parse else []
+        return "+".join([st.label for st in self.before_parse] + parse + [st.label for st in self.after_parse])
 
     def warm_up(self) -> None:
         for st in self.stages:

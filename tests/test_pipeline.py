@@ -5,6 +5,7 @@ from newsweave.config import Options
 from newsweave.errors import PipelineError
 from newsweave.extract.entities import EXTRACTOR as ENTITIES_EXTRACTOR
 from newsweave.model import Document, Record, content_id
+from newsweave.nlp import PARSE_LABEL
 from newsweave.pipeline import REGISTRY, Pipeline, blank_spans, stage
 
 
@@ -50,7 +51,7 @@ def test_stages_see_records_of_earlier_stages_and_blanked_text():
         assert {m.text for m in mentions} >= {"Kyiv", "Berlin"}
         assert all(m.start > text.index("\n") for m in mentions), "removed text is not analysed"
         assert all(text[m.start:m.end] == m.text for m in mentions)
-        assert pipe.version == f"test.remove_first_line@1+{ENTITIES_EXTRACTOR}"
+        assert pipe.version == f"test.remove_first_line@1+{PARSE_LABEL}+{ENTITIES_EXTRACTOR}"
     finally:
         REGISTRY.pop("test.remove_first_line")
 
