@@ -27,7 +27,7 @@ from typing import ClassVar
 from newsweave.config import Options
 from newsweave.extract.timex_resolve import Point, Tense
 from newsweave.extract.timex_relative import RELATIVE_RULES
-from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule
+from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule, compares
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
@@ -166,6 +166,9 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+_PERIOD_ENDED = re.compile(r"\s*,?\s*(?:ended|ending|through|to)\s")
+
+
 def find_timexes(
     text: str, anchor: dt.date | None, doc_id: str = "", *, tense: Tense | None = None
 ) -> list[Timex]:
@@ -203,7 +206,14 @@ def find_timexes(
         ))
         if found.sets_reference and isinstance(found.point, Point) and found.type in ("DATE", "TIME"):
             ctx.reference = found.point
-            if found.point.grain in ("quarter", "half"):
+            if found.point.grain in ("quarter", "half") and (
+                ctx.period is None or anchor is None or found.point.ended_by(anchor) or _PERIOD_ENDED.match(text, e)
+            ) and not (ctx.period is not None and (compares(text, s, 40) or found.point.day < ctx.period.day)):
+                # only a period already over can have results reported: "the fourth quarter"
+                # in an October forecast does not replace the quarter the report is about,
+                # while a fiscal "fourth quarter ended Sept. 30" does; nor does the quarter a
+                # figure is compared with ("up from the second quarter"), nor one before the
+                # period under report ("after a flat second quarter"): reports look at the latest
                 ctx.period = found.point
     return out
 

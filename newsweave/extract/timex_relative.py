@@ -14,10 +14,10 @@ import re
 from newsweave.extract.timex_lexicon import (
     ANY_YEAR_RE, MOD_PREFIXES, MOD_RE, MONTH_RE, MONTHS, NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
     UNIT_RE, unit_name, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
-    parse_number, squash, year_number,
+    parse_number, shift_month, squash, year_number,
 )
 from newsweave.extract.timex_resolve import Point, resolve_quarter, resolve_season
-from newsweave.extract.timex_rules import Context, Found, Rule, _position
+from newsweave.extract.timex_rules import Context, Found, Rule, _position, compares
 
 FLAGS = re.IGNORECASE | re.VERBOSE
 
@@ -50,6 +50,11 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
         if unit in ("day", "weekend"):  # "the past day": a stretch of time ending now
             return Found("DURATION", duration_value(1, unit), mod=mod, anchor="dct")
         rel = "last"  # "the past year", "the last decade": TimeML gives the previous one (1997, 198)
+    if rel == "last" and unit == "year" and ctx.period is not None and compares(ctx.text, m.start()):
+        # "earned $24 million, compared with a loss of $3 million last year": in a report
+        # on a quarter, the same quarter of the year before
+        point = ctx.period.shift(-1, "year")
+        return Found("DATE", point.value, mod=mod, anchor="previous", point=point, sets_reference=False)
     if rel in _DCT_STEP:
         if ctx.dct is None:
             return Found("DATE", {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX-WXX"), mod=mod)
@@ -136,6 +141,9 @@ _RATE_BEFORE = re.compile(
 )
 
 
+_YEAR_NUMBER = re.compile(YEAR_RE)
+
+
 def _duration(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     num_text = squash(m.group("num"))
@@ -146,6 +154,8 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         return None  # "a second time", "a quarter of the vote"
     if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None
+    if _YEAR_NUMBER.fullmatch(num_text):
+        return None  # "the 1988 quarter" is a period in 1988, not 1,988 quarters
     if m.group("old") and "old" in m.group("old"):
         return None  # ages ("a 6-year-old") are not times in TimeML
     mod = MOD_PREFIXES.get(squash(m.group("mod"))) if m.group("mod") else None
@@ -263,7 +273,9 @@ def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
     if m.group("emon") and ctx.dct is not None:  # "the quarter ended Sept. 30": the quarter of that day
         month = MONTHS[m.group("emon").lower().rstrip(".")]
         year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
-        point, anchor = Point(dt.date(year, month, 1), "quarter"), "dct"
+        # a quarter ending in month M spans M-2..M: it is the calendar quarter holding most
+        # of it, that of month M-1 ("ended July 31" -> Q2, "ended Sept. 30" -> Q3)
+        point, anchor = Point(shift_month(dt.date(year, month, 1), -1), "quarter"), "dct"
     elif ctx.period is not None:
         point, anchor = ctx.period, "previous"
     elif ctx.dct is None:
@@ -286,7 +298,7 @@ ANAPHORIC_RULE = rf"""
         (?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+(?:previous|prior)\s+year)\b
     |\blast\s+year's\s+(?:fiscal\s+)?(?:quarter|period)\b
     |\bthe\s+(?P<pyear>{YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b
-    |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)
+    |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)(?!-)
         (?=\s+(?:ended|ending)\s+(?P<emon>(?-i:{MONTH_RE})))?
     |\bthe\s+(?:latest\s+|full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
         (?P<ended>\s+(?:ended|ending)\b)?

@@ -73,6 +73,19 @@ class Rule:
     after: int = 20
 
 
+_COMPARISON = re.compile(r"\b(?:compared|from|than|versus|vs\.|against|a\s+year\s+earlier)\b[^.;!?]*$", re.IGNORECASE)
+
+
+def compares(text: str, offset: int, reach: int = 80) -> bool:
+    """Whether the clause before ``offset`` compares a figure with an earlier one ("up from ...", "than ...")."""
+    lo = max(0, offset - reach)
+    return _COMPARISON.search(text, lo, offset) is not None and not _YEAR_TALK.search(text, lo, offset)
+
+
+# a clause that speaks of whole years ("earnings for this year, up from last year's") compares years
+_YEAR_TALK = re.compile(r"\b(?:this|the|fiscal|full|calendar)\s+year\b|\bannual|\byear's\b", re.IGNORECASE)
+
+
 def _at(point: Point | None, fallback: str, anchor: str | None, **kw) -> Found:
     """A DATE at ``point`` or, without an anchor, the X-filled ``fallback``."""
     kind = kw.pop("type", "DATE")

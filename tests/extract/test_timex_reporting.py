@@ -1,0 +1,56 @@
+"""The reporting period of a results story: which quarter it is about and what compares with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsweave.extract.timex import find_timexes
+
+THURSDAY = dt.date(1989, 10, 26)
+
+
+def values(text: str, anchor: dt.date | None = THURSDAY) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, anchor)}
+
+
+def test_timex_forecast_quarter_does_not_become_the_reporting_period():
+    got = values("Third-quarter net rose. The company expects weakness in the fourth quarter. "
+                 "In the year-ago period, it earned $2.")
+    assert got["the fourth quarter"] == "1989-Q4"
+    assert got["the year-ago period"] == "1988-Q3"
+
+
+def test_timex_earlier_quarter_named_after_the_reported_one_is_not_the_period():
+    got = values("Third-quarter profit rose. After a flat second quarter, sales grew. "
+                 "Profit was $1, up from $2 a year ago.")
+    assert got["a year ago"] == "1988-Q3"
+
+
+def test_timex_fiscal_quarter_ended_in_the_past_is_the_reporting_period():
+    got = values("Net for the fourth quarter ended Sept. 30 fell. The year-ago results were higher.",
+                 dt.date(1989, 11, 2))
+    assert got["year-ago"] == "1988-Q4"
+
+
+def test_timex_last_year_in_a_comparison_is_the_same_quarter_a_year_before():
+    got = values("Third-quarter net was $24 million, compared with a loss of $3 million last year.")
+    assert got["last year"] == "1988-Q3"
+
+
+def test_timex_last_year_beside_this_year_stays_a_year():
+    got = values("Third-quarter net rose. Profit this year was $4, up from last year's $3.")
+    assert got["last year"] == "1988"
+
+
+def test_timex_quarter_ended_in_a_month_is_the_calendar_quarter_holding_most_of_it():
+    assert values("In the quarter ended July 31, it lost money.")["the quarter"] == "1989-Q2"
+    assert values("In the quarter ended Sept. 30, it lost money.")["the quarter"] == "1989-Q3"
+
+
+def test_timex_quarter_named_by_a_year_is_not_a_count_of_quarters():
+    got = values("Third-quarter net rose. It earned $376,000 in the 1988 quarter.")
+    assert got["the 1988 quarter"] == "1988-Q3"
+
+
+def test_timex_quarter_to_quarter_is_no_time():
+    assert "The quarter" not in values("The quarter-to-quarter comparison improved.")
