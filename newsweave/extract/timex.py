@@ -204,17 +204,19 @@ def find_timexes(
             confidence=found.confidence, type=found.type, value=found.value,
             anchor=found.anchor, mod=found.mod,
         ))
+        if found.period is not None:
+            ctx.to_date = found.period
         if found.sets_reference and isinstance(found.point, Point) and found.type in ("DATE", "TIME"):
             ctx.reference = found.point
             if found.point.grain in ("quarter", "half") and (
                 ctx.period is None or anchor is None or found.point.ended_by(anchor) or _PERIOD_ENDED.match(text, e)
-            ) and not (ctx.period is not None and (compares(text, s, 40) or found.point.day < ctx.period.day)):
+            ) and not (ctx.period is not None and (compares(text, s, 40) or found.point.first_day() < ctx.period.first_day())):
                 # only a period already over can have results reported: "the fourth quarter"
                 # in an October forecast does not replace the quarter the report is about,
                 # while a fiscal "fourth quarter ended Sept. 30" does; nor does the quarter a
                 # figure is compared with ("up from the second quarter"), nor one before the
                 # period under report ("after a flat second quarter"): reports look at the latest
-                ctx.period = found.point
+                ctx.period, ctx.to_date = found.point, None
     return out
 
 

@@ -50,10 +50,10 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
         if unit in ("day", "weekend"):  # "the past day": a stretch of time ending now
             return Found("DURATION", duration_value(1, unit), mod=mod, anchor="dct")
         rel = "last"  # "the past year", "the last decade": TimeML gives the previous one (1997, 198)
-    if rel == "last" and unit == "year" and ctx.period is not None and compares(ctx.text, m.start()):
+    if rel == "last" and unit == "year" and ctx.compared_period() is not None and compares(ctx.text, m.start()):
         # "earned $24 million, compared with a loss of $3 million last year": in a report
         # on a quarter, the same quarter of the year before
-        point = ctx.period.shift(-1, "year")
+        point = ctx.compared_period().shift(-1, "year")
         return Found("DATE", point.value, mod=mod, anchor="previous", point=point, sets_reference=False)
     if rel in _DCT_STEP:
         if ctx.dct is None:
@@ -99,10 +99,10 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         return Found("DATE", "XXXX-XX-XX" if unit in ("day", "week") else "XXXX", mod=mod)
     if unit in ("hour", "minute", "second"):
         return Found("DATE", base.value, mod=mod, anchor=anchor, point=base)
-    if amount == 1 and unit == "year" and ctx.period is not None and sign < 0:
+    if amount == 1 and unit == "year" and ctx.compared_period() is not None and sign < 0:
         # "profit rose from a year ago", "compared with $2 a year earlier": in a report on a
         # quarter, the same quarter a year before
-        point = ctx.period.shift(-1, "year")
+        point = ctx.compared_period().shift(-1, "year")
     elif amount == 1 and unit == "year" and not from_now and base.grain in ("quarter", "month", "half", "day"):
         point = base.shift(sign, "year")  # "a year earlier" keeps the grain of what it compares to
     else:
@@ -171,7 +171,15 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
     # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
     loose = m.group("mod") and squash(m.group("mod")) in ("about", "around", "approximately", "roughly")
     start = m.start("num") if loose and not m.group("lead") else None
-    return Found("DURATION", duration_value(amount, unit), mod=mod, start=start)
+    period = None
+    if unit == "month" and amount in (6, 9) and m.group("lead") and ctx.dct is not None:
+        # "the first nine months": a report on the year to date, which is what "a year
+        # earlier" is then compared with
+        lead = squash(m.group("lead"))
+        if lead in ("the", "the first", "the latest", "the past"):
+            base = ctx.period.day if ctx.period is not None else ctx.dct
+            period = Point(base, "year")
+    return Found("DURATION", duration_value(amount, unit), mod=mod, start=start, period=period)
 
 
 DURATION_RULE = rf"""
@@ -277,7 +285,10 @@ def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
         # of it, that of month M-1 ("ended July 31" -> Q2, "ended Sept. 30" -> Q3)
         point, anchor = Point(shift_month(dt.date(year, month, 1), -1), "quarter"), "dct"
     elif ctx.period is not None:
-        point, anchor = ctx.period, "previous"
+        # "the year-earlier period", "the 1988 period" compare with what is reported (the
+        # year to date after "the first nine months"); "the latest quarter" is the quarter
+        comparing = earlier or m.group("pyear")
+        point, anchor = (ctx.compared_period() if comparing else ctx.period), "previous"
     elif ctx.dct is None:
         return Found("DATE", "XXXX-QX" if not m.group("pyear") else f"{m.group('pyear')}-QX")
     else:

@@ -30,7 +30,12 @@ class Context:
     dct: dt.date | None
     tense: Tense
     reference: Point | None = None
-    period: Point | None = None  # the last quarter or half named: the period a report is about
+    period: Point | None = None  # the quarter or half a report is about
+    to_date: Point | None = None  # the year so far, once the report turns to "the first nine months"
+
+    def compared_period(self) -> Point | None:
+        """What "a year earlier" in a results report is compared with: the year to date or the period."""
+        return self.to_date or self.period
 
     def previous(self) -> tuple[Point | None, str]:
         """The previous reference time in the discourse, else the document date."""
@@ -52,6 +57,7 @@ class Found:
     end: int | None = None
     confidence: float = 0.8
     sets_reference: bool = True  # False for comparisons ("a year earlier") that do not move the story
+    period: Point | None = None  # a reporting period this expression opens ("the first nine months")
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,3 +54,12 @@ def test_timex_quarter_named_by_a_year_is_not_a_count_of_quarters():
 
 def test_timex_quarter_to_quarter_is_no_time():
     assert "The quarter" not in values("The quarter-to-quarter comparison improved.")
+
+
+def test_timex_year_to_date_report_compares_with_the_previous_year():
+    got = values("Third-quarter net rose. In the first nine months, net was $306 million, "
+                 "compared with $195 million a year earlier. The latest quarter was strong. "
+                 "Sales rose from $1 billion a year ago.")
+    assert got["a year earlier"] == "1988"
+    assert got["The latest quarter"] == "1989-Q3"
+    assert got["a year ago"] == "1988-Q3"  # the quarter is under report again
