@@ -276,7 +276,13 @@ def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
         if ctx.dct is None:
             return Found("DATE", "XXXX")
         base = ctx.reference if ctx.reference is not None and ctx.reference.grain != "day" else None
+        if "full" in words or "latest" in words:
+            # "the full year" of a results report is the year under report; "the latest
+            # fiscal year" the last one completed, whatever other year was mentioned
+            base = None
         point = Point(base.day if base else ctx.dct, "year")
+        if "latest" in words and base is None:
+            point = point.shift(-1)
         return Found("DATE", point.value, anchor="previous" if base else "dct", point=point, confidence=0.6)
     if m.group("emon") and ctx.dct is not None:  # "the quarter ended Sept. 30": the quarter of that day
         month = MONTHS[m.group("emon").lower().rstrip(".")]
@@ -408,7 +414,8 @@ def _vague(m: re.Match, ctx: Context) -> Found | None:
 VAGUE_RULE = r"""
     \b(?P<w>now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
     |the\s+present|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future
-    |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being)\b(?!-)
+    |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being
+    |(?<!\bas\s)(?<!\bhow\s)soon(?!\s+(?:as|after|afterwards?|thereafter|enough|became|turned)\b)(?!er\b))\b(?!-)
 """
 
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
@@ -480,7 +487,7 @@ _UNIT_WORDS = frozenset(
 ) | {"centuries"}
 _VAGUE_WORDS = frozenset(
     "now currently current presently present nowadays days moment recently lately past previously "
-    "formerly future term possible date being".split()
+    "formerly future term possible date being soon".split()
 )
 def _weekend(m: re.Match, ctx: Context) -> Found | None:
     """"the weekend", "this weekend", "last weekend": ``YYYY-Www-WE`` of the nearest one."""

@@ -63,3 +63,17 @@ def test_timex_year_to_date_report_compares_with_the_previous_year():
     assert got["a year earlier"] == "1988"
     assert got["The latest quarter"] == "1989-Q3"
     assert got["a year ago"] == "1988-Q3"  # the quarter is under report again
+
+
+def test_timex_full_year_is_the_year_under_report_not_a_year_mentioned_before():
+    got = values("Sales should reach $5 billion by 1992. The company forecast a gain for the full year.")
+    assert got["the full year"] == "1989"
+
+
+def test_timex_latest_fiscal_year_is_the_last_one_completed():
+    assert values("It had $6 billion in sales in the latest fiscal year.")["the latest fiscal year"] == "1988"
+
+
+def test_timex_soon_is_a_future_reference_but_as_soon_as_is_not():
+    got = values("The company will soon sell the unit, as soon as it finds a buyer; soon after, it left.")
+    assert got == {"soon": "FUTURE_REF"}
