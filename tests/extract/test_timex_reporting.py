@@ -77,3 +77,7 @@ def test_timex_latest_fiscal_year_is_the_last_one_completed():
 def test_timex_soon_is_a_future_reference_but_as_soon_as_is_not():
     got = values("The company will soon sell the unit, as soon as it finds a buyer; soon after, it left.")
     assert got == {"soon": "FUTURE_REF"}
+
+
+def test_timex_effective_date_looks_forward():
+    assert values("It named a three-member office of the chairman, effective Feb. 1.")["Feb. 1"] == "1990-02-01"
