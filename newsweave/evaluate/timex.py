@@ -158,12 +158,54 @@ class Tally:
 
 
 _DIGIT = re.compile(r"\d")
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|MI|DT)$")
+_DURATION = re.compile(r"P(?!AST_REF|RESENT_REF)")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def value_class(gold: str, ours: str) -> str:
+    """The kind of a value mismatch, for :func:`error_breakdown` ("wrong quarter", "duration vs point").
+
+    >>> value_class("1988-Q3", "1988"), value_class("2000-01-05", "2000-01-12")
+    ('quarter vs other grain', 'weekday off by weeks')
+    """
+    if bool(_DURATION.match(gold)) != bool(_DURATION.match(ours)):
+        return "duration vs point"
+    if "Q" in gold and "Q" in ours:
+        return "wrong quarter"
+    if ("Q" in gold) != ("Q" in ours):
+        return "quarter vs other grain"
+    if re.fullmatch(r"\d{4}-XX(?:-XX)?", gold):
+        return "gold year-XX for a year"
+    if "-WXX" in gold and re.search(r"-W\d", ours):
+        return "gold week unspecified"
+    if bool(_PART_OF_DAY.search(gold)) != bool(_PART_OF_DAY.search(ours)):
+        return "part-of-day suffix"
+    if _DAY.fullmatch(gold[:10]) and _DAY.fullmatch(ours[:10]) and gold[:10] != ours[:10]:
+        days = (dt.date.fromisoformat(gold[:10]) - dt.date.fromisoformat(ours[:10])).days
+        if days % 7 == 0:
+            return "weekday off by weeks"
+        if gold[4:10] == ours[4:10]:
+            return "date off by years"
+        return "other day"
+    if re.fullmatch(r"\d{4}-\d\d", gold) and re.fullmatch(r"\d{4}-\d\d", ours) and gold[4:] == ours[4:]:
+        return "month off by years"
+    if "T" in gold and "T" in ours:
+        return "clock time"
+    if re.fullmatch(r"\d{2,3}X?", gold) or re.fullmatch(r"\d{2,3}X?", ours):
+        return "decade or century"
+    if "W" in gold or "W" in ours:
+        return "week"
+    if gold[:1].isalpha() or ours[:1].isalpha():
+        return "vague reference"
+    return "other"
 
 
 def error_breakdown(docs: list[TimeMLDocument], tagger: Tagger = ours) -> dict[str, dict[str, int]]:
     """Where the tagger goes wrong: missed and spurious expressions by type, and value
     mismatches on matched spans grouped by the shapes of the two values (digits as 9:
-    ``9999-WXX -> 9999-W99`` is a gold week left unspecified where we name it).
+    ``9999-WXX -> 9999-W99`` is a gold week left unspecified where we name it) and by
+    kind (:func:`value_class`).
 
     Matching is the scorer's (:class:`Tally`): each gold expression takes the first
     overlapping system one, an identical span if there is one.
@@ -173,6 +215,7 @@ def error_breakdown(docs: list[TimeMLDocument], tagger: Tagger = ours) -> dict[s
     missed: Counter[str] = Counter()
     spurious: Counter[str] = Counter()
     values: Counter[str] = Counter()
+    classes: Counter[str] = Counter()
     for doc in docs:
         system = sorted(tagger(doc), key=lambda p: (p.start, p.end))
         used: set[int] = set()
@@ -186,11 +229,12 @@ def error_breakdown(docs: list[TimeMLDocument], tagger: Tagger = ours) -> dict[s
             used.add(best)
             if system[best].value != g.value:
                 values[f"{_DIGIT.sub('9', g.value)} -> {_DIGIT.sub('9', system[best].value)}"] += 1
+                classes[value_class(g.value, system[best].value)] += 1
         for i, p in enumerate(system):
             if i not in used:
                 spurious[p.type] += 1
     return {"missed": dict(missed.most_common()), "spurious": dict(spurious.most_common()),
-            "value_mismatches": dict(values.most_common())}
+            "value_mismatches": dict(values.most_common()), "value_classes": dict(classes.most_common())}
 
 
 def score(docs: list[TimeMLDocument], tagger: Tagger) -> dict[str, float | int]:

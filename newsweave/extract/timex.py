@@ -27,7 +27,7 @@ from typing import ClassVar
 from newsweave.config import Options
 from newsweave.extract.timex_resolve import Point, Tense
 from newsweave.extract.timex_relative import RELATIVE_RULES
-from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule
+from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule, compares
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
@@ -58,7 +58,7 @@ class Timex(Record):
 # --- tense from the text, when no parse is at hand -----------------------------------
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected|expects?"
-    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed"
+    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed|effective"
     r"|as\s+(?:soon|early)\s+as)\b|'ll\b",
     re.IGNORECASE,
 )
@@ -168,6 +168,9 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+_PERIOD_ENDED = re.compile(r"\s*,?\s*(?:ended|ending|through|to)\s")
+
+
 def find_timexes(
     text: str, anchor: dt.date | None, doc_id: str = "", *, tense: Tense | None = None
 ) -> list[Timex]:
@@ -203,10 +206,19 @@ def find_timexes(
             confidence=found.confidence, type=found.type, value=found.value,
             anchor=found.anchor, mod=found.mod,
         ))
+        if found.period is not None:
+            ctx.to_date = found.period
         if found.sets_reference and isinstance(found.point, Point) and found.type in ("DATE", "TIME"):
             ctx.reference = found.point
-            if found.point.grain in ("quarter", "half"):
-                ctx.period = found.point
+            if found.point.grain in ("quarter", "half") and (
+                ctx.period is None or anchor is None or found.point.ended_by(anchor) or _PERIOD_ENDED.match(text, e)
+            ) and not (ctx.period is not None and (compares(text, s, 40) or found.point.first_day() < ctx.period.first_day())):
+                # only a period already over can have results reported: "the fourth quarter"
+                # in an October forecast does not replace the quarter the report is about,
+                # while a fiscal "fourth quarter ended Sept. 30" does; nor does the quarter a
+                # figure is compared with ("up from the second quarter"), nor one before the
+                # period under report ("after a flat second quarter"): reports look at the latest
+                ctx.period, ctx.to_date = found.point, None
     return out
 
 

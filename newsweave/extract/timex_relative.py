@@ -14,10 +14,10 @@ import re
 from newsweave.extract.timex_lexicon import (
     ANY_YEAR_RE, MOD_PREFIXES, MOD_RE, MONTH_RE, MONTHS, NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
     UNIT_RE, unit_name, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
-    parse_number, squash, year_number,
+    parse_number, shift_month, squash, year_number,
 )
 from newsweave.extract.timex_resolve import Point, resolve_quarter, resolve_season
-from newsweave.extract.timex_rules import Context, Found, Rule, _position
+from newsweave.extract.timex_rules import Context, Found, Rule, _position, compares
 
 FLAGS = re.IGNORECASE | re.VERBOSE
 
@@ -50,6 +50,11 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
         if unit in ("day", "weekend"):  # "the past day": a stretch of time ending now
             return Found("DURATION", duration_value(1, unit), mod=mod, anchor="dct")
         rel = "last"  # "the past year", "the last decade": TimeML gives the previous one (1997, 198)
+    if rel == "last" and unit == "year" and ctx.compared_period() is not None and compares(ctx.text, m.start()):
+        # "earned $24 million, compared with a loss of $3 million last year": in a report
+        # on a quarter, the same quarter of the year before
+        point = ctx.compared_period().shift(-1, "year")
+        return Found("DATE", point.value, mod=mod, anchor="previous", point=point, sets_reference=False)
     if rel in _DCT_STEP:
         if ctx.dct is None:
             return Found("DATE", {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX-WXX"), mod=mod)
@@ -94,10 +99,10 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         return Found("DATE", "XXXX-XX-XX" if unit in ("day", "week") else "XXXX", mod=mod)
     if unit in ("hour", "minute", "second"):
         return Found("DATE", base.value, mod=mod, anchor=anchor, point=base)
-    if amount == 1 and unit == "year" and ctx.period is not None and sign < 0:
+    if amount == 1 and unit == "year" and ctx.compared_period() is not None and sign < 0:
         # "profit rose from a year ago", "compared with $2 a year earlier": in a report on a
         # quarter, the same quarter a year before
-        point = ctx.period.shift(-1, "year")
+        point = ctx.compared_period().shift(-1, "year")
     elif amount == 1 and unit == "year" and not from_now and base.grain in ("quarter", "month", "half", "day"):
         point = base.shift(sign, "year")  # "a year earlier" keeps the grain of what it compares to
     else:
@@ -136,6 +141,9 @@ _RATE_BEFORE = re.compile(
 )
 
 
+_YEAR_NUMBER = re.compile(YEAR_RE)
+
+
 def _duration(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     num_text = squash(m.group("num"))
@@ -146,6 +154,8 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         return None  # "a second time", "a quarter of the vote"
     if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None
+    if _YEAR_NUMBER.fullmatch(num_text):
+        return None  # "the 1988 quarter" is a period in 1988, not 1,988 quarters
     if m.group("old") and "old" in m.group("old"):
         return None  # ages ("a 6-year-old") are not times in TimeML
     mod = MOD_PREFIXES.get(squash(m.group("mod"))) if m.group("mod") else None
@@ -161,7 +171,15 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
     # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
     loose = m.group("mod") and squash(m.group("mod")) in ("about", "around", "approximately", "roughly")
     start = m.start("num") if loose and not m.group("lead") else None
-    return Found("DURATION", duration_value(amount, unit), mod=mod, start=start)
+    period = None
+    if unit == "month" and amount in (6, 9) and m.group("lead") and ctx.dct is not None:
+        # "the first nine months": a report on the year to date, which is what "a year
+        # earlier" is then compared with
+        lead = squash(m.group("lead"))
+        if lead in ("the", "the first", "the latest", "the past"):
+            base = ctx.period.day if ctx.period is not None else ctx.dct
+            period = Point(base, "year")
+    return Found("DURATION", duration_value(amount, unit), mod=mod, start=start, period=period)
 
 
 DURATION_RULE = rf"""
@@ -258,14 +276,25 @@ def _anaphoric_period(m: re.Match, ctx: Context) -> Found | None:
         if ctx.dct is None:
             return Found("DATE", "XXXX")
         base = ctx.reference if ctx.reference is not None and ctx.reference.grain != "day" else None
+        if "full" in words or "latest" in words:
+            # "the full year" of a results report is the year under report; "the latest
+            # fiscal year" the last one completed, whatever other year was mentioned
+            base = None
         point = Point(base.day if base else ctx.dct, "year")
+        if "latest" in words and base is None:
+            point = point.shift(-1)
         return Found("DATE", point.value, anchor="previous" if base else "dct", point=point, confidence=0.6)
     if m.group("emon") and ctx.dct is not None:  # "the quarter ended Sept. 30": the quarter of that day
         month = MONTHS[m.group("emon").lower().rstrip(".")]
         year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
-        point, anchor = Point(dt.date(year, month, 1), "quarter"), "dct"
+        # a quarter ending in month M spans M-2..M: it is the calendar quarter holding most
+        # of it, that of month M-1 ("ended July 31" -> Q2, "ended Sept. 30" -> Q3)
+        point, anchor = Point(shift_month(dt.date(year, month, 1), -1), "quarter"), "dct"
     elif ctx.period is not None:
-        point, anchor = ctx.period, "previous"
+        # "the year-earlier period", "the 1988 period" compare with what is reported (the
+        # year to date after "the first nine months"); "the latest quarter" is the quarter
+        comparing = earlier or m.group("pyear")
+        point, anchor = (ctx.compared_period() if comparing else ctx.period), "previous"
     elif ctx.dct is None:
         return Found("DATE", "XXXX-QX" if not m.group("pyear") else f"{m.group('pyear')}-QX")
     else:
@@ -286,7 +315,7 @@ ANAPHORIC_RULE = rf"""
         (?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+(?:previous|prior)\s+year)\b
     |\blast\s+year's\s+(?:fiscal\s+)?(?:quarter|period)\b
     |\bthe\s+(?P<pyear>{YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b
-    |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)
+    |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)(?!-)
         (?=\s+(?:ended|ending)\s+(?P<emon>(?-i:{MONTH_RE})))?
     |\bthe\s+(?:latest\s+|full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
         (?P<ended>\s+(?:ended|ending)\b)?
@@ -385,7 +414,8 @@ def _vague(m: re.Match, ctx: Context) -> Found | None:
 VAGUE_RULE = r"""
     \b(?P<w>now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
     |the\s+present|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future
-    |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being)\b(?!-)
+    |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being
+    |(?<!\bas\s)(?<!\bhow\s)soon(?!\s+(?:as|after|afterwards?|thereafter|enough|became|turned)\b)(?!er\b))\b(?!-)
 """
 
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
@@ -457,7 +487,7 @@ _UNIT_WORDS = frozenset(
 ) | {"centuries"}
 _VAGUE_WORDS = frozenset(
     "now currently current presently present nowadays days moment recently lately past previously "
-    "formerly future term possible date being".split()
+    "formerly future term possible date being soon".split()
 )
 def _weekend(m: re.Match, ctx: Context) -> Found | None:
     """"the weekend", "this weekend", "last weekend": ``YYYY-Www-WE`` of the nearest one."""

@@ -62,6 +62,23 @@ class Point:
     def coarsen(self, grain: str) -> "Point":
         return Point(self.day, grain, self.code)
 
+    def first_day(self) -> dt.date:
+        """The first day of the interval (a quarter's first day, a year's January 1)."""
+        d = self.day
+        if self.grain in ("day", "week", "weekend", "season"):
+            return d
+        months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[self.grain]
+        index = (d.year * 12 + d.month - 1) // months * months
+        return dt.date(index // 12, index % 12 + 1, 1)
+
+    def ended_by(self, day: dt.date) -> bool:
+        """Whether the whole interval lies before ``day`` (a period whose results can be reported).
+
+        >>> Point(dt.date(1989, 8, 1), "quarter").ended_by(dt.date(1989, 10, 26))
+        True
+        """
+        return Point(self.first_day(), self.grain, self.code).shift(1).day <= day
+
 
 def direction(tense: str | None, default: int = -1) -> int:
     """+1 for a future reference, -1 for past (news reports mostly look back)."""

@@ -30,7 +30,12 @@ class Context:
     dct: dt.date | None
     tense: Tense
     reference: Point | None = None
-    period: Point | None = None  # the last quarter or half named: the period a report is about
+    period: Point | None = None  # the quarter or half a report is about
+    to_date: Point | None = None  # the year so far, once the report turns to "the first nine months"
+
+    def compared_period(self) -> Point | None:
+        """What "a year earlier" in a results report is compared with: the year to date or the period."""
+        return self.to_date or self.period
 
     def previous(self) -> tuple[Point | None, str]:
         """The previous reference time in the discourse, else the document date."""
@@ -52,6 +57,7 @@ class Found:
     end: int | None = None
     confidence: float = 0.8
     sets_reference: bool = True  # False for comparisons ("a year earlier") that do not move the story
+    period: Point | None = None  # a reporting period this expression opens ("the first nine months")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,19 @@ class Rule:
     triggers: frozenset[str] = frozenset()
     before: int = 40
     after: int = 20
+
+
+_COMPARISON = re.compile(r"\b(?:compared|from|than|versus|vs\.|against|a\s+year\s+earlier)\b[^.;!?]*$", re.IGNORECASE)
+
+
+def compares(text: str, offset: int, reach: int = 80) -> bool:
+    """Whether the clause before ``offset`` compares a figure with an earlier one ("up from ...", "than ...")."""
+    lo = max(0, offset - reach)
+    return _COMPARISON.search(text, lo, offset) is not None and not _YEAR_TALK.search(text, lo, offset)
+
+
+# a clause that speaks of whole years ("earnings for this year, up from last year's") compares years
+_YEAR_TALK = re.compile(r"\b(?:this|the|fiscal|full|calendar)\s+year\b|\bannual|\byear's\b", re.IGNORECASE)
 
 
 def _at(point: Point | None, fallback: str, anchor: str | None, **kw) -> Found:
