@@ -48,27 +48,20 @@ EXTRACTOR = f"{NAME}@{VERSION}"
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """What makes a paragraph a candidate, what the core is, and the scores that decide."""
+    """What the lexical pass measures, when the embedding is asked, and what decides."""
 
     min_words: int = 8  # shorter lines (headings, one-liners) are neither judged nor used
-    min_paragraphs: int = 10  # below this the article has no reliable core (see find_off_topic)
+    min_paragraphs: int = 6  # below this the article has no reliable core (see find_off_topic)
     window: int = 1  # neighbours on each side left out when measuring a block's support
     longest_block: int = 3  # blocks of up to this many paragraphs are measured
     name_weight: float = 0.5  # weakness = word support + this * name support
-    candidate: float = 0.3  # weakness below which a paragraph in a weak run is a candidate
-    lone_candidate: float = 0.1  # weakness below which a paragraph alone is a candidate
-    max_candidates: int = 3  # the weakest first; bounds an article's cost
-    strong_weakness: float = 0.15  # an article with a paragraph this weak gets one more
+    decisive: float = 0.5  # lexical probability above which a paragraph is off-topic outright
+    ambiguous: float = 0.3  # lexical probability from which up to decisive the embedding decides
+    refined: float = 0.4  # probability with the cosine above which an ambiguous paragraph is off-topic
+    max_candidates: int = 3  # ambiguous paragraphs embedded per article, the likeliest first
     core_paragraphs: int = 3  # the most central paragraphs make the core text
     core_words: int = 14  # of each, its opening words
-    max_tokens: int = 32  # word pieces embedded per text (40 catches no more, costs a quarter more)
-    lexical_weight: float = 1.0  # score = cosine with the core + this * word support
-    tail_each: float = 0.5  # every paragraph of an off-topic run at the end scores below this
-    middle_each: float = 0.5  # and of a run in the middle
-    tail_run_margin: float = 0.0  # a run of two or more at the end averages below each - this
-    middle_run_margin: float = 0.1  # a run of two or more in the middle
-    tail_margin: float = 0.2  # a lone last paragraph scores below each - this
-    middle_margin: float = 0.25  # a lone paragraph in the middle
+    max_tokens: int = 32  # word pieces embedded per text
     max_share: float = 0.5  # never remove more than this share of the judged paragraphs
 
 
@@ -152,11 +145,12 @@ def block_support(sets: Sequence[frozenset[str]], window: int = 1, longest: int 
 
 @dataclass(frozen=True, slots=True)
 class Support:
-    """Each paragraph's word support, name support and centrality (see the module docstring)."""
+    """Each paragraph's word support, name support, centrality and vocabulary size."""
 
     words: np.ndarray  # (n,) least word support of a block holding the paragraph
     names: np.ndarray  # (n,) the same for its names
     centrality: np.ndarray  # (n,) how much of a paragraph the rest of the article repeats
+    size: np.ndarray  # (n,) its number of content words
 
     def weakness(self, t: Thresholds = DEFAULT) -> np.ndarray:
         """Low for paragraphs the rest of the article does not support."""
@@ -177,22 +171,58 @@ def lexical_support(texts: Sequence[str], t: Thresholds = DEFAULT) -> Support:
         block_support(vocabs, t.window, t.longest_block),
         block_support([names(x) for x in texts], t.window, t.longest_block),
         centrality,
+        np.array([len(v) for v in vocabs], dtype=np.float32),
     )
 
 
-def candidates(s: Support, t: Thresholds = DEFAULT) -> np.ndarray:
-    """Indices of the paragraphs worth embedding, weakest first, at most a few."""
-    weak = s.weakness(t)
-    picked = weak < t.candidate
-    beside = np.zeros_like(picked)
-    beside[1:] |= picked[:-1]
-    beside[:-1] |= picked[1:]
-    picked &= beside | (weak < t.lone_candidate)
-    idx = np.flatnonzero(picked)
-    if not len(idx):
-        return idx
-    k = t.max_candidates + int(weak[idx].min() < t.strong_weakness)
-    return idx[np.argsort(weak[idx], kind="stable")[:k]]
+def paragraph_features(s: Support, t: Thresholds = DEFAULT) -> np.ndarray:
+    """The ``(n, len(FEATURES))`` lexical features of each paragraph, in :data:`FEATURES` order.
+
+    Beside a paragraph's own supports they say how weak its neighbours are (inserts
+    come in runs), the weakest paragraph from it to the end (a tail of teasers is weak
+    all the way down), where it sits, and how long it and the article are (a short
+    paragraph or article shares few words by chance).
+    """
+    n = len(s.words)
+    padded = np.concatenate(([1.0], s.words, [1.0]))
+    tail = np.maximum.accumulate(s.weakness(t)[::-1])[::-1]
+    index = np.arange(n)
+    return np.column_stack([
+        s.words, s.names, s.centrality, padded[:-2], padded[2:], np.minimum(tail, 1.0),
+        index == n - 1, np.minimum(n - 1 - index, 4) / 4, index / max(n, 1),
+        np.log1p(s.size) / 4, np.full(n, np.log(max(n, 1)) / 3), s.words * s.words,
+    ]).astype(np.float32)
+
+
+FEATURES = (
+    "words", "names", "centrality", "left_words", "right_words", "weakest_to_end", "last",
+    "from_end", "position", "size", "paragraphs", "words_squared",
+)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def lexical_probability(x: np.ndarray) -> np.ndarray:
+    """The fitted lexical model's probability that each paragraph (a row of ``x``) is off-topic."""
+    from newsweave.clean import topic_decider_data as fitted
+
+    return _sigmoid(x @ np.asarray(fitted.LEXICAL, dtype=np.float32) + fitted.LEXICAL_BIAS)
+
+
+def refined_probability(x: np.ndarray, cosine: np.ndarray) -> np.ndarray:
+    """The fitted model's probability with each paragraph's cosine with the article's core."""
+    from newsweave.clean import topic_decider_data as fitted
+
+    w = np.asarray(fitted.REFINED, dtype=np.float32)
+    return _sigmoid(x @ w[:-1] + cosine * w[-1] + fitted.REFINED_BIAS)
+
+
+def ambiguous(p: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
+    """Indices of the paragraphs the lexical model leaves undecided, likeliest first, at most a few."""
+    idx = np.flatnonzero((p >= t.ambiguous) & (p <= t.decisive))
+    return idx[np.argsort(-p[idx], kind="stable")[: t.max_candidates]]
 
 
 def core_text(texts: Sequence[str], s: Support, t: Thresholds = DEFAULT) -> str:
@@ -201,52 +231,31 @@ def core_text(texts: Sequence[str], s: Support, t: Thresholds = DEFAULT) -> str:
     return " ".join(" ".join(texts[k].split()[: t.core_words]) for k in top)
 
 
-def off_topic_runs(scores: np.ndarray, t: Thresholds = DEFAULT) -> list[tuple[int, int]]:
-    """Index ranges ``[i, j)`` of paragraphs judged off-topic from their scores.
-
-    ``scores`` holds one score per paragraph (a large value for paragraphs not judged).
-    A run is a maximal stretch of scores below the larger of the two ``each`` limits;
-    it is off-topic when every score is below its own limit (at the end or in the
-    middle) and its mean, or its single score, clears the margin below that limit.
-    """
-    n = len(scores)
-    ceiling = max(t.tail_each, t.middle_each)
-    out = []
-    i = 0
-    while i < n:
-        if scores[i] >= ceiling:
-            i += 1
-            continue
-        j = i
-        while j < n and scores[j] < ceiling:
-            j += 1
-        run, at_end = scores[i:j], j == n
-        each = t.tail_each if at_end else t.middle_each
-        if j - i >= 2:
-            margin = t.tail_run_margin if at_end else t.middle_run_margin
-            ok = bool((run < each).all() and run.mean() < each - margin)
-        else:
-            ok = bool(run[0] < each - (t.tail_margin if at_end else t.middle_margin))
-        if ok:
-            out.append((i, j))
-        i = j
-    if sum(j - i for i, j in out) > t.max_share * n:
-        return []
-    return out
-
-
-def score_paragraphs(texts: Sequence[str], t: Thresholds = DEFAULT) -> np.ndarray:
-    """Each paragraph's topic score: ``inf`` unless it is a candidate; low means off-topic."""
-    scores = np.full(len(texts), np.inf, dtype=np.float32)
-    s = lexical_support(texts, t)
-    picked = candidates(s, t)
-    if not len(picked):
-        return scores
+def core_cosines(texts: Sequence[str], s: Support, picked: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
+    """The cosine of each ``picked`` paragraph with the core text, from one batched embedding call."""
     from newsweave.clean.embed import encode
 
     vectors = encode([core_text(texts, s, t), *(texts[k] for k in picked)], t.max_tokens)
-    scores[picked] = vectors[1:] @ vectors[0] + t.lexical_weight * s.words[picked]
-    return scores
+    return vectors[1:] @ vectors[0]
+
+
+def score_paragraphs(texts: Sequence[str], t: Thresholds = DEFAULT) -> tuple[np.ndarray, np.ndarray]:
+    """Each paragraph's probability of being off-topic, and whether it is judged off-topic.
+
+    The lexical model decides alone outside ``[t.ambiguous, t.decisive]``; the few
+    paragraphs inside are embedded with the core and decided with their cosine.
+    """
+    s = lexical_support(texts, t)
+    x = paragraph_features(s, t)
+    p = lexical_probability(x)
+    off = p > t.decisive
+    picked = ambiguous(p, t)
+    if len(picked):
+        p[picked] = refined_probability(x[picked], core_cosines(texts, s, picked, t))
+        off[picked] = p[picked] > t.refined
+    if off.sum() > t.max_share * len(texts):
+        off[:] = False
+    return p, off
 
 
 def find_off_topic(
@@ -255,9 +264,7 @@ def find_off_topic(
     """Paragraphs of ``text`` that belong to other stories, given the spans already ``removed``.
 
     Articles with fewer than ``t.min_paragraphs`` judged paragraphs are left alone: their
-    core is too thin to tell an insert from a change of scene (on the built cases, raising
-    the floor from 5 to 10 cut the body lost as off-topic by a fifth and the embedding
-    calls on plain articles by a fifth, for 0.005 of the catch).
+    core is too thin to tell an insert from a change of scene.
     """
     gone = {(r.start, r.end) for r in removed}
     paragraphs: list[Block] = [
@@ -265,13 +272,11 @@ def find_off_topic(
     ]
     if len(paragraphs) < t.min_paragraphs:
         return []
-    scores = score_paragraphs([b.text for b in paragraphs], t)
-    out = []
-    for i, j in off_topic_runs(scores, t):
-        for k in range(i, j):
-            confidence = float(np.clip(0.5 + (t.tail_each - scores[k]), 0.5, 0.99))
-            out.append(span_for(paragraphs[k], doc, EXTRACTOR, "off-topic", confidence))
-    return out
+    p, off = score_paragraphs([b.text for b in paragraphs], t)
+    return [
+        span_for(paragraphs[k], doc, EXTRACTOR, "off-topic", float(np.clip(p[k], 0.5, 0.99)))
+        for k in np.flatnonzero(off)
+    ]
 
 
 def warm_up(options: Options) -> None:

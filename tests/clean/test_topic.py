@@ -8,12 +8,15 @@ import pytest
 import newsweave.clean.embed as embed
 from newsweave.clean import clean_text
 from newsweave.clean.topic import (
+    FEATURES,
+    ambiguous,
     block_support,
-    candidates,
     find_off_topic,
+    lexical_probability,
     lexical_support,
     names,
-    off_topic_runs,
+    paragraph_features,
+    score_paragraphs,
     vocabulary,
 )
 
@@ -36,13 +39,10 @@ def _removed_texts(text):
     return {s.text: s.reason for s in clean_text(text)}
 
 
-def test_tail_block_below_threshold_is_off_topic_and_lone_mild_paragraph_is_not():
-    sims = np.array([0.7, 0.6, 0.65, 0.3, 0.7, 0.62, 0.58, 0.2, 0.1, 0.15])
-    assert off_topic_runs(sims) == [(7, 10)]
-
-
 def test_never_removes_most_of_an_article():
-    assert off_topic_runs(np.array([0.7, 0.6, 0.1, 0.1, 0.1, 0.1])) == []
+    texts = HARBOUR[:3] + [f"{x} {y}" for x in INSERT for y in INSERT] * 2
+    p, off = score_paragraphs(texts)
+    assert off.sum() <= len(texts) // 2
 
 
 def test_seed_004_taiwan_tail_is_removed_and_last_body_paragraph_kept(seed_texts):
@@ -93,13 +93,23 @@ def test_block_support_is_low_for_an_inserted_pair_and_high_for_the_body():
     assert block_support([frozenset(), frozenset()]).tolist() == [1.0, 1.0]
 
 
-def test_inserted_pair_is_a_candidate_and_a_lone_mildly_weak_paragraph_is_not():
+def test_features_have_one_column_per_name_and_flag_the_last_paragraph():
     texts = HARBOUR[:5] + INSERT + HARBOUR[5:]
-    assert set(candidates(lexical_support(texts)).tolist()) == {5, 6}
-    lone = HARBOUR[:5] + [INSERT[0]] + HARBOUR[5:]
-    s = lexical_support(lone)
-    picked = candidates(s).tolist()
-    assert picked == [] or s.weakness()[5] < 0.1
+    x = paragraph_features(lexical_support(texts))
+    assert x.shape == (len(texts), len(FEATURES))
+    last = x[:, FEATURES.index("last")]
+    assert last[-1] == 1 and not last[:-1].any()
+
+
+def test_inserted_pair_is_likelier_off_topic_than_any_body_paragraph():
+    texts = HARBOUR[:5] + INSERT + HARBOUR[5:]
+    p = lexical_probability(paragraph_features(lexical_support(texts)))
+    assert min(p[5], p[6]) > np.delete(p, [5, 6]).max()
+
+
+def test_ambiguous_paragraphs_are_the_likeliest_in_the_band_and_capped():
+    p = np.array([0.05, 0.35, 0.45, 0.9, 0.4, 0.31, 0.2])
+    assert ambiguous(p).tolist() == [2, 4, 1]
 
 
 def test_article_whose_paragraphs_all_support_each_other_is_not_embedded(monkeypatch):
