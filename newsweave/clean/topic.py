@@ -55,9 +55,13 @@ class Thresholds:
     window: int = 1  # neighbours on each side left out when measuring a block's support
     longest_block: int = 3  # blocks of up to this many paragraphs are measured
     name_weight: float = 0.5  # weakness = word support + this * name support
-    decisive: float = 0.5  # lexical probability above which a paragraph is off-topic outright
-    ambiguous: float = 0.3  # lexical probability from which up to decisive the embedding decides
-    refined: float = 0.4  # probability with the cosine above which an ambiguous paragraph is off-topic
+    ambiguous: float = 0.3  # lexical probabilities from this up to decisive are refined by the embedding
+    ambiguous_inside: float = 0.15  # the same for paragraphs before the last few (see ambiguous)
+    last_paragraphs: int = 4  # the last few: where a tail of teasers sits
+    decisive: float = 0.5  # above this the lexical probability stands without an embedding
+    off_topic: float = 0.5  # a paragraph whose probability is above this is off-topic
+    in_run: float = 0.4  # and so are two adjacent paragraphs whose probabilities are both above this
+    refit_from: float = 0.05  # the refined model is fitted on paragraphs from this lexical probability
     max_candidates: int = 3  # ambiguous paragraphs embedded per article, the likeliest first
     core_paragraphs: int = 3  # the most central paragraphs make the core text
     core_words: int = 14  # of each, its opening words
@@ -178,25 +182,33 @@ def lexical_support(texts: Sequence[str], t: Thresholds = DEFAULT) -> Support:
 def paragraph_features(s: Support, t: Thresholds = DEFAULT) -> np.ndarray:
     """The ``(n, len(FEATURES))`` lexical features of each paragraph, in :data:`FEATURES` order.
 
-    Beside a paragraph's own supports they say how weak its neighbours are (inserts
-    come in runs), the weakest paragraph from it to the end (a tail of teasers is weak
-    all the way down), where it sits, and how long it and the article are (a short
+    Beside a paragraph's own supports they say how weak its neighbours are and whether
+    it is weak together with one of them (inserts come in runs), the weakest paragraph
+    from it to the end (a tail of teasers is weak all the way down), where it sits
+    (with its supports scaled by its distance from the end, as a weak paragraph means
+    more at the end than in the middle), and how long it and the article are (a short
     paragraph or article shares few words by chance).
     """
     n = len(s.words)
     padded = np.concatenate(([1.0], s.words, [1.0]))
-    tail = np.maximum.accumulate(s.weakness(t)[::-1])[::-1]
+    weak = np.minimum(s.weakness(t), 1.5)
+    tail = np.maximum.accumulate(weak[::-1])[::-1]
+    beside = np.concatenate(([2.0], weak, [2.0]))
+    in_weak_pair = np.minimum(np.maximum(beside[:-2], weak), np.maximum(weak, beside[2:]))
     index = np.arange(n)
+    from_end = np.minimum(n - 1 - index, 4) / 4
     return np.column_stack([
         s.words, s.names, s.centrality, padded[:-2], padded[2:], np.minimum(tail, 1.0),
-        index == n - 1, np.minimum(n - 1 - index, 4) / 4, index / max(n, 1),
+        index == n - 1, from_end, index / max(n, 1),
         np.log1p(s.size) / 4, np.full(n, np.log(max(n, 1)) / 3), s.words * s.words,
+        in_weak_pair, s.words * from_end, s.names * from_end,
     ]).astype(np.float32)
 
 
 FEATURES = (
     "words", "names", "centrality", "left_words", "right_words", "weakest_to_end", "last",
-    "from_end", "position", "size", "paragraphs", "words_squared",
+    "from_end", "position", "size", "paragraphs", "words_squared", "weak_pair",
+    "words_from_end", "names_from_end",
 )
 
 
@@ -220,8 +232,15 @@ def refined_probability(x: np.ndarray, cosine: np.ndarray) -> np.ndarray:
 
 
 def ambiguous(p: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
-    """Indices of the paragraphs the lexical model leaves undecided, likeliest first, at most a few."""
-    idx = np.flatnonzero((p >= t.ambiguous) & (p <= t.decisive))
+    """Indices of the paragraphs the lexical model leaves undecided, likeliest first, at most a few.
+
+    Inside the article (before its last ``t.last_paragraphs``) the band starts lower: the
+    lexical model has learnt that inserts are rarer there, and the embedding is what
+    tells an insert from a body paragraph that shares few words with the rest.
+    """
+    low = np.full(len(p), t.ambiguous_inside, dtype=np.float32)
+    low[max(0, len(p) - t.last_paragraphs) :] = t.ambiguous
+    idx = np.flatnonzero((p >= low) & (p <= t.decisive))
     return idx[np.argsort(-p[idx], kind="stable")[: t.max_candidates]]
 
 
@@ -242,20 +261,39 @@ def core_cosines(texts: Sequence[str], s: Support, picked: np.ndarray, t: Thresh
 def score_paragraphs(texts: Sequence[str], t: Thresholds = DEFAULT) -> tuple[np.ndarray, np.ndarray]:
     """Each paragraph's probability of being off-topic, and whether it is judged off-topic.
 
-    The lexical model decides alone outside ``[t.ambiguous, t.decisive]``; the few
-    paragraphs inside are embedded with the core and decided with their cosine.
+    The lexical model's probability stands outside ``[t.ambiguous, t.decisive]``; the
+    few paragraphs inside are embedded with the core, and the refined model, which
+    adds their cosine with it, gives theirs. :func:`decide` judges the probabilities.
     """
     s = lexical_support(texts, t)
     x = paragraph_features(s, t)
     p = lexical_probability(x)
-    off = p > t.decisive
     picked = ambiguous(p, t)
     if len(picked):
         p[picked] = refined_probability(x[picked], core_cosines(texts, s, picked, t))
-        off[picked] = p[picked] > t.refined
-    if off.sum() > t.max_share * len(texts):
+    return p, decide(p, t)
+
+
+def decide(p: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
+    """Which paragraphs are off-topic given their probabilities ``p``.
+
+    A paragraph is off-topic when its probability is above ``t.off_topic``, or above
+    ``t.in_run`` next to another such paragraph: inserts come in runs, while a body
+    paragraph that shares little with the rest (background, a quote, a change of
+    scene) usually stands alone. Nothing is removed when that would take more than
+    ``t.max_share`` of the paragraphs.
+
+    >>> decide(np.array([0.1, 0.45, 0.45, 0.1, 0.45, 0.1, 0.6])).tolist()
+    [False, True, True, False, False, False, True]
+    """
+    likely = p > t.in_run
+    beside = np.zeros_like(likely)
+    beside[1:] |= likely[:-1]
+    beside[:-1] |= likely[1:]
+    off = (p > t.off_topic) | (likely & beside)
+    if off.sum() > t.max_share * len(p):
         off[:] = False
-    return p, off
+    return off
 
 
 def find_off_topic(

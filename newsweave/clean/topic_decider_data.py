@@ -1,33 +1,39 @@
 """Off-topic decider fitted on 1000 built dev cases by newsweave.clean.topic_fit; do not edit."""
 
-LEXICAL_BIAS = -2.7265
+LEXICAL_BIAS = -3.475
 LEXICAL: tuple[float, ...] = (
-    -12.4481,  # words
-    -1.7561,  # names
-    -1.4953,  # centrality
-    -3.3178,  # left_words
-    -3.9434,  # right_words
-    0.8882,  # weakest_to_end
-    2.5307,  # last
-    -3.7258,  # from_end
-    0.9333,  # position
-    1.2748,  # size
-    6.0652,  # paragraphs
-    -4.1925,  # words_squared
+    -7.2996,  # words
+    1.2574,  # names
+    -1.1441,  # centrality
+    -1.1641,  # left_words
+    -1.8089,  # right_words
+    1.1365,  # weakest_to_end
+    1.013,  # last
+    -2.9564,  # from_end
+    0.9737,  # position
+    1.4021,  # size
+    6.2984,  # paragraphs
+    -2.3942,  # words_squared
+    -7.3872,  # weak_pair
+    -5.9288,  # words_from_end
+    0.5592,  # names_from_end
 )
-REFINED_BIAS = 0.455
+REFINED_BIAS = -1.5714
 REFINED: tuple[float, ...] = (
-    -0.2115,  # words
-    -0.4143,  # names
-    2.4192,  # centrality
-    -0.1039,  # left_words
-    -0.7416,  # right_words
-    0.5289,  # weakest_to_end
-    0.4649,  # last
-    0.0105,  # from_end
-    -0.7749,  # position
-    -0.4426,  # size
-    0.6372,  # paragraphs
-    0.0936,  # words_squared
-    -4.6117,  # cosine
+    -5.8927,  # words
+    1.055,  # names
+    1.0065,  # centrality
+    -1.4142,  # left_words
+    -1.6045,  # right_words
+    1.1416,  # weakest_to_end
+    0.7607,  # last
+    -3.0994,  # from_end
+    0.6815,  # position
+    1.7512,  # size
+    4.9952,  # paragraphs
+    -1.9418,  # words_squared
+    -6.7843,  # weak_pair
+    -4.4461,  # words_from_end
+    0.7431,  # names_from_end
+    -6.6354,  # cosine
 )

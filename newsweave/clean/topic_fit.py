@@ -13,8 +13,10 @@ regressions are fitted:
 
 1. ``LEXICAL`` over :data:`newsweave.clean.topic.FEATURES` on every judged paragraph;
 2. ``REFINED`` over the same features plus the cosine with the article's core, on the
-   paragraphs the first leaves ambiguous (as :func:`newsweave.clean.topic.ambiguous`
-   picks them at run time, embedded as the stage embeds them).
+   paragraphs whose lexical probability is at least ``Thresholds.refit_from``, embedded
+   with the core as the stage embeds them. That range is wider than the one the stage
+   refines (``Thresholds.ambiguous`` to ``decisive``): on the dev cases a model fitted
+   on the wider range decided the ambiguous ones better than one fitted on them alone.
 
 The thresholds are the stage's :class:`~newsweave.clean.topic.Thresholds`. Run
 ``python -m newsweave.clean.topic_fit --data ../shared/data`` to regenerate
@@ -95,11 +97,10 @@ def main(argv: list[str] | None = None) -> None:
     y = np.concatenate([r[3] for r in rows])
     w = np.concatenate([r[4] for r in rows])
     lexical = _fit(x, y, w, args.c)
-    # The refined model is fitted where the stage will use it: the paragraphs the lexical one leaves open.
     bx, bc, by, bw = [], [], [], []
     coef, bias = np.asarray(lexical[0], dtype=np.float32), lexical[1]
     for texts, s, feats, labels, length in rows:
-        picked = topic.ambiguous(1 / (1 + np.exp(-(feats @ coef + bias))), t)
+        picked = np.flatnonzero(1 / (1 + np.exp(-(feats @ coef + bias))) >= t.refit_from)
         if not len(picked):
             continue
         bx.append(feats[picked])
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
                    np.concatenate(bw), args.c)
     write_module(lexical, refined, len(cases))
     print(f"{len(rows)} cases, {len(y)} paragraphs ({int(y.sum())} off-topic); "
-          f"{sum(map(len, by))} ambiguous embedded; written to {TARGET}")
+          f"{sum(map(len, by))} embedded for the refined model; written to {TARGET}")
 
 
 if __name__ == "__main__":
