@@ -10,22 +10,25 @@ are about, in two passes so that the costly one runs on a handful of texts:
    uses, so that the paragraphs of one inserted story do not vouch for one another; a
    paragraph's *word support* is the least support of a block that holds it. Its
    *name support* is the same for its names (capitalised words inside a sentence): an
-   insert shares almost no names with the article it sits in. A paragraph whose word
-   support plus half its name support is low is a *candidate*; a lone one (no
-   candidate beside it) must be far weaker, since inserts come in runs and nearly
-   every article has a lone paragraph that shares little with the rest (background,
-   a quote, a change of scene). The best-supported paragraphs make the article's *core*.
-2. The decider. The weakest candidates, at most :attr:`Thresholds.max_candidates` of
-   them (one more when the article holds a paragraph with almost no support, the sign
-   of an insert), and one text for the core (the openings of the most central
-   paragraphs, joined) are embedded in a single batched call (see
-   :mod:`newsweave.clean.embed`); a candidate's score is its cosine with the core plus
-   its word support. An article without candidates costs no embedding at all.
+   insert shares almost no names with the article it sits in. The paragraphs whose
+   support is highest make the article's *core*.
+2. A fitted lexical decider. A logistic regression over each paragraph's supports,
+   its neighbours' (inserts come in runs), the weakest support from it to the end, its
+   place and its length (:func:`paragraph_features`) gives the probability that it is
+   off-topic. Outside a band of doubt that probability stands, and an article
+   without a doubtful paragraph costs no embedding at all (most plain articles).
+3. The refiner. The doubtful paragraphs, at most :attr:`Thresholds.max_candidates`,
+   and one text for the core (the openings of the most central paragraphs, joined)
+   are embedded in a single batched call (see :mod:`newsweave.clean.embed`); a second
+   logistic regression adds each one's cosine with the core to its features.
 
-The rules are conservative: a contiguous run of low scores at the end is the typical
-case; a run in the middle must score lower on average, and a lone paragraph as low.
-Short, quoted or opinionated paragraphs are not suspects for what they are, only for
-what they are about.
+A paragraph is off-topic when its probability is above one half, or when it and a
+neighbour are both close to it (:func:`decide`). Both models are fitted on built dev
+cases by :mod:`newsweave.clean.topic_fit` and shipped in
+:mod:`newsweave.clean.topic_decider_data`. Short, quoted or opinionated paragraphs are
+not suspects for what they are, only for what they are about: no feature looks at
+quotation marks, opinion words or topics, and a paragraph's length enters only as a
+correction for the few words a short paragraph can share by chance.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from newsweave.config import Options
 from newsweave.model import RemovedSpan
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "clean.topic", "0.3.0"
+NAME, VERSION = "clean.topic", "0.4.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
