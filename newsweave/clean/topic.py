@@ -10,22 +10,25 @@ are about, in two passes so that the costly one runs on a handful of texts:
    uses, so that the paragraphs of one inserted story do not vouch for one another; a
    paragraph's *word support* is the least support of a block that holds it. Its
    *name support* is the same for its names (capitalised words inside a sentence): an
-   insert shares almost no names with the article it sits in. A paragraph whose word
-   support plus half its name support is low is a *candidate*; a lone one (no
-   candidate beside it) must be far weaker, since inserts come in runs and nearly
-   every article has a lone paragraph that shares little with the rest (background,
-   a quote, a change of scene). The best-supported paragraphs make the article's *core*.
-2. The decider. The weakest candidates, at most :attr:`Thresholds.max_candidates` of
-   them (one more when the article holds a paragraph with almost no support, the sign
-   of an insert), and one text for the core (the openings of the most central
-   paragraphs, joined) are embedded in a single batched call (see
-   :mod:`newsweave.clean.embed`); a candidate's score is its cosine with the core plus
-   its word support. An article without candidates costs no embedding at all.
+   insert shares almost no names with the article it sits in. The paragraphs whose
+   support is highest make the article's *core*.
+2. A fitted lexical decider. A logistic regression over each paragraph's supports,
+   its neighbours' (inserts come in runs), the weakest support from it to the end, its
+   place and its length (:func:`paragraph_features`) gives the probability that it is
+   off-topic. Outside a band of doubt that probability stands, and an article
+   without a doubtful paragraph costs no embedding at all (most plain articles).
+3. The refiner. The doubtful paragraphs, at most :attr:`Thresholds.max_candidates`,
+   and one text for the core (the openings of the most central paragraphs, joined)
+   are embedded in a single batched call (see :mod:`newsweave.clean.embed`); a second
+   logistic regression adds each one's cosine with the core to its features.
 
-The rules are conservative: a contiguous run of low scores at the end is the typical
-case; a run in the middle must score lower on average, and a lone paragraph as low.
-Short, quoted or opinionated paragraphs are not suspects for what they are, only for
-what they are about.
+A paragraph is off-topic when its probability is above one half, or when it and a
+neighbour are both close to it (:func:`decide`). Both models are fitted on built dev
+cases by :mod:`newsweave.clean.topic_fit` and shipped in
+:mod:`newsweave.clean.topic_decider_data`. Short, quoted or opinionated paragraphs are
+not suspects for what they are, only for what they are about: no feature looks at
+quotation marks, opinion words or topics, and a paragraph's length enters only as a
+correction for the few words a short paragraph can share by chance.
 """
 
 from __future__ import annotations
@@ -42,33 +45,32 @@ from newsweave.config import Options
 from newsweave.model import RemovedSpan
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "clean.topic", "0.3.0"
+NAME, VERSION = "clean.topic", "0.4.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """What makes a paragraph a candidate, what the core is, and the scores that decide."""
+    """What the lexical pass measures, when the embedding is asked, and what decides."""
 
     min_words: int = 8  # shorter lines (headings, one-liners) are neither judged nor used
-    min_paragraphs: int = 10  # below this the article has no reliable core (see find_off_topic)
+    min_paragraphs: int = 6  # below this the article has no reliable core (see find_off_topic)
     window: int = 1  # neighbours on each side left out when measuring a block's support
     longest_block: int = 3  # blocks of up to this many paragraphs are measured
     name_weight: float = 0.5  # weakness = word support + this * name support
-    candidate: float = 0.3  # weakness below which a paragraph in a weak run is a candidate
-    lone_candidate: float = 0.1  # weakness below which a paragraph alone is a candidate
-    max_candidates: int = 3  # the weakest first; bounds an article's cost
-    strong_weakness: float = 0.15  # an article with a paragraph this weak gets one more
+    # The band of doubt bounds the cost: on the dev cases widening it to 0.3 (0.15 inside) with
+    # three candidates caught 0.012 more for 0.0007 more body, at 1.4 times the embedding calls.
+    ambiguous: float = 0.35  # lexical probabilities from this up to decisive are refined by the embedding
+    ambiguous_inside: float = 0.25  # the same for paragraphs before the last few (see ambiguous)
+    last_paragraphs: int = 4  # the last few: where a tail of teasers sits
+    decisive: float = 0.5  # above this the lexical probability stands without an embedding
+    off_topic: float = 0.5  # a paragraph whose probability is above this is off-topic
+    in_run: float = 0.4  # and so are two adjacent paragraphs whose probabilities are both above this
+    refit_from: float = 0.05  # the refined model is fitted on paragraphs from this lexical probability
+    max_candidates: int = 2  # doubtful paragraphs embedded per article, the likeliest first
     core_paragraphs: int = 3  # the most central paragraphs make the core text
     core_words: int = 14  # of each, its opening words
-    max_tokens: int = 32  # word pieces embedded per text (40 catches no more, costs a quarter more)
-    lexical_weight: float = 1.0  # score = cosine with the core + this * word support
-    tail_each: float = 0.5  # every paragraph of an off-topic run at the end scores below this
-    middle_each: float = 0.5  # and of a run in the middle
-    tail_run_margin: float = 0.0  # a run of two or more at the end averages below each - this
-    middle_run_margin: float = 0.1  # a run of two or more in the middle
-    tail_margin: float = 0.2  # a lone last paragraph scores below each - this
-    middle_margin: float = 0.25  # a lone paragraph in the middle
+    max_tokens: int = 32  # word pieces embedded per text
     max_share: float = 0.5  # never remove more than this share of the judged paragraphs
 
 
@@ -152,11 +154,12 @@ def block_support(sets: Sequence[frozenset[str]], window: int = 1, longest: int 
 
 @dataclass(frozen=True, slots=True)
 class Support:
-    """Each paragraph's word support, name support and centrality (see the module docstring)."""
+    """Each paragraph's word support, name support, centrality and vocabulary size."""
 
     words: np.ndarray  # (n,) least word support of a block holding the paragraph
     names: np.ndarray  # (n,) the same for its names
     centrality: np.ndarray  # (n,) how much of a paragraph the rest of the article repeats
+    size: np.ndarray  # (n,) its number of content words
 
     def weakness(self, t: Thresholds = DEFAULT) -> np.ndarray:
         """Low for paragraphs the rest of the article does not support."""
@@ -177,22 +180,73 @@ def lexical_support(texts: Sequence[str], t: Thresholds = DEFAULT) -> Support:
         block_support(vocabs, t.window, t.longest_block),
         block_support([names(x) for x in texts], t.window, t.longest_block),
         centrality,
+        np.array([len(v) for v in vocabs], dtype=np.float32),
     )
 
 
-def candidates(s: Support, t: Thresholds = DEFAULT) -> np.ndarray:
-    """Indices of the paragraphs worth embedding, weakest first, at most a few."""
-    weak = s.weakness(t)
-    picked = weak < t.candidate
-    beside = np.zeros_like(picked)
-    beside[1:] |= picked[:-1]
-    beside[:-1] |= picked[1:]
-    picked &= beside | (weak < t.lone_candidate)
-    idx = np.flatnonzero(picked)
-    if not len(idx):
-        return idx
-    k = t.max_candidates + int(weak[idx].min() < t.strong_weakness)
-    return idx[np.argsort(weak[idx], kind="stable")[:k]]
+def paragraph_features(s: Support, t: Thresholds = DEFAULT) -> np.ndarray:
+    """The ``(n, len(FEATURES))`` lexical features of each paragraph, in :data:`FEATURES` order.
+
+    Beside a paragraph's own supports they say how weak its neighbours are and whether
+    it is weak together with one of them (inserts come in runs), the weakest paragraph
+    from it to the end (a tail of teasers is weak all the way down), where it sits
+    (with its supports scaled by its distance from the end, as a weak paragraph means
+    more at the end than in the middle), and how long it and the article are (a short
+    paragraph or article shares few words by chance).
+    """
+    n = len(s.words)
+    padded = np.concatenate(([1.0], s.words, [1.0]))
+    weak = np.minimum(s.weakness(t), 1.5)
+    tail = np.maximum.accumulate(weak[::-1])[::-1]
+    beside = np.concatenate(([2.0], weak, [2.0]))
+    in_weak_pair = np.minimum(np.maximum(beside[:-2], weak), np.maximum(weak, beside[2:]))
+    index = np.arange(n)
+    from_end = np.minimum(n - 1 - index, 4) / 4
+    return np.column_stack([
+        s.words, s.names, s.centrality, padded[:-2], padded[2:], np.minimum(tail, 1.0),
+        index == n - 1, from_end, index / max(n, 1),
+        np.log1p(s.size) / 4, np.full(n, np.log(max(n, 1)) / 3), s.words * s.words,
+        in_weak_pair, s.words * from_end, s.names * from_end,
+    ]).astype(np.float32)
+
+
+FEATURES = (
+    "words", "names", "centrality", "left_words", "right_words", "weakest_to_end", "last",
+    "from_end", "position", "size", "paragraphs", "words_squared", "weak_pair",
+    "words_from_end", "names_from_end",
+)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def lexical_probability(x: np.ndarray) -> np.ndarray:
+    """The fitted lexical model's probability that each paragraph (a row of ``x``) is off-topic."""
+    from newsweave.clean import topic_decider_data as fitted
+
+    return _sigmoid(x @ np.asarray(fitted.LEXICAL, dtype=np.float32) + fitted.LEXICAL_BIAS)
+
+
+def refined_probability(x: np.ndarray, cosine: np.ndarray) -> np.ndarray:
+    """The fitted model's probability with each paragraph's cosine with the article's core."""
+    from newsweave.clean import topic_decider_data as fitted
+
+    w = np.asarray(fitted.REFINED, dtype=np.float32)
+    return _sigmoid(x @ w[:-1] + cosine * w[-1] + fitted.REFINED_BIAS)
+
+
+def ambiguous(p: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
+    """Indices of the paragraphs the lexical model leaves undecided, likeliest first, at most a few.
+
+    Inside the article (before its last ``t.last_paragraphs``) the band starts lower: the
+    lexical model has learnt that inserts are rarer there, and the embedding is what
+    tells an insert from a body paragraph that shares few words with the rest.
+    """
+    low = np.full(len(p), t.ambiguous_inside, dtype=np.float32)
+    low[max(0, len(p) - t.last_paragraphs) :] = t.ambiguous
+    idx = np.flatnonzero((p >= low) & (p <= t.decisive))
+    return idx[np.argsort(-p[idx], kind="stable")[: t.max_candidates]]
 
 
 def core_text(texts: Sequence[str], s: Support, t: Thresholds = DEFAULT) -> str:
@@ -201,52 +255,50 @@ def core_text(texts: Sequence[str], s: Support, t: Thresholds = DEFAULT) -> str:
     return " ".join(" ".join(texts[k].split()[: t.core_words]) for k in top)
 
 
-def off_topic_runs(scores: np.ndarray, t: Thresholds = DEFAULT) -> list[tuple[int, int]]:
-    """Index ranges ``[i, j)`` of paragraphs judged off-topic from their scores.
-
-    ``scores`` holds one score per paragraph (a large value for paragraphs not judged).
-    A run is a maximal stretch of scores below the larger of the two ``each`` limits;
-    it is off-topic when every score is below its own limit (at the end or in the
-    middle) and its mean, or its single score, clears the margin below that limit.
-    """
-    n = len(scores)
-    ceiling = max(t.tail_each, t.middle_each)
-    out = []
-    i = 0
-    while i < n:
-        if scores[i] >= ceiling:
-            i += 1
-            continue
-        j = i
-        while j < n and scores[j] < ceiling:
-            j += 1
-        run, at_end = scores[i:j], j == n
-        each = t.tail_each if at_end else t.middle_each
-        if j - i >= 2:
-            margin = t.tail_run_margin if at_end else t.middle_run_margin
-            ok = bool((run < each).all() and run.mean() < each - margin)
-        else:
-            ok = bool(run[0] < each - (t.tail_margin if at_end else t.middle_margin))
-        if ok:
-            out.append((i, j))
-        i = j
-    if sum(j - i for i, j in out) > t.max_share * n:
-        return []
-    return out
-
-
-def score_paragraphs(texts: Sequence[str], t: Thresholds = DEFAULT) -> np.ndarray:
-    """Each paragraph's topic score: ``inf`` unless it is a candidate; low means off-topic."""
-    scores = np.full(len(texts), np.inf, dtype=np.float32)
-    s = lexical_support(texts, t)
-    picked = candidates(s, t)
-    if not len(picked):
-        return scores
+def core_cosines(texts: Sequence[str], s: Support, picked: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
+    """The cosine of each ``picked`` paragraph with the core text, from one batched embedding call."""
     from newsweave.clean.embed import encode
 
     vectors = encode([core_text(texts, s, t), *(texts[k] for k in picked)], t.max_tokens)
-    scores[picked] = vectors[1:] @ vectors[0] + t.lexical_weight * s.words[picked]
-    return scores
+    return vectors[1:] @ vectors[0]
+
+
+def score_paragraphs(texts: Sequence[str], t: Thresholds = DEFAULT) -> tuple[np.ndarray, np.ndarray]:
+    """Each paragraph's probability of being off-topic, and whether it is judged off-topic.
+
+    The lexical model's probability stands outside ``[t.ambiguous, t.decisive]``; the
+    few paragraphs inside are embedded with the core, and the refined model, which
+    adds their cosine with it, gives theirs. :func:`decide` judges the probabilities.
+    """
+    s = lexical_support(texts, t)
+    x = paragraph_features(s, t)
+    p = lexical_probability(x)
+    picked = ambiguous(p, t)
+    if len(picked):
+        p[picked] = refined_probability(x[picked], core_cosines(texts, s, picked, t))
+    return p, decide(p, t)
+
+
+def decide(p: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
+    """Which paragraphs are off-topic given their probabilities ``p``.
+
+    A paragraph is off-topic when its probability is above ``t.off_topic``, or above
+    ``t.in_run`` next to another such paragraph: inserts come in runs, while a body
+    paragraph that shares little with the rest (background, a quote, a change of
+    scene) usually stands alone. Nothing is removed when that would take more than
+    ``t.max_share`` of the paragraphs.
+
+    >>> decide(np.array([0.1, 0.45, 0.45, 0.1, 0.45, 0.1, 0.6])).tolist()
+    [False, True, True, False, False, False, True]
+    """
+    likely = p > t.in_run
+    beside = np.zeros_like(likely)
+    beside[1:] |= likely[:-1]
+    beside[:-1] |= likely[1:]
+    off = (p > t.off_topic) | (likely & beside)
+    if off.sum() > t.max_share * len(p):
+        off[:] = False
+    return off
 
 
 def find_off_topic(
@@ -255,9 +307,7 @@ def find_off_topic(
     """Paragraphs of ``text`` that belong to other stories, given the spans already ``removed``.
 
     Articles with fewer than ``t.min_paragraphs`` judged paragraphs are left alone: their
-    core is too thin to tell an insert from a change of scene (on the built cases, raising
-    the floor from 5 to 10 cut the body lost as off-topic by a fifth and the embedding
-    calls on plain articles by a fifth, for 0.005 of the catch).
+    core is too thin to tell an insert from a change of scene.
     """
     gone = {(r.start, r.end) for r in removed}
     paragraphs: list[Block] = [
@@ -265,13 +315,11 @@ def find_off_topic(
     ]
     if len(paragraphs) < t.min_paragraphs:
         return []
-    scores = score_paragraphs([b.text for b in paragraphs], t)
-    out = []
-    for i, j in off_topic_runs(scores, t):
-        for k in range(i, j):
-            confidence = float(np.clip(0.5 + (t.tail_each - scores[k]), 0.5, 0.99))
-            out.append(span_for(paragraphs[k], doc, EXTRACTOR, "off-topic", confidence))
-    return out
+    p, off = score_paragraphs([b.text for b in paragraphs], t)
+    return [
+        span_for(paragraphs[k], doc, EXTRACTOR, "off-topic", float(np.clip(p[k], 0.5, 0.99)))
+        for k in np.flatnonzero(off)
+    ]
 
 
 def warm_up(options: Options) -> None:

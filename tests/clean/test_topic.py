@@ -8,12 +8,17 @@ import pytest
 import newsweave.clean.embed as embed
 from newsweave.clean import clean_text
 from newsweave.clean.topic import (
+    FEATURES,
+    ambiguous,
     block_support,
-    candidates,
+    decide,
     find_off_topic,
+    lexical_probability,
     lexical_support,
     names,
-    off_topic_runs,
+    paragraph_features,
+    refined_probability,
+    score_paragraphs,
     vocabulary,
 )
 
@@ -36,13 +41,10 @@ def _removed_texts(text):
     return {s.text: s.reason for s in clean_text(text)}
 
 
-def test_tail_block_below_threshold_is_off_topic_and_lone_mild_paragraph_is_not():
-    sims = np.array([0.7, 0.6, 0.65, 0.3, 0.7, 0.62, 0.58, 0.2, 0.1, 0.15])
-    assert off_topic_runs(sims) == [(7, 10)]
-
-
 def test_never_removes_most_of_an_article():
-    assert off_topic_runs(np.array([0.7, 0.6, 0.1, 0.1, 0.1, 0.1])) == []
+    texts = HARBOUR[:3] + [f"{x} {y}" for x in INSERT for y in INSERT] * 2
+    p, off = score_paragraphs(texts)
+    assert off.sum() <= len(texts) // 2
 
 
 def test_seed_004_taiwan_tail_is_removed_and_last_body_paragraph_kept(seed_texts):
@@ -93,13 +95,28 @@ def test_block_support_is_low_for_an_inserted_pair_and_high_for_the_body():
     assert block_support([frozenset(), frozenset()]).tolist() == [1.0, 1.0]
 
 
-def test_inserted_pair_is_a_candidate_and_a_lone_mildly_weak_paragraph_is_not():
+def test_features_have_one_column_per_name_and_flag_the_last_paragraph():
     texts = HARBOUR[:5] + INSERT + HARBOUR[5:]
-    assert set(candidates(lexical_support(texts)).tolist()) == {5, 6}
-    lone = HARBOUR[:5] + [INSERT[0]] + HARBOUR[5:]
-    s = lexical_support(lone)
-    picked = candidates(s).tolist()
-    assert picked == [] or s.weakness()[5] < 0.1
+    x = paragraph_features(lexical_support(texts))
+    assert x.shape == (len(texts), len(FEATURES))
+    last = x[:, FEATURES.index("last")]
+    assert last[-1] == 1 and not last[:-1].any()
+
+
+def test_inserted_pair_is_likelier_off_topic_than_any_body_paragraph():
+    texts = HARBOUR[:5] + INSERT + HARBOUR[5:]
+    p = lexical_probability(paragraph_features(lexical_support(texts)))
+    assert min(p[5], p[6]) > np.delete(p, [5, 6]).max()
+
+
+def test_ambiguous_paragraphs_are_the_likeliest_in_the_band_and_capped():
+    p = np.array([0.05, 0.36, 0.45, 0.9, 0.4, 0.31, 0.2, 0.01, 0.01, 0.01, 0.01])
+    assert ambiguous(p).tolist() == [2, 4]
+
+
+def test_the_band_of_doubt_reaches_lower_inside_the_article_than_at_its_end():
+    p = np.array([0.01, 0.3, 0.01, 0.01, 0.01, 0.01, 0.3, 0.01])
+    assert ambiguous(p).tolist() == [1]
 
 
 def test_article_whose_paragraphs_all_support_each_other_is_not_embedded(monkeypatch):
@@ -121,3 +138,48 @@ def test_encode_gives_unit_vectors_for_any_token_budget(max_tokens):
     vectors = embed.encode(["A harbour dredging plan.", " ".join(HARBOUR)], max_tokens)
     assert vectors.shape == (2, embed.DIMENSIONS)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_a_lone_doubtful_paragraph_stays_while_a_doubtful_pair_goes():
+    p = np.array([0.01, 0.45, 0.02, 0.01, 0.45, 0.45, 0.01, 0.02, 0.6, 0.01])
+    assert np.flatnonzero(decide(p)).tolist() == [4, 5, 8]
+
+
+def test_the_shipped_decider_has_one_weight_per_feature():
+    from newsweave.clean import topic_decider_data as fitted
+
+    assert len(fitted.LEXICAL) == len(FEATURES)
+    assert len(fitted.REFINED) == len(FEATURES) + 1  # and the cosine with the core
+
+
+def test_refined_probability_falls_as_the_cosine_with_the_core_rises():
+    x = paragraph_features(lexical_support(HARBOUR[:5] + INSERT + HARBOUR[5:]))[5:6]
+    low, high = (refined_probability(x, np.array([c], dtype=np.float32))[0] for c in (0.0, 0.8))
+    assert low > high
+
+
+def test_the_decider_module_is_written_and_read_back(tmp_path):
+    import importlib.util
+
+    from newsweave.clean.topic_fit import write_module
+
+    lexical = ([0.5] * len(FEATURES), -1.0)
+    refined = ([0.25] * (len(FEATURES) + 1), 0.5)
+    target = tmp_path / "decider.py"
+    write_module(lexical, refined, 3, target)
+    spec = importlib.util.spec_from_file_location("decider", target)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.LEXICAL == tuple(lexical[0]) and module.REFINED_BIAS == 0.5
+
+
+@pytest.mark.slow
+def test_topic_fit_regenerates_the_shipped_decider_byte_for_byte(data_dir, tmp_path, monkeypatch):
+    import newsweave.clean.topic_fit as fit
+
+    shipped = fit.TARGET.read_bytes()
+    monkeypatch.setattr(fit, "TARGET", tmp_path / "decider.py")
+    original = fit.write_module
+    monkeypatch.setattr(fit, "write_module", lambda *a: original(*a, path=tmp_path / "decider.py"))
+    fit.main(["--data", str(data_dir)])
+    assert (tmp_path / "decider.py").read_bytes() == shipped

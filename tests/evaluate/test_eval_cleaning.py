@@ -66,7 +66,8 @@ def test_inserted_chrome_is_caught_and_body_kept_on_a_sample(data_dir):
     json.dumps(result)
     ours = result["ours"]
     assert ours["chrome_recall"] >= 0.9
-    # Held-out cases (teasers from other outlets and topics): 0.034 of body removed on 200.
+    # Held-out cases (teasers from other outlets and topics): 0.034 of body removed on 200
+    # (this sample of 12: 0.037).
     assert ours["body_removed"] <= 0.04
     assert ours["body_removed_excl_boilerplate"] <= ours["body_removed"] + 1e-9
     assert "newsweave" in render(result)
