@@ -15,7 +15,9 @@ and linked from the list; the others link to their source URL (http(s) only).
 from __future__ import annotations
 
 import importlib.util
+import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from markupsafe import Markup
 
 from newsweave import __version__
 from newsweave.export.json import build_analysis
+from newsweave.reconcile.timeline import interval_of
 from newsweave.report.svg import place_map, series_chart
 from newsweave.store.sqlite import Store
 
@@ -210,7 +213,6 @@ def context_from(analysis: dict[str, Any], story: dict[str, Any], timeline: dict
         dict(e, per_doc=sorted((int(labels[d]), per_doc[(e["id"], d)]) for d in e["documents"] if d in labels))
         for e in analysis["entities"] if e["type"] != "other"
     ]
-    dates = sorted(d["published"]["value"] for d in documents if d.get("published"))
     by_id = {d["id"]: d for d in documents}
     claims = [c for c in story.get("claims", ()) if any(m["doc"] in labels for m in c["mentions"])][:40]
     for c in claims:
@@ -228,7 +230,7 @@ def context_from(analysis: dict[str, Any], story: dict[str, Any], timeline: dict
         "entities": entities[:150],
         "entity_total": len(entities),
         "failures": analysis["failures"],
-        "date_range": (dates[0], dates[-1]) if dates else None,
+        "date_range": publication_span(d["published"]["value"] for d in documents if d.get("published")),
         "outlets": sorted({d["outlet"] for d in documents if d.get("outlet")}),
         "genre_counts": Counter(d["genre"] for d in documents if d["genre"]),
         "words": sum(d["word_count"] for d in documents),
@@ -298,3 +300,24 @@ def write_report(store: Store, path: str | Path) -> Path:
                                      "last": chunk[-1]["number"]})
     path.write_text(env.get_template("report.html").render(**context), encoding="utf-8")
     return path
+
+
+# A source dated to a wider span than this does not stretch the story's dates in the header.
+NARROW_DAYS = 31
+
+
+def publication_span(values: Iterable[str]) -> tuple[str, str, int] | None:
+    """The first and last day the narrowly dated sources were published, and how many are
+    dated only to a wider span (an inferred "2021-06-01/2024-10-31" would say little)."""
+    spans, wide = [], 0
+    for value in values:
+        parts = value.split("/")
+        first, last = interval_of(parts[0]), interval_of(parts[-1])
+        if first is None or last is None or not first.year_known or last.hi - first.lo >= NARROW_DAYS:
+            wide += 1
+        else:
+            spans.append((first.lo, last.hi))
+    if not spans:
+        return None
+    days = [dt.date.fromordinal(d).isoformat() for d in (min(a for a, _ in spans), max(b for _, b in spans))]
+    return days[0], days[1], wide

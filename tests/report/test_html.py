@@ -87,3 +87,18 @@ def test_sources_beyond_the_paged_articles_link_only_to_web_addresses(tmp_path, 
     # one article is shown in full (linked inside the page); the others link out, if http(s)
     assert links and set(links) <= {"https://example.org/a", "https://example.org/c"}
     assert "javascript:alert" not in page.replace("&#34;", "")
+
+
+def test_header_dates_span_only_the_narrowly_dated_sources():
+    from newsweave.report.html import publication_span
+
+    values = ["2025-03-12/2025-03-13", "2025-03-16", "2019-08-01/2025-11-30", "2024-08", "2019"]
+    assert publication_span(values) == ("2024-08-01", "2025-03-16", 2)
+    assert publication_span(["2021-06-01/2024-10-31"]) is None
+    assert publication_span([]) is None
+
+
+def test_report_header_names_the_roughly_dated_sources(seed_run):
+    html = (seed_run[1] / "report.html").read_text(encoding="utf-8")
+    header = html[html.index("<header>"):html.index("</header>")]
+    assert "dated only roughly" in header and "2019-08-01/2025-11-30" not in header
