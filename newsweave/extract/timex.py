@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from newsweave.config import Options
@@ -168,6 +169,25 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _candidates(text: str) -> tuple[tuple[int, int, int, Rule, re.Match], ...]:
+    """Every rule's matches in ``text``, leftmost and longest first: what does not depend on the anchor.
+
+    Kept for the last few texts: dating (without an anchor) and the temporal stage (with
+    the inferred date) read the same article text, which is then scanned once.
+    """
+    candidates = []
+    windows = _windows(text)
+    for priority, rule in enumerate(RULES):
+        spans = windows.get(priority, ()) if rule.triggers else ((0, len(text)),)
+        for lo, hi in spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    candidates.append((m.start(), -(m.end() - m.start()), priority, rule, m))
+    candidates.sort(key=lambda c: c[:3])
+    return tuple(candidates)
+
+
 _PERIOD_ENDED = re.compile(r"\s*,?\s*(?:ended|ending|through|to)\s")
 
 
@@ -179,15 +199,7 @@ def find_timexes(
     ``anchor=None`` leaves what cannot be known as X (``XXXX-03-12``, ``XXXX-WXX-5``).
     Offsets are character offsets into ``text``.
     """
-    candidates: list[tuple[int, int, int, object, re.Match]] = []
-    windows = _windows(text)
-    for priority, rule in enumerate(RULES):
-        spans = windows.get(priority, ()) if rule.triggers else ((0, len(text)),)
-        for lo, hi in spans:
-            for m in rule.pattern.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    candidates.append((m.start(), -(m.end() - m.start()), priority, rule, m))
-    candidates.sort(key=lambda c: c[:3])
+    candidates = _candidates(text)
     ctx = Context(text=text, dct=anchor, tense=tense or textual_tense(text))
     out: list[Timex] = []
     taken_until = 0

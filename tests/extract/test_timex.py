@@ -228,3 +228,16 @@ def test_only_a_date_known_to_a_month_anchors_relative_expressions():
 def test_relative_expressions_stay_unresolved_without_a_good_anchor():
     wide = {t.text: t.value for t in find_timexes("Last month the talks failed.", None)}
     assert "X" in wide["Last month"] or wide["Last month"].endswith("REF")
+
+
+def test_a_text_scanned_before_without_an_anchor_resolves_as_a_fresh_one():
+    """Dating scans the article without an anchor first; the stage's resolution must not see that."""
+    from newsweave.extract.timex import _candidates
+
+    text = "On Friday, troops crossed. Last August the talks stalled; the next day they resumed."
+    anchor = dt.date(2025, 3, 16)
+    _candidates.cache_clear()
+    fresh = [(t.start, t.end, t.value) for t in find_timexes(text, anchor)]
+    _candidates.cache_clear()
+    unanchored = [(t.start, t.end, t.value) for t in find_timexes(text, None)]
+    assert [(t.start, t.end, t.value) for t in find_timexes(text, anchor)] == fresh != unanchored
