@@ -14,16 +14,20 @@ are about, in two passes so that the costly one runs on a handful of texts:
    support is highest make the article's *core*.
 2. A fitted lexical decider. A logistic regression over each paragraph's supports,
    its neighbours' (inserts come in runs), the weakest support from it to the end, its
-   place and its length (:func:`paragraph_features`) gives the probability that it is
-   off-topic. Outside a band of doubt that probability stands, and an article
+   place, its length and the share of its words that one neighbour and no other
+   paragraph uses (:func:`paragraph_features`) gives a first probability that it is
+   off-topic; a second one, the *context model*, adds the first model's odds for its
+   neighbours (:func:`context_features`): a middle insert is a run of paragraphs each
+   weak beside the other. Outside a band of doubt that probability stands, and an article
    without a doubtful paragraph costs no embedding at all (most plain articles).
 3. The refiner. The doubtful paragraphs, at most :attr:`Thresholds.max_candidates`,
    and one text for the core (the openings of the most central paragraphs, joined)
    are embedded in a single batched call (see :mod:`newsweave.clean.embed`); a second
-   logistic regression adds each one's cosine with the core to its features.
+   logistic regression over the context features adds each one's cosine with the core.
 
-A paragraph is off-topic when its probability is above one half, or when it and a
-neighbour are both close to it (:func:`decide`). Both models are fitted on built dev
+A paragraph is off-topic when its probability is above :attr:`Thresholds.off_topic`,
+or when it and a neighbour are both close to it, closer inside the article than at
+its end (:func:`decide`). The three models are fitted on built dev
 cases by :mod:`newsweave.clean.topic_fit` and shipped in
 :mod:`newsweave.clean.topic_decider_data`. Short, quoted or opinionated paragraphs are
 not suspects for what they are, only for what they are about: no feature looks at
@@ -61,12 +65,13 @@ class Thresholds:
     # The band of doubt bounds the cost: on the dev cases widening it to 0.3 (0.15 inside) with
     # three candidates caught 0.012 more for 0.0007 more body, at 1.4 times the embedding calls.
     ambiguous: float = 0.35  # lexical probabilities from this up to decisive are refined by the embedding
-    # Inside, the context model's probabilities run low (inserts are rare there): on the dev cases
-    # a band from 0.15 with three candidates embedded no more texts than 0.4.0 did and caught more.
-    ambiguous_inside: float = 0.15  # the same for paragraphs before the last few (see ambiguous)
+    # Inside, the context model's probabilities run low (inserts are rare there); on the dev cases
+    # a band from 0.15 caught no more than one from 0.2, at 1.15 times the embedded texts.
+    ambiguous_inside: float = 0.2  # the same for paragraphs before the last few (see ambiguous)
     last_paragraphs: int = 4  # the last few: where a tail of teasers sits
     decisive: float = 0.5  # above this the lexical probability stands without an embedding
-    off_topic: float = 0.5  # a paragraph whose probability is above this is off-topic
+    # On dev cases 201-600, 0.6 rather than 0.5 cost 0.001 of recall and saved 0.002 of body.
+    off_topic: float = 0.6  # a paragraph whose probability is above this is off-topic
     in_run: float = 0.4  # and so are two adjacent paragraphs whose probabilities are both above this
     in_run_inside: float = 0.3  # the same before the last few paragraphs, where the models' prior is low
     refit_from: float = 0.05  # the refined model is fitted on paragraphs from this lexical probability
@@ -343,12 +348,13 @@ def decide(p: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
     """Which paragraphs are off-topic given their probabilities ``p``.
 
     A paragraph is off-topic when its probability is above ``t.off_topic``, or above
-    ``t.in_run`` next to another such paragraph: inserts come in runs, while a body
-    paragraph that shares little with the rest (background, a quote, a change of
-    scene) usually stands alone. Nothing is removed when that would take more than
+    ``t.in_run`` next to another such paragraph (``t.in_run_inside`` before the last
+    ``t.last_paragraphs``, where the models learnt that inserts are rare and so score
+    them lower): inserts come in runs, while a body paragraph that shares little with
+    the rest (background, a quote, a change of scene) usually stands alone. Nothing is removed when that would take more than
     ``t.max_share`` of the paragraphs.
 
-    >>> decide(np.array([0.1, 0.45, 0.45, 0.1, 0.45, 0.1, 0.6])).tolist()
+    >>> decide(np.array([0.1, 0.45, 0.45, 0.1, 0.45, 0.1, 0.7])).tolist()
     [False, True, True, False, False, False, True]
     >>> decide(np.array([0.35, 0.35, 0.1, 0.1, 0.1, 0.35, 0.35])).tolist()  # inside, not at the end
     [True, True, False, False, False, False, False]
