@@ -14,16 +14,20 @@ are about, in two passes so that the costly one runs on a handful of texts:
    support is highest make the article's *core*.
 2. A fitted lexical decider. A logistic regression over each paragraph's supports,
    its neighbours' (inserts come in runs), the weakest support from it to the end, its
-   place and its length (:func:`paragraph_features`) gives the probability that it is
-   off-topic. Outside a band of doubt that probability stands, and an article
+   place, its length and the share of its words that one neighbour and no other
+   paragraph uses (:func:`paragraph_features`) gives a first probability that it is
+   off-topic; a second one, the *context model*, adds the first model's odds for its
+   neighbours (:func:`context_features`): a middle insert is a run of paragraphs each
+   weak beside the other. Outside a band of doubt that probability stands, and an article
    without a doubtful paragraph costs no embedding at all (most plain articles).
 3. The refiner. The doubtful paragraphs, at most :attr:`Thresholds.max_candidates`,
    and one text for the core (the openings of the most central paragraphs, joined)
    are embedded in a single batched call (see :mod:`newsweave.clean.embed`); a second
-   logistic regression adds each one's cosine with the core to its features.
+   logistic regression over the context features adds each one's cosine with the core.
 
-A paragraph is off-topic when its probability is above one half, or when it and a
-neighbour are both close to it (:func:`decide`). Both models are fitted on built dev
+A paragraph is off-topic when its probability is above :attr:`Thresholds.off_topic`,
+or when it and a neighbour are both close to it, closer inside the article than at
+its end (:func:`decide`). The three models are fitted on built dev
 cases by :mod:`newsweave.clean.topic_fit` and shipped in
 :mod:`newsweave.clean.topic_decider_data`. Short, quoted or opinionated paragraphs are
 not suspects for what they are, only for what they are about: no feature looks at
@@ -45,7 +49,7 @@ from newsweave.config import Options
 from newsweave.model import RemovedSpan
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "clean.topic", "0.4.0"
+NAME, VERSION = "clean.topic", "0.5.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -61,13 +65,17 @@ class Thresholds:
     # The band of doubt bounds the cost: on the dev cases widening it to 0.3 (0.15 inside) with
     # three candidates caught 0.012 more for 0.0007 more body, at 1.4 times the embedding calls.
     ambiguous: float = 0.35  # lexical probabilities from this up to decisive are refined by the embedding
-    ambiguous_inside: float = 0.25  # the same for paragraphs before the last few (see ambiguous)
+    # Inside, the context model's probabilities run low (inserts are rare there); on the dev cases
+    # a band from 0.15 caught no more than one from 0.2, at 1.15 times the embedded texts.
+    ambiguous_inside: float = 0.2  # the same for paragraphs before the last few (see ambiguous)
     last_paragraphs: int = 4  # the last few: where a tail of teasers sits
     decisive: float = 0.5  # above this the lexical probability stands without an embedding
-    off_topic: float = 0.5  # a paragraph whose probability is above this is off-topic
+    # On dev cases 201-600, 0.6 rather than 0.5 cost 0.001 of recall and saved 0.002 of body.
+    off_topic: float = 0.6  # a paragraph whose probability is above this is off-topic
     in_run: float = 0.4  # and so are two adjacent paragraphs whose probabilities are both above this
+    in_run_inside: float = 0.3  # the same before the last few paragraphs, where the models' prior is low
     refit_from: float = 0.05  # the refined model is fitted on paragraphs from this lexical probability
-    max_candidates: int = 2  # doubtful paragraphs embedded per article, the likeliest first
+    max_candidates: int = 3  # doubtful paragraphs embedded per article, the likeliest first
     core_paragraphs: int = 3  # the most central paragraphs make the core text
     core_words: int = 14  # of each, its opening words
     max_tokens: int = 32  # word pieces embedded per text
@@ -160,6 +168,8 @@ class Support:
     names: np.ndarray  # (n,) the same for its names
     centrality: np.ndarray  # (n,) how much of a paragraph the rest of the article repeats
     size: np.ndarray  # (n,) its number of content words
+    private_words: np.ndarray  # (n,) share of its words found only in it and one neighbour
+    private_names: np.ndarray  # (n,) the same for its names
 
     def weakness(self, t: Thresholds = DEFAULT) -> np.ndarray:
         """Low for paragraphs the rest of the article does not support."""
@@ -169,6 +179,7 @@ class Support:
 def lexical_support(texts: Sequence[str], t: Thresholds = DEFAULT) -> Support:
     """Measure how the rest of the article supports each paragraph of ``texts`` (linear time)."""
     vocabs = [vocabulary(x) for x in texts]
+    name_sets = [names(x) for x in texts]
     df: Counter[str] = Counter()
     for v in vocabs:
         df.update(v)
@@ -178,10 +189,38 @@ def lexical_support(texts: Sequence[str], t: Thresholds = DEFAULT) -> Support:
     )
     return Support(
         block_support(vocabs, t.window, t.longest_block),
-        block_support([names(x) for x in texts], t.window, t.longest_block),
+        block_support(name_sets, t.window, t.longest_block),
         centrality,
         np.array([len(v) for v in vocabs], dtype=np.float32),
+        shared_with_neighbour_only(vocabs, df),
+        shared_with_neighbour_only(name_sets),
     )
+
+
+def shared_with_neighbour_only(sets: Sequence[frozenset[str]], df: Counter[str] | None = None) -> np.ndarray:
+    """Each paragraph's largest share of its words that one neighbour, and no other paragraph, also has.
+
+    The paragraphs of an inserted story repeat its own names and words to one another
+    and to nothing else in the article; adjacent body paragraphs share words too, but
+    mostly words the rest of the article also uses. ``df`` counts the paragraphs
+    holding each word (computed when not given).
+
+    >>> shared_with_neighbour_only([frozenset("ab"), frozenset("bc"), frozenset("b")]).tolist()
+    [0.0, 0.0, 0.0]
+    >>> shared_with_neighbour_only([frozenset("ab"), frozenset("xy"), frozenset("xz"), frozenset("ab")]).tolist()
+    [0.0, 0.5, 0.5, 0.0]
+    """
+    if df is None:
+        df = Counter()
+        for v in sets:
+            df.update(v)
+    out = np.zeros(len(sets), dtype=np.float32)
+    for i in range(len(sets) - 1):
+        shared = sum(1 for w in sets[i] & sets[i + 1] if df[w] == 2)
+        if shared:
+            out[i] = max(out[i], shared / len(sets[i]))
+            out[i + 1] = max(out[i + 1], shared / len(sets[i + 1]))
+    return out
 
 
 def paragraph_features(s: Support, t: Thresholds = DEFAULT) -> np.ndarray:
@@ -206,15 +245,17 @@ def paragraph_features(s: Support, t: Thresholds = DEFAULT) -> np.ndarray:
         s.words, s.names, s.centrality, padded[:-2], padded[2:], np.minimum(tail, 1.0),
         index == n - 1, from_end, index / max(n, 1),
         np.log1p(s.size) / 4, np.full(n, np.log(max(n, 1)) / 3), s.words * s.words,
-        in_weak_pair, s.words * from_end, s.names * from_end,
+        in_weak_pair, s.words * from_end, s.names * from_end, s.private_words, s.private_names,
     ]).astype(np.float32)
 
 
 FEATURES = (
     "words", "names", "centrality", "left_words", "right_words", "weakest_to_end", "last",
     "from_end", "position", "size", "paragraphs", "words_squared", "weak_pair",
-    "words_from_end", "names_from_end",
+    "words_from_end", "names_from_end", "private_words", "private_names",
 )
+# The context model reads each paragraph's lexical features and its neighbours' lexical odds.
+CONTEXT_FEATURES = (*FEATURES, "neighbour_odds", "pair_odds", "pair_odds_inside")
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -228,8 +269,31 @@ def lexical_probability(x: np.ndarray) -> np.ndarray:
     return _sigmoid(x @ np.asarray(fitted.LEXICAL, dtype=np.float32) + fitted.LEXICAL_BIAS)
 
 
+def context_features(x: np.ndarray, p: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
+    """``x`` with its neighbours' lexical log-odds, in :data:`CONTEXT_FEATURES` order.
+
+    A middle insert is a run of weak paragraphs, so what the lexical model makes of a
+    paragraph's neighbours is evidence about it: the likelier neighbour's log-odds, the
+    weaker of that and the paragraph's own (a weak pair), and the same again for the
+    paragraphs inside the article, where the lexical model's prior is low.
+    """
+    odds = np.log(np.clip(p, 1e-4, 1 - 1e-4) / np.clip(1 - p, 1e-4, 1)).astype(np.float32)
+    padded = np.concatenate(([np.float32(-9.2)], odds, [np.float32(-9.2)]))
+    neighbour = np.maximum(padded[:-2], padded[2:])
+    pair = np.minimum(odds, neighbour)
+    inside = np.arange(len(p)) < len(p) - t.last_paragraphs
+    return np.column_stack([x, neighbour, pair, pair * inside]).astype(np.float32)
+
+
+def context_probability(xc: np.ndarray) -> np.ndarray:
+    """The fitted context model's probability that each paragraph (a row of ``xc``) is off-topic."""
+    from newsweave.clean import topic_decider_data as fitted
+
+    return _sigmoid(xc @ np.asarray(fitted.CONTEXT, dtype=np.float32) + fitted.CONTEXT_BIAS)
+
+
 def refined_probability(x: np.ndarray, cosine: np.ndarray) -> np.ndarray:
-    """The fitted model's probability with each paragraph's cosine with the article's core."""
+    """The fitted model's probability from context features ``x`` and each paragraph's cosine with the core."""
     from newsweave.clean import topic_decider_data as fitted
 
     w = np.asarray(fitted.REFINED, dtype=np.float32)
@@ -271,8 +335,9 @@ def score_paragraphs(texts: Sequence[str], t: Thresholds = DEFAULT) -> tuple[np.
     adds their cosine with it, gives theirs. :func:`decide` judges the probabilities.
     """
     s = lexical_support(texts, t)
-    x = paragraph_features(s, t)
-    p = lexical_probability(x)
+    lexical = paragraph_features(s, t)
+    x = context_features(lexical, lexical_probability(lexical), t)
+    p = context_probability(x)
     picked = ambiguous(p, t)
     if len(picked):
         p[picked] = refined_probability(x[picked], core_cosines(texts, s, picked, t))
@@ -283,15 +348,18 @@ def decide(p: np.ndarray, t: Thresholds = DEFAULT) -> np.ndarray:
     """Which paragraphs are off-topic given their probabilities ``p``.
 
     A paragraph is off-topic when its probability is above ``t.off_topic``, or above
-    ``t.in_run`` next to another such paragraph: inserts come in runs, while a body
-    paragraph that shares little with the rest (background, a quote, a change of
-    scene) usually stands alone. Nothing is removed when that would take more than
+    ``t.in_run`` next to another such paragraph (``t.in_run_inside`` before the last
+    ``t.last_paragraphs``, where the models learnt that inserts are rare and so score
+    them lower): inserts come in runs, while a body paragraph that shares little with
+    the rest (background, a quote, a change of scene) usually stands alone. Nothing is removed when that would take more than
     ``t.max_share`` of the paragraphs.
 
-    >>> decide(np.array([0.1, 0.45, 0.45, 0.1, 0.45, 0.1, 0.6])).tolist()
+    >>> decide(np.array([0.1, 0.45, 0.45, 0.1, 0.45, 0.1, 0.7])).tolist()
     [False, True, True, False, False, False, True]
+    >>> decide(np.array([0.35, 0.35, 0.1, 0.1, 0.1, 0.35, 0.35])).tolist()  # inside, not at the end
+    [True, True, False, False, False, False, False]
     """
-    likely = p > t.in_run
+    likely = p > np.where(np.arange(len(p)) < len(p) - t.last_paragraphs, t.in_run_inside, t.in_run)
     beside = np.zeros_like(likely)
     beside[1:] |= likely[:-1]
     beside[:-1] |= likely[1:]

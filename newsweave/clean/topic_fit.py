@@ -9,11 +9,14 @@ never read.
 Each paragraph the topic stage judges (after the chrome and layout stages) is labelled
 off-topic when most of its characters were inserted from another story, and weighted
 by its length, so that the fit counts characters as the evaluation does. Two logistic
-regressions are fitted:
+regressions are fitted, one after the other:
 
 1. ``LEXICAL`` over :data:`newsweave.clean.topic.FEATURES` on every judged paragraph;
-2. ``REFINED`` over the same features plus the cosine with the article's core, on the
-   paragraphs whose lexical probability is at least ``Thresholds.refit_from``, embedded
+2. ``CONTEXT`` over :data:`newsweave.clean.topic.CONTEXT_FEATURES` (the same with the
+   neighbours' lexical log-odds, from ``LEXICAL`` fitted on the same cases: a plain
+   linear model stacked on another, which had no room to overfit on the dev cases);
+3. ``REFINED`` over the context features plus the cosine with the article's core, on the
+   paragraphs whose context probability is at least ``Thresholds.refit_from``, embedded
    with the core as the stage embeds them. That range is wider than the one the stage
    refines (``Thresholds.ambiguous`` to ``decisive``): on the dev cases a model fitted
    on the wider range decided the ambiguous ones better than one fitted on them alone.
@@ -60,7 +63,11 @@ def _fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, c: float) -> tuple[li
     return [round(float(w), 4) for w in model.coef_[0]], round(float(model.intercept_[0]), 4)
 
 
-def write_module(lexical, refined, n_cases: int, path: Path = TARGET) -> None:
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
+
+
+def write_module(lexical, context, refined, n_cases: int, path: Path = TARGET) -> None:
     """Write the fitted weights as a small Python module."""
     def vector(values: list[float]) -> str:
         return "(\n" + "".join(f"    {v!r},  # {name}\n" for v, name in values) + ")"
@@ -70,8 +77,10 @@ def write_module(lexical, refined, n_cases: int, path: Path = TARGET) -> None:
         "",
         f"LEXICAL_BIAS = {lexical[1]!r}",
         f"LEXICAL: tuple[float, ...] = {vector(list(zip(lexical[0], topic.FEATURES)))}",
+        f"CONTEXT_BIAS = {context[1]!r}",
+        f"CONTEXT: tuple[float, ...] = {vector(list(zip(context[0], topic.CONTEXT_FEATURES)))}",
         f"REFINED_BIAS = {refined[1]!r}",
-        f"REFINED: tuple[float, ...] = {vector(list(zip(refined[0], (*topic.FEATURES, 'cosine'))))}",
+        f"REFINED: tuple[float, ...] = {vector(list(zip(refined[0], (*topic.CONTEXT_FEATURES, 'cosine'))))}",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -93,14 +102,17 @@ def main(argv: list[str] | None = None) -> None:
             continue
         s = topic.lexical_support(texts, t)
         rows.append((texts, s, topic.paragraph_features(s, t), labels, length))
-    x = np.vstack([r[2] for r in rows])
     y = np.concatenate([r[3] for r in rows])
     w = np.concatenate([r[4] for r in rows])
-    lexical = _fit(x, y, w, args.c)
-    bx, bc, by, bw = [], [], [], []
+    lexical = _fit(np.vstack([r[2] for r in rows]), y, w, args.c)
     coef, bias = np.asarray(lexical[0], dtype=np.float32), lexical[1]
+    rows = [(texts, s, topic.context_features(feats, _sigmoid(feats @ coef + bias), t), labels, length)
+            for texts, s, feats, labels, length in rows]
+    context = _fit(np.vstack([r[2] for r in rows]), y, w, args.c)
+    coef, bias = np.asarray(context[0], dtype=np.float32), context[1]
+    bx, bc, by, bw = [], [], [], []
     for texts, s, feats, labels, length in rows:
-        picked = np.flatnonzero(1 / (1 + np.exp(-(feats @ coef + bias))) >= t.refit_from)
+        picked = np.flatnonzero(_sigmoid(feats @ coef + bias) >= t.refit_from)
         if not len(picked):
             continue
         bx.append(feats[picked])
@@ -109,7 +121,7 @@ def main(argv: list[str] | None = None) -> None:
         bw.append(length[picked])
     refined = _fit(np.column_stack([np.vstack(bx), np.concatenate(bc)]), np.concatenate(by),
                    np.concatenate(bw), args.c)
-    write_module(lexical, refined, len(cases))
+    write_module(lexical, context, refined, len(cases))
     print(f"{len(rows)} cases, {len(y)} paragraphs ({int(y.sum())} off-topic); "
           f"{sum(map(len, by))} embedded for the refined model; written to {TARGET}")
 

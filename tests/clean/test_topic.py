@@ -8,7 +8,10 @@ import pytest
 import newsweave.clean.embed as embed
 from newsweave.clean import clean_text
 from newsweave.clean.topic import (
+    CONTEXT_FEATURES,
     FEATURES,
+    context_features,
+    context_probability,
     ambiguous,
     block_support,
     decide,
@@ -19,6 +22,7 @@ from newsweave.clean.topic import (
     paragraph_features,
     refined_probability,
     score_paragraphs,
+    shared_with_neighbour_only,
     vocabulary,
 )
 
@@ -110,13 +114,35 @@ def test_inserted_pair_is_likelier_off_topic_than_any_body_paragraph():
 
 
 def test_ambiguous_paragraphs_are_the_likeliest_in_the_band_and_capped():
-    p = np.array([0.05, 0.36, 0.45, 0.9, 0.4, 0.31, 0.2, 0.01, 0.01, 0.01, 0.01])
-    assert ambiguous(p).tolist() == [2, 4]
+    p = np.array([0.05, 0.36, 0.45, 0.9, 0.4, 0.31, 0.2, 0.38, 0.01, 0.01, 0.01, 0.01])
+    assert ambiguous(p).tolist() == [2, 4, 7]
 
 
 def test_the_band_of_doubt_reaches_lower_inside_the_article_than_at_its_end():
-    p = np.array([0.01, 0.3, 0.01, 0.01, 0.01, 0.01, 0.3, 0.01])
+    p = np.array([0.01, 0.25, 0.01, 0.01, 0.01, 0.01, 0.25, 0.01])
     assert ambiguous(p).tolist() == [1]
+
+
+def test_inserted_pair_is_likelier_off_topic_than_any_body_paragraph_in_context():
+    texts = HARBOUR[:5] + INSERT + HARBOUR[5:]
+    x = paragraph_features(lexical_support(texts))
+    xc = context_features(x, lexical_probability(x))
+    assert xc.shape == (len(texts), len(CONTEXT_FEATURES))
+    p = context_probability(xc)
+    assert min(p[5], p[6]) > np.delete(p, [5, 6]).max()
+
+
+def test_words_shared_with_one_neighbour_only_mark_a_run_from_another_story():
+    sets = [vocabulary(t) for t in HARBOUR[:5] + INSERT + HARBOUR[5:]]
+    private = shared_with_neighbour_only(sets)
+    assert min(private[5], private[6]) > 0.1
+    assert np.delete(private, [5, 6]).max() == 0.0  # the harbour words recur all through
+    assert shared_with_neighbour_only([]).shape == (0,)
+
+
+def test_a_weak_pair_inside_the_article_needs_less_than_one_at_its_end():
+    p = np.array([0.01, 0.35, 0.35, 0.01, 0.01, 0.01, 0.01, 0.01, 0.35, 0.35])
+    assert np.flatnonzero(decide(p)).tolist() == [1, 2]
 
 
 def test_article_whose_paragraphs_all_support_each_other_is_not_embedded(monkeypatch):
@@ -141,7 +167,7 @@ def test_encode_gives_unit_vectors_for_any_token_budget(max_tokens):
 
 
 def test_a_lone_doubtful_paragraph_stays_while_a_doubtful_pair_goes():
-    p = np.array([0.01, 0.45, 0.02, 0.01, 0.45, 0.45, 0.01, 0.02, 0.6, 0.01])
+    p = np.array([0.01, 0.45, 0.02, 0.01, 0.45, 0.45, 0.01, 0.02, 0.7, 0.01])
     assert np.flatnonzero(decide(p)).tolist() == [4, 5, 8]
 
 
@@ -149,11 +175,13 @@ def test_the_shipped_decider_has_one_weight_per_feature():
     from newsweave.clean import topic_decider_data as fitted
 
     assert len(fitted.LEXICAL) == len(FEATURES)
-    assert len(fitted.REFINED) == len(FEATURES) + 1  # and the cosine with the core
+    assert len(fitted.CONTEXT) == len(CONTEXT_FEATURES)
+    assert len(fitted.REFINED) == len(CONTEXT_FEATURES) + 1  # and the cosine with the core
 
 
 def test_refined_probability_falls_as_the_cosine_with_the_core_rises():
-    x = paragraph_features(lexical_support(HARBOUR[:5] + INSERT + HARBOUR[5:]))[5:6]
+    x = paragraph_features(lexical_support(HARBOUR[:5] + INSERT + HARBOUR[5:]))
+    x = context_features(x, lexical_probability(x))[5:6]
     low, high = (refined_probability(x, np.array([c], dtype=np.float32))[0] for c in (0.0, 0.8))
     assert low > high
 
@@ -164,13 +192,15 @@ def test_the_decider_module_is_written_and_read_back(tmp_path):
     from newsweave.clean.topic_fit import write_module
 
     lexical = ([0.5] * len(FEATURES), -1.0)
-    refined = ([0.25] * (len(FEATURES) + 1), 0.5)
+    context = ([0.75] * len(CONTEXT_FEATURES), -2.0)
+    refined = ([0.25] * (len(CONTEXT_FEATURES) + 1), 0.5)
     target = tmp_path / "decider.py"
-    write_module(lexical, refined, 3, target)
+    write_module(lexical, context, refined, 3, target)
     spec = importlib.util.spec_from_file_location("decider", target)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.LEXICAL == tuple(lexical[0]) and module.REFINED_BIAS == 0.5
+    assert module.CONTEXT == tuple(context[0]) and module.CONTEXT_BIAS == -2.0
 
 
 @pytest.mark.slow
