@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,8 @@ class RunResult:
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)
+    # wall seconds by phase: "articles and models" (the stream, loading included), "across sources", "outputs"
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -82,6 +85,7 @@ def run_pipeline(items: Iterable[Document | Failure], store: Store, options: Opt
                 seen.add(item.id)
                 yield item
 
+    began = time.perf_counter()
     for batch in pipeline.pipe(todo()):
         with store.transaction():
             for article in batch:
@@ -90,8 +94,11 @@ def run_pipeline(items: Iterable[Document | Failure], store: Store, options: Opt
         result.words += sum(a.document.word_count for a in batch)
         if on_progress:
             on_progress(result.documents, result.words)
+    result.seconds["articles and models"] = time.perf_counter() - began
     if corpus_level:
+        began = time.perf_counter()
         reconcile(store)
+        result.seconds["across sources"] = time.perf_counter() - began
     store.finish_run(run, result.documents, result.skipped, len(result.failures), result.words)
     return result
 
@@ -178,11 +185,13 @@ def analyze_into(inputs: Iterable[str | Path], out: str | Path, options: Options
     db = Path(db) if db else out / "newsweave.db"
     with Store(db) as store:
         result = run_pipeline(read_inputs(inputs, options), store, options, on_progress)
+        began = time.perf_counter()
         result.outputs = {
             "store": str(db),
             "analysis": str(write_analysis(store, out / "analysis.json")),
             "report": str(write_report(store, out / "report.html")),
         }
+        result.seconds["outputs"] = time.perf_counter() - began
     return result
 
 

@@ -134,7 +134,11 @@ def _summary(result, seconds: float) -> None:
     table.add_row("already in the store", str(result.skipped))
     table.add_row("inputs that failed", str(len(result.failures)))
     table.add_row("words", f"{result.words:,}")
-    table.add_row("words/s", f"{result.words / seconds:,.0f}" if seconds else "—")
+    table.add_row("seconds", f"{seconds:,.1f}")
+    for phase, value in result.seconds.items():
+        table.add_row(f"  {phase}", f"{value:,.1f}")
+    stream = result.seconds.get("articles and models", seconds)
+    table.add_row("words/s (articles and models)", f"{result.words / stream:,.0f}" if stream else "—")
     table.add_row("entities", str(stats["entities"]))
     for kind, count in stats["records"].items():
         table.add_row(kind, str(count))

@@ -97,3 +97,12 @@ def test_every_command_has_help():
     for command in ("analyze", "ingest", "export", "report", "search", "stats", "eval"):
         result = CliRunner().invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output, command
+
+
+def test_the_summary_splits_the_time_by_phase(messy_run):
+    proc, _ = messy_run
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in proc.stdout.splitlines()
+            if line.count("│") == 3}
+    phases = [float(rows[p]) for p in ("articles and models", "across sources", "outputs")]
+    assert sum(phases) <= float(rows["seconds"]) + 0.1
+    assert int(rows["words/s (articles and models)"].replace(",", "")) > 0
