@@ -179,10 +179,13 @@ def count_instructions(args) -> int:
                 ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
                  sys.executable, __file__, "--child", side, "--docs", str(args.docs), "--data", str(args.data),
                  "--batch-size", str(args.batch_size)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env))
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=(Path(tmp) / f"stderr.{side}").open("w"),
+                text=True, env=env))
         for side, (_, child) in children.items():
             if child.stdout.readline().strip() != "ready":
-                print(f"the {side} child failed before its work", file=sys.stderr)
+                tail = (Path(tmp) / f"stderr.{side}").read_text(errors="replace").splitlines()[-15:]
+                print(f"the {side} child failed before its work; the end of its stderr:", *tail,
+                      sep="\n", file=sys.stderr)
                 return 1
             subprocess.run(["callgrind_control", "-i", "on", str(child.pid)], check=True, capture_output=True)
             child.stdin.write("go\n")
