@@ -57,11 +57,15 @@ from newsweave.extract.quote_cues import (
     raising_attribution,
     sentence_initial,
     subject_of,
+    tagged_attribution,
     trim_span,
     verb_attribution,
 )
 from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
+from newsweave.extract.quote_spans import refine_content
+from newsweave.extract.quote_tagger import THRESHOLD as TAG_THRESHOLD
+from newsweave.extract.quote_tagger import cue_probabilities
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
@@ -186,6 +190,7 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
     """Every attribution the cue rules propose, content finished, before filtering and nesting."""
     found: list[Attribution] = []
     found.extend(colon_line_attributions(doc, text))
+    tagged = cue_probabilities(doc)
     for tok in doc:
         if quotes.at(tok.idx) is not None:
             continue
@@ -200,6 +205,8 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
             att = verb_attribution(tok, text, quotes)
         if att is None and tok.pos_ in FRAME_POS:
             att = frame_attribution(tok, text)
+        if att is None and tagged.get(tok.i, 0.0) >= TAG_THRESHOLD:
+            att = tagged_attribution(tok, text, tagged[tok.i])
         if att is not None:
             found.append(att)
     for att in found:
@@ -238,6 +245,8 @@ def extract_quotes(
     found = [att for att, feats in featured_candidates(doc, text, quotes) if keep(att, feats)]
     # Univocal: a cue inside another attribution's content is part of that content.
     kept = _drop_nested_cues(found)
+    for att in kept:
+        refine_content(att, doc, text, quotes, _quote_type(att, text))
     found = _attach_loose_quotes(kept, quotes, text)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
 
