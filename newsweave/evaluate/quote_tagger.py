@@ -11,9 +11,10 @@ rounded, to :mod:`newsweave.extract.quote_tagger_data`. The candidate filter
 judges the tagger's proposals.
 
 Run ``python -m newsweave.evaluate.quote_tagger --data ../shared/data`` to
-regenerate it (train split only, parsed afresh, since a saved DocBin holds no
-tensors; dev and test are never read). Needs scikit-learn, which only this
-script imports.
+regenerate it (train split only; dev and test are never read); with ``--docbin PATH``
+the parses and their tensors are saved there for the filter's refit
+(``python -m newsweave.evaluate.quote_filter --data ../shared/data --docbin PATH``).
+Needs scikit-learn, which only this script imports.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def labelled_tokens(items: Iterable[tuple[str, list[Gold], object]]):
         cues = sorted(r for g in gold if g.cue is not None for r in g.cue.ranges)
         starts = [s for s, _ in cues]
         quotes = QuoteIndex(find_quote_spans(text))
+        if doc.tensor is None or doc.tensor.shape[:1] != (len(doc),):
+            raise ValueError("a training parse has no tensor: parse afresh (a DocBin saved without its "
+                             ".tensors.npz does not keep one)")
         rows = [tok.i for tok in doc if tok.pos_ in TAGGED_POS and quotes.at(tok.idx) is None]
         if not rows:
             continue
@@ -84,9 +88,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     parser.add_argument("--threshold", type=float, default=0.3, help="probability from which a word proposes a cue")
     args = parser.parse_args(argv)
-    if args.docbin is not None:
-        parser.error("the tagger needs the parses' tensors, which a DocBin does not keep: leave out --docbin")
-    n_docs, parsed = train_parses(args.data, args.limit)
+    n_docs, parsed = train_parses(args.data, args.limit, args.docbin)
     bias, dense_w, sparse_w = fit(*labelled_tokens(parsed), args.min_count, args.c, args.min_weight)
     target = Path(__file__).resolve().parents[1] / "extract" / "quote_tagger_data.py"
     write_table_module(

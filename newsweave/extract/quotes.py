@@ -18,6 +18,10 @@ Three passes over one parsed document, each linear in its length:
    content ("supported Trump", "called for an inquiry", "accused X of Y";
    :mod:`newsweave.evaluate.quote_frames`) is a cue too, its content the
    dependent's clause or the object with the rest of its verb phrase.
+   A word that no rule made a cue but that a learned tagger over the parse's
+   contextual vectors marks as one (:mod:`newsweave.extract.quote_tagger`, fitted on
+   PolNeAR train: "groused that ...", "rebuked X") heads the content it governs
+   (its clause, its object with the rest of its phrase, or its passive subject).
    A quote a colon introduces after a clause with a subject ("The report makes
    that clear: “...”") takes that clause's verb as its cue. A quote that follows
    its attribution's sentence directly is the second half of a split quote
@@ -63,14 +67,13 @@ from newsweave.extract.quote_cues import (
 )
 from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
-from newsweave.extract.quote_spans import refine_content
 from newsweave.extract.quote_tagger import THRESHOLD as TAG_THRESHOLD
 from newsweave.extract.quote_tagger import cue_probabilities
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quotes.rules", "0.3.0"
+NAME, VERSION = "quotes.rules", "0.4.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -245,8 +248,6 @@ def extract_quotes(
     found = [att for att, feats in featured_candidates(doc, text, quotes) if keep(att, feats)]
     # Univocal: a cue inside another attribution's content is part of that content.
     kept = _drop_nested_cues(found)
-    for att in kept:
-        refine_content(att, doc, text, quotes, _quote_type(att, text))
     found = _attach_loose_quotes(kept, quotes, text)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
 
