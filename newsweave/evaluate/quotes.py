@@ -124,19 +124,50 @@ def train_parses(data: Path, limit: int | None = None, docbin: Path | None = Non
                  ) -> tuple[int, Iterator[tuple[str, list[Attribution], Any]]]:
     """PolNeAR train as (number of documents, (text, gold, parse) for each), for the fitting scripts.
 
-    ``docbin`` is a spaCy DocBin of the same parses saved earlier, to skip parsing.
+    ``docbin`` is a spaCy DocBin of the same parses: read when it exists (with the
+    parses' tensors from ``<docbin>.tensors.npz`` beside it, which a DocBin does not
+    keep), written with them after a fresh parse when it does not.
     """
     from newsweave.nlp import load_spacy
 
     docs = load_documents(polnear_split(data, "train"), limit)
     nlp = load_spacy()
-    if docbin is not None:
-        from spacy.tokens import DocBin
-
-        parsed = DocBin().from_disk(docbin).get_docs(nlp.vocab)
+    if docbin is not None and docbin.exists():
+        parsed = _saved_parses(nlp, docbin)
     else:
         parsed = nlp.pipe(text for _, text, _ in docs)
-    return len(docs), ((text, gold, doc) for (_, text, gold), doc in zip(docs, parsed))
+        if docbin is not None:
+            parsed = _saving_parses(parsed, docbin)
+    # strict: the parses are drawn to their end, so that a saving run writes its DocBin
+    return len(docs), ((text, gold, doc) for (_, text, gold), doc in zip(docs, parsed, strict=True))
+
+
+def _tensor_path(docbin: Path) -> Path:
+    return docbin.with_name(docbin.name + ".tensors.npz")
+
+
+def _saved_parses(nlp, docbin: Path) -> Iterator[Any]:
+    import numpy as np
+    from spacy.tokens import DocBin
+
+    tensors = np.load(_tensor_path(docbin)) if _tensor_path(docbin).exists() else None
+    for k, doc in enumerate(DocBin().from_disk(docbin).get_docs(nlp.vocab)):
+        if tensors is not None:
+            doc.tensor = tensors[f"arr_{k}"]
+        yield doc
+
+
+def _saving_parses(parsed: Iterable[Any], docbin: Path) -> Iterator[Any]:
+    import numpy as np
+    from spacy.tokens import DocBin
+
+    store, tensors = DocBin(store_user_data=False), []
+    for doc in parsed:
+        store.add(doc)
+        tensors.append(doc.tensor)
+        yield doc
+    store.to_disk(docbin)
+    np.savez(_tensor_path(docbin), *tensors)
 
 
 def is_direct(text: str) -> bool:

@@ -310,6 +310,33 @@ def frame_attribution(tok: Token, text: str) -> Attribution | None:
     if best is None:
         return None
     precision, child, rel = best
+    return governed_attribution(tok, child, rel, round(0.4 + 0.4 * precision, 3), "frame")
+
+
+# Relations a word found by the learned cue tagger may govern its content through, most telling first.
+_TAGGED_RELATIONS = ("ccomp", "xcomp", "dobj", "nsubjpass", "prep_about", "prep_of", "prep_on", "prep_for",
+                     "prep_to", "prep_against", "prep_with", "prep_over", "attr", "oprd", "acomp")
+
+
+def tagged_attribution(tok: Token, text: str, probability: float) -> Attribution | None:
+    """An attribution cued by a word the learned tagger (:mod:`newsweave.extract.quote_tagger`) marks as a cue.
+
+    Its content is the dependent reached through the first relation of :data:`_TAGGED_RELATIONS`
+    it has: a clause, an object with the rest of its phrase, or a passive subject.
+    """
+    found: dict[str, Token] = {}
+    for child in tok.children:
+        rel = frame_relation(child)
+        if rel is not None and rel not in found:
+            found[rel] = child
+    for rel in _TAGGED_RELATIONS:
+        if rel in found and (rel != "nsubjpass" or tok.pos_ == "VERB"):
+            return governed_attribution(tok, found[rel], rel, round(probability, 3), "tagger")
+    return None
+
+
+def governed_attribution(tok: Token, child: Token, rel: str, confidence: float, origin: str) -> Attribution | None:
+    """The attribution of cue ``tok`` whose content ``child`` heads through relation ``rel``."""
     cue_end = tok
     if rel.startswith("prep_"):
         target = next(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
@@ -318,6 +345,8 @@ def frame_attribution(tok: Token, text: str) -> Attribution | None:
             cue_end = child
     elif rel in ("ccomp", "xcomp", "advcl"):
         content = _clause_span(child, tok.lemma_.lower())
+    elif rel == "nsubjpass":  # "the plan was denounced by X": the passive subject is what X said or did
+        content = _span_of(child)
     else:
         content = _object_span(tok, child, child)
     for c in tok.children:  # phrasal verbs: "pointed out"
@@ -335,9 +364,7 @@ def frame_attribution(tok: Token, text: str) -> Attribution | None:
     cue = (tok.idx, cue_end.idx + len(cue_end))
     if content[0] < cue[1] and cue[0] < content[1]:
         return None
-    return Attribution(
-        [content], cue, tok, source, confidence=round(0.4 + 0.4 * precision, 3), origin="frame", relation=rel
-    )
+    return Attribution([content], cue, tok, source, confidence=confidence, origin=origin, relation=rel)
 
 
 def _inverted_split(

@@ -81,6 +81,8 @@ def features(att: Attribution, text: str, quote_type: str, nested: bool = False,
     if att.origin == "frame":
         # The frame's precision on train, in tenths (frame_attribution's confidence is 0.4 + 0.4 p).
         out.append(f"fp={min(int((att.confidence - 0.4) * 25), 9)}")
+    elif att.origin == "tagger":
+        out.append(f"tp={min(int(att.confidence * 10), 9)}")  # the tagger's probability, in tenths
     out.append(f"nested={nested}")
     out.append(f"holds={min(holds, 3)}")
     if tok is not None:

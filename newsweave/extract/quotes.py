@@ -18,6 +18,10 @@ Three passes over one parsed document, each linear in its length:
    content ("supported Trump", "called for an inquiry", "accused X of Y";
    :mod:`newsweave.evaluate.quote_frames`) is a cue too, its content the
    dependent's clause or the object with the rest of its verb phrase.
+   A word that no rule made a cue but that a learned tagger over the parse's
+   contextual vectors marks as one (:mod:`newsweave.extract.quote_tagger`, fitted on
+   PolNeAR train: "groused that ...", "rebuked X") heads the content it governs
+   (its clause, its object with the rest of its phrase, or its passive subject).
    A quote a colon introduces after a clause with a subject ("The report makes
    that clear: “...”") takes that clause's verb as its cue. A quote that follows
    its attribution's sentence directly is the second half of a split quote
@@ -57,16 +61,19 @@ from newsweave.extract.quote_cues import (
     raising_attribution,
     sentence_initial,
     subject_of,
+    tagged_attribution,
     trim_span,
     verb_attribution,
 )
 from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
+from newsweave.extract.quote_tagger import THRESHOLD as TAG_THRESHOLD
+from newsweave.extract.quote_tagger import cue_probabilities
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quotes.rules", "0.3.0"
+NAME, VERSION = "quotes.rules", "0.4.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -186,6 +193,7 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
     """Every attribution the cue rules propose, content finished, before filtering and nesting."""
     found: list[Attribution] = []
     found.extend(colon_line_attributions(doc, text))
+    tagged = cue_probabilities(doc)
     for tok in doc:
         if quotes.at(tok.idx) is not None:
             continue
@@ -200,6 +208,8 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
             att = verb_attribution(tok, text, quotes)
         if att is None and tok.pos_ in FRAME_POS:
             att = frame_attribution(tok, text)
+        if att is None and tagged.get(tok.i, 0.0) >= TAG_THRESHOLD:
+            att = tagged_attribution(tok, text, tagged[tok.i])
         if att is not None:
             found.append(att)
     for att in found:

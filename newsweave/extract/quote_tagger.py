@@ -1,0 +1,81 @@
+"""A learned cue tagger: which words of a parse report what someone said, thought or did.
+
+The cue lists and the frames learned per lemma (:mod:`newsweave.extract.quote_cues`)
+miss a long tail of cues seen once or never in training ("groused", "assesses",
+"rebuked"). This tagger generalises past the lemma: a logistic model over the
+word's contextual vector from the spaCy parse (``doc.tensor``, the tok2vec output
+every parse already computes) and a few symbolic features (part of speech,
+dependency, the relations of its dependents, whether the cue rules know its
+lemma, how well its frames did on train) gives each verb, noun and adjective a
+probability of heading a PolNeAR cue. Words at or above :data:`THRESHOLD` that no
+rule made a cue propose an attribution (:func:`~newsweave.extract.quote_cues.tagged_attribution`),
+which the candidate filter then judges like any other.
+
+The weights are a small artefact, :mod:`newsweave.extract.quote_tagger_data`, fitted
+on PolNeAR train only by ``python -m newsweave.evaluate.quote_tagger``. Scoring is
+one matrix-vector product per document and a few dictionary look-ups per content word.
+A document without a tensor (restored from a store without it) is not tagged.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from newsweave.extract.quote_cues import CUE_LEMMAS, frame_relation
+from newsweave.extract.quote_frames_data import FRAMES
+
+try:
+    from newsweave.extract.quote_tagger_data import BIAS, DENSE, SPARSE, THRESHOLD
+except ImportError:  # not fitted yet: tag nothing
+    BIAS, DENSE, SPARSE, THRESHOLD = 0.0, (), {}, 1.0
+
+TAGGED_POS = frozenset({"VERB", "NOUN", "ADJ"})
+_ENTITY_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _best_frame_precision() -> dict[str, float]:
+    best: dict[str, float] = {}
+    for (lemma, _pos, _rel), precision in FRAMES.items():
+        best[lemma] = max(best.get(lemma, 0.0), precision)
+    return best
+
+
+_FRAME_BEST = _best_frame_precision()
+
+
+def token_features(tok: Token) -> list[str]:
+    """The symbolic features of one candidate cue word (names of the active indicators)."""
+    lemma = tok.lemma_.lower()
+    out = [f"pos={tok.pos_}", f"dep={tok.dep_}", f"tag={tok.tag_}", f"head={tok.head.pos_}"]
+    for child in tok.children:
+        rel = frame_relation(child)
+        if rel is not None:
+            out.append(f"c={rel}")
+            if rel in ("nsubj", "nsubjpass") and child.ent_type_ in _ENTITY_SOURCES:
+                out.append(f"c={rel}|ent")
+    if lemma in CUE_LEMMAS:
+        out.append("cue_lemma")
+    precision = _FRAME_BEST.get(lemma)
+    out.append(f"fp={'none' if precision is None else min(int(precision * 10), 9)}")
+    return out
+
+
+def cue_probabilities(doc: Doc) -> dict[int, float]:
+    """Token index -> probability of being a cue, for the verbs, nouns and adjectives of ``doc``."""
+    tensor = doc.tensor
+    if not SPARSE or tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(doc) or tensor.shape[1] != len(DENSE):
+        return {}
+    dense = tensor @ np.asarray(DENSE, dtype=tensor.dtype)
+    out: dict[int, float] = {}
+    for tok in doc:
+        if tok.pos_ not in TAGGED_POS:
+            continue
+        z = BIAS + float(dense[tok.i]) + sum(SPARSE.get(f, 0.0) for f in token_features(tok))
+        out[tok.i] = 1.0 / (1.0 + math.exp(-z))
+    return out
+
+
+__all__ = ["TAGGED_POS", "THRESHOLD", "cue_probabilities", "token_features"]
