@@ -133,6 +133,9 @@ def train_parses(data: Path, limit: int | None = None, docbin: Path | None = Non
     docs = load_documents(polnear_split(data, "train"), limit)
     nlp = load_spacy()
     if docbin is not None and docbin.exists():
+        if not _tensor_path(docbin).exists():  # the cue tagger reads them: fitting without them is wrong
+            raise FileNotFoundError(f"{docbin} has no {_tensor_path(docbin).name} beside it (saved by an "
+                                    "older version); delete it, or pass a new --docbin, to parse again")
         parsed = _saved_parses(nlp, docbin)
     else:
         parsed = nlp.pipe(text for _, text, _ in docs)
@@ -150,10 +153,9 @@ def _saved_parses(nlp, docbin: Path) -> Iterator[Any]:
     import numpy as np
     from spacy.tokens import DocBin
 
-    tensors = np.load(_tensor_path(docbin)) if _tensor_path(docbin).exists() else None
+    tensors = np.load(_tensor_path(docbin))
     for k, doc in enumerate(DocBin().from_disk(docbin).get_docs(nlp.vocab)):
-        if tensors is not None:
-            doc.tensor = tensors[f"arr_{k}"]
+        doc.tensor = tensors[f"arr_{k}"]
         yield doc
 
 

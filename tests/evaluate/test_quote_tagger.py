@@ -49,3 +49,12 @@ def test_fit_returns_one_dense_weight_per_tensor_column(nlp):
     bias, dense_w, sparse_w = fit(dense, feats, labels, min_count=1, c=1.0, min_weight=0.0)
     assert len(dense_w) == dense.shape[1] and isinstance(bias, float)
     assert all(isinstance(w, float) for w in sparse_w.values())
+
+
+def test_fitting_refuses_saved_parses_without_their_tensors(tmp_path, data_dir):
+    from newsweave.evaluate.quotes import train_parses
+
+    docbin = tmp_path / "train.spacy"
+    docbin.write_bytes(b"")  # a DocBin saved without the tensors file beside it
+    with pytest.raises(FileNotFoundError, match="tensors"):
+        train_parses(data_dir, limit=1, docbin=docbin)
