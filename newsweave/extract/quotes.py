@@ -45,6 +45,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+import numpy as np
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsweave.config import Options
@@ -71,6 +74,7 @@ from newsweave.extract.quote_tagger import THRESHOLD as TAG_THRESHOLD
 from newsweave.extract.quote_tagger import cue_probabilities
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
+from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
 NAME, VERSION = "quotes.rules", "0.4.0"
@@ -189,12 +193,21 @@ def _quote_type(att: Attribution, text: str) -> str:
 
 
 
+# The parts of speech a cue can have ("according" aside): the frame words' and prepositions'.
+_CUE_POS_IDS = string_ids(frozenset(FRAME_POS) | {"ADP"})
+_ACCORDING_ID = get_string_id("according")
+
+
 def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
     """Every attribution the cue rules propose, content finished, before filtering and nesting."""
     found: list[Attribution] = []
     found.extend(colon_line_attributions(doc, text))
     tagged = cue_probabilities(doc)
-    for tok in doc:
+    # Only these tokens can head a candidate below: the others are never made into Token objects.
+    pos, lower = doc.to_array([POS, LOWER]).T
+    visit = np.isin(pos, _CUE_POS_IDS) | (lower == _ACCORDING_ID)
+    for i in np.flatnonzero(visit):
+        tok = doc[int(i)]
         if quotes.at(tok.idx) is not None:
             continue
         att = None
