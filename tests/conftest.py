@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed articles, the public data folder, a fresh store path."""
+"""Shared fixtures: the seed articles, the public data folder, a fresh store path, the parser."""
 
 from __future__ import annotations
 
@@ -35,3 +35,11 @@ def seed_run(tmp_path_factory, seed_paths):
 
     out = tmp_path_factory.mktemp("kursk")
     return analyze_into([str(p) for p in seed_paths], out), out
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """newsweave's spaCy pipeline (tokens, sentences, places), loaded once."""
+    from newsweave.nlp import load_spacy
+
+    return load_spacy()

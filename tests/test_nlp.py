@@ -5,13 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsweave.nlp import load_spacy
-
-    return load_spacy()
-
-
 def words(nlp, text: str) -> list[str]:
     return [t.text for t in nlp.tokenizer(text)]
 

@@ -4,36 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-
-from newsweave.evaluate.brat import Attribution, TextBound
 from newsweave.evaluate.quote_frames import count_frames, gold_frame, select
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsweave.nlp import load_spacy
-
-    return load_spacy()
-
-
-def _bound(label: str, text: str, part: str) -> TextBound:
-    start = text.index(part)
-    return TextBound(label, label, ((start, start + len(part)),), part)
-
-
-def test_gold_frame_follows_the_cue_to_the_content_root(nlp):
+def test_gold_frame_follows_the_cue_to_the_content_root(nlp, attribution):
     text = "The senator criticized the plan for its cost."
     doc = nlp(text)
-    att = Attribution("E1", _bound("Content", text, "the plan for its cost"),
-                      _bound("Cue", text, "criticized"), _bound("Source", text, "The senator"))
+    att = attribution(text, "the plan for its cost", "criticized", "The senator")
     assert gold_frame(doc, att) == ("criticize", "V", "dobj")
 
 
-def test_count_frames_counts_gold_against_every_occurrence_outside_quotes(nlp):
+def test_count_frames_counts_gold_against_every_occurrence_outside_quotes(nlp, attribution):
     text = "Lee criticized the plan. Kim criticized the budget. “We criticized nothing,” Lee said."
     doc = nlp(text)
-    att = Attribution("E1", _bound("Content", text, "the plan"), _bound("Cue", text, "criticized"), None)
+    att = attribution(text, "the plan", "criticized")
     gold, seen = count_frames([(text, [att], doc)])
     frame = ("criticize", "V", "dobj")
     assert gold[frame] == 1 and seen[frame] == 2  # the quoted "criticized" is not counted

@@ -5,46 +5,32 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsweave.evaluate.brat import Attribution, TextBound
 from newsweave.evaluate.quote_tagger import fit, labelled_tokens
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsweave.nlp import load_spacy
-
-    return load_spacy()
-
-
-def _bound(label: str, text: str, part: str) -> TextBound:
-    start = text.index(part)
-    return TextBound(label, label, ((start, start + len(part)),), part)
-
-
-def _example(nlp):
+@pytest.fixture
+def example(nlp, attribution):
     text = "The senator groused that the plan failed. She walked home."
-    gold = [Attribution("E1", _bound("Content", text, "that the plan failed"),
-                        _bound("Cue", text, "groused"), _bound("Source", text, "The senator"))]
-    return text, gold, nlp(text)
+    return text, [attribution(text, "that the plan failed", "groused", "The senator")], nlp(text)
 
 
-def test_words_inside_a_gold_cue_are_the_positive_examples(nlp):
-    text, gold, doc = _example(nlp)
+def test_words_inside_a_gold_cue_are_the_positive_examples(example):
+    text, gold, doc = example
     dense, feats, labels = labelled_tokens([(text, gold, doc)])
     words = [t.text for t in doc if t.pos_ in ("VERB", "NOUN", "ADJ")]
     assert dense.shape == (len(words), doc.tensor.shape[1]) and len(feats) == len(labels) == len(words)
     assert {w for w, y in zip(words, labels) if y} == {"groused"}
 
 
-def test_a_parse_without_its_tensor_is_refused(nlp):
-    text, gold, doc = _example(nlp)
+def test_a_parse_without_its_tensor_is_refused(example):
+    text, gold, doc = example
     doc.tensor = np.zeros((0, 0), dtype="float32")
     with pytest.raises(ValueError, match="tensor"):
         labelled_tokens([(text, gold, doc)])
 
 
-def test_fit_returns_one_dense_weight_per_tensor_column(nlp):
-    text, gold, doc = _example(nlp)
+def test_fit_returns_one_dense_weight_per_tensor_column(example):
+    text, gold, doc = example
     dense, feats, labels = labelled_tokens([(text, gold, doc)] * 3)
     bias, dense_w, sparse_w = fit(dense, feats, labels, min_count=1, c=1.0, min_weight=0.0)
     assert len(dense_w) == dense.shape[1] and isinstance(bias, float)

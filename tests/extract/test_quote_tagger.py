@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from newsweave.extract import quote_tagger
 from newsweave.extract.quote_cues import tagged_attribution
 from newsweave.extract.quote_marks import find_quote_spans
 from newsweave.extract.quotes import QuoteIndex, candidate_attributions
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newsweave.nlp import load_spacy
-
-    return load_spacy()
 
 
 def _prob(doc, word):

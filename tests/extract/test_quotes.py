@@ -11,13 +11,6 @@ from newsweave.extract.quotes import Quote, extract_quotes, find_quote_spans
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from newsweave.nlp import load_spacy
-
-    return load_spacy()
-
-
-@pytest.fixture(scope="module")
 def quotes_of(nlp):
     def run(text: str) -> list[Quote]:
         return extract_quotes(nlp(text), text, "doc")

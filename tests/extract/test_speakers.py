@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsweave.extract.speakers import Discourse
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newsweave.nlp import load_spacy
-
-    return load_spacy()
 
 
 def span(doc, words: str):
