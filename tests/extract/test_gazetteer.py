@@ -29,3 +29,18 @@ def test_countries_are_placed_at_their_capital():
     ukraine = geocode_story({"Ukraine": 1})["Ukraine"]
     kyiv = capital_of("UA")
     assert (ukraine.latitude, ukraine.longitude) == (kyiv.latitude, kyiv.longitude)
+
+
+def test_names_matched_by_their_token_id_are_single_tokens(nlp):
+    # The place ruler finds letters-only names (no tokenizer special case) in the ORTH
+    # column without tokenizing them; that is only right if each is exactly one token.
+    ruler = nlp.get_pipe("newsweave_places")
+    single = [n for n in ruler.gazetteer if n.isalpha() and n not in (nlp.tokenizer.rules or {})]
+    assert len(single) > 50_000 and len(ruler.single_ids) == len(single)
+    assert all(len(doc) == 1 for doc in nlp.tokenizer.pipe(single))
+
+
+def test_single_and_multi_token_place_names_are_both_found(nlp):
+    doc = nlp("Aid left Kiev for Sumy, then New York and Saint-Denis.")
+    places = {e.text for e in doc.ents if e.label_ == "GPE"}
+    assert {"Kiev", "Sumy", "New York", "Saint-Denis"} <= places
