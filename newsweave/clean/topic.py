@@ -41,6 +41,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -98,10 +99,12 @@ _NEWS_WORDS = frozenset(
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st"})
 
 
-def _stopwords() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+STOPWORDS = Path(__file__).with_name("stopwords.txt")  # scikit-learn's English list, without importing it
 
-    return frozenset(ENGLISH_STOP_WORDS) | _NEWS_WORDS
+
+def _stopwords() -> frozenset[str]:
+    lines = STOPWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#")) | _NEWS_WORDS
 
 
 _STOP = _stopwords()

@@ -213,3 +213,10 @@ def test_topic_fit_regenerates_the_shipped_decider_byte_for_byte(data_dir, tmp_p
     monkeypatch.setattr(fit, "write_module", lambda *a: original(*a, path=tmp_path / "decider.py"))
     fit.main(["--data", str(data_dir)])
     assert (tmp_path / "decider.py").read_bytes() == shipped
+
+
+def test_stop_words_are_scikit_learns_list_without_importing_it():
+    from newsweave.clean.topic import _NEWS_WORDS, _STOP
+
+    sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
+    assert _STOP == frozenset(sklearn_text.ENGLISH_STOP_WORDS) | _NEWS_WORDS
