@@ -22,6 +22,7 @@ from rich.text import Text
 
 from newsweave.config import Options
 from newsweave.errors import NewsweaveError
+from newsweave.model import document_label
 
 app = typer.Typer(
     name="newsweave", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -229,7 +230,7 @@ def search(
     for column in ("score", "title / source", "snippet"):
         table.add_column(column)
     for hit in hits:
-        table.add_row(f"{-hit['score']:.2f}", Text(hit["title"] or hit["source"]), Text(hit["snippet"]))
+        table.add_row(f"{-hit['score']:.2f}", Text(document_label(hit["title"], hit["source"])), Text(hit["snippet"]))
     out.print(table)
 
 

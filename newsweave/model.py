@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from functools import cache
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 SCHEMA_VERSION = "1.0"
@@ -61,6 +62,15 @@ class Document:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+
+def document_label(title: str | None, source: str | None, fallback: str = "") -> str:
+    """What a reader sees a document called: its title, else its file's (or URL's) last name, else its source.
+
+    >>> document_label(None, "examples/kursk/000_a.txt"), document_label("Kyiv's gamble", "x.txt")
+    ('000_a.txt', "Kyiv's gamble")
+    """
+    return title or PurePath(source or "").name or source or fallback
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

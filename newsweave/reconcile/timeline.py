@@ -27,7 +27,7 @@ import numpy
 from newsweave.extract.events_lexicon import EVENT_FAMILIES
 from newsweave.extract.timex import anchor_day
 from newsweave.embeddings import DIMENSIONS, embed
-from newsweave.model import content_id
+from newsweave.model import content_id, document_label
 
 TIMELINE_COMMITMENTS = frozenset({"asserted", "attributed"})
 TIMELINE_GRAINS = frozenset({"time", "day", "week", "month", "season", "quarter", "half", "year"})
@@ -465,7 +465,7 @@ def timeline_context(analysis: dict[str, Any], timeline: list[dict[str, Any]] | 
     shown = {doc for e in timeline for doc in e["documents"]}
     docs = [d for d in analysis.get("documents", ()) if d["id"] in shown]
     colour = {d["id"]: PALETTE[i % len(PALETTE)] for i, d in enumerate(docs)}
-    legend = [{"doc": d["id"], "name": d.get("title") or d.get("source") or d["id"],
+    legend = [{"doc": d["id"], "name": document_label(d.get("title"), d.get("source"), d["id"]),
                "colour": colour[d["id"]], "reported": (d.get("published") or {}).get("value")} for d in docs]
     charted = [e for e in timeline if e["year_known"]]
     if len(charted) > options.max_entries_in_chart:

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from newsweave import __version__
 from newsweave.export.json import build_analysis
+from newsweave.model import document_label
 from newsweave.reconcile.timeline import interval_of
 from newsweave.report.svg import place_map, series_chart
 from newsweave.store.sqlite import Store
@@ -191,7 +192,7 @@ def context_from(analysis: dict[str, Any], story: dict[str, Any], timeline: dict
     centrality = Counter(m["doc"] for c in story.get("claims", ()) for m in c["mentions"])
     for number, doc in enumerate(documents, 1):
         doc["number"] = number
-        doc["label"] = doc["title"] or Path(doc["source"]).name or doc["source"]
+        doc["label"] = document_label(doc["title"], doc["source"])
         doc["genre"] = genres.get(doc["id"], {}).get("genre")
         doc["genre_confidence"] = genres.get(doc["id"], {}).get("confidence")
         doc["removed_words"] = sum(len(doc["text"][r["start"]:r["end"]].split()) for r in doc["removed"])

@@ -132,3 +132,11 @@ def test_an_entry_sorts_by_its_sources_that_know_the_year():
     vectors = numpy.ones((2, 4), dtype=numpy.float32)
     entry = _entry([0, 1], items, vectors, {}, {})
     assert entry["year_known"] and entry["sort"] == interval_of("2025-03-12").lo
+
+
+def test_legend_names_a_source_as_the_sources_table_does():
+    analysis = analysis_of([("On March 3, rebels attacked the town of Kolva.", "stories/kolva/a.txt", "2025-03-05")])
+    titled = json.loads(json.dumps(analysis))
+    titled["documents"][0]["title"] = "Rebels attack Kolva"
+    assert [s["name"] for s in timeline_context(analysis)["timeline_legend"]] == ["a.txt"]
+    assert [s["name"] for s in timeline_context(titled)["timeline_legend"]] == ["Rebels attack Kolva"]
