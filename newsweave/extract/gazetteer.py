@@ -128,8 +128,17 @@ class PlaceRuler:
         self.regions.add("REGION", [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": list(REGION_WORDS)}}]])
 
     def _allowed(self, start: int, end: int, places: tuple[Place, ...], ents: _Entities) -> bool:
-        """Whether tokens ``[start, end)``, a gazetteer name, may become a place mention."""
+        """Whether tokens ``[start, end)``, a gazetteer name, may become a place mention.
+
+        Not when it is only part of a longer run of proper nouns ("Dublin" in "University
+        College Dublin", "York" in "New York Times": the name of something else), nor when it is
+        the surname of a person named in full in the document ("Lucas said" after "Scott Lucas").
+        """
         if not ents.proper[start:end].all():
+            return False
+        if (start > 0 and ents.proper[start - 1]) or (end < len(ents.proper) and ents.proper[end]):
+            return False
+        if end - start == 1 and ents.orth[start] in ents.surnames:
             return False
         k = int(ents.owner[start])
         if k >= 0 and ents.spans[k].end >= end:  # one entity covers the name
@@ -170,14 +179,21 @@ class _Entities:
     spans: tuple[Span, ...]
     owner: numpy.ndarray
     proper: numpy.ndarray  # per token: tagged a proper noun
+    orth: numpy.ndarray  # per token: its ORTH id
+    surnames: frozenset[int]  # the ORTH ids of the last words of the document's full names ("Scott Lucas")
 
     @classmethod
     def of(cls, doc: Doc) -> "_Entities":
         spans = doc.ents
         owner = numpy.full(len(doc), -1, dtype=numpy.int32)
+        orth = doc.to_array(ORTH)
+        proper = doc.to_array(POS) == PROPN
+        surnames: set[int] = set()
         for k, e in enumerate(spans):
             owner[e.start:e.end] = k
-        return cls(spans, owner, doc.to_array(POS) == PROPN)
+            if e.label_ == "PERSON" and len(e) > 1 and proper[e.start:e.end].all():
+                surnames.add(int(orth[e.end - 1]))
+        return cls(spans, owner, proper, orth, frozenset(surnames))
 
 
 @Language.factory("newsweave_places", default_config={"min_population": 5000})

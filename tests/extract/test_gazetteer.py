@@ -44,3 +44,11 @@ def test_single_and_multi_token_place_names_are_both_found(nlp):
     doc = nlp("Aid left Kiev for Sumy, then New York and Saint-Denis.")
     places = {e.text for e in doc.ents if e.label_ == "GPE"}
     assert {"Kiev", "Sumy", "New York", "Saint-Denis"} <= places
+
+
+def test_a_place_name_inside_a_longer_proper_name_or_borne_by_a_person_is_no_place(nlp):
+    text = ("“We might negotiate,” said Scott Lucas, professor at University College Dublin’s Clinton "
+            "Institute. “Ukraine wants to resist,” Lucas said. Majority Leader Mitch McConnell agreed.")
+    places = {e.text for e in nlp(text).ents if e.label_ == "GPE"}
+    assert places.isdisjoint({"Lucas", "University", "College", "Dublin", "Leader"})
+    assert "Ukraine" in places
