@@ -47,13 +47,54 @@ def countries() -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...],
         polygons = geometry.get("arcs") or []
         if geometry["type"] == "Polygon":
             polygons = [polygons]
-        rings = tuple(ring(r) for polygon in polygons for r in polygon)
+        rings = tuple(r for polygon in polygons for part in polygon for r in unwrapped(ring(part)))
         if not rings:
             continue
         xs = [p[0] for r in rings for p in r]
         ys = [p[1] for r in rings for p in r]
         found.append(((geometry.get("properties") or {}).get("name", ""), rings, (min(xs), min(ys), max(xs), max(ys))))
     return tuple(found)
+
+
+def unwrapped(ring: tuple[tuple[float, float], ...]) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """A ring that crosses the antimeridian (Russia's far east, Fiji) drawn without a line across the world.
+
+    Longitudes are made continuous (a step of more than 180 degrees is a crossing, not
+    an edge), so the ring runs past 180 (or -180) off the frame; a copy shifted by a
+    whole turn then draws the part on the other side.
+
+    >>> unwrapped(((179.0, 0.0), (-179.0, 0.0), (-179.0, 1.0), (179.0, 1.0)))
+    (((179.0, 0.0), (181.0, 0.0), (181.0, 1.0), (179.0, 1.0)), ((-181.0, 0.0), (-179.0, 0.0), (-179.0, 1.0), (-181.0, 1.0)))
+    """
+    out, shift, last = [], 0.0, None
+    for lon, lat in ring:
+        if last is not None and abs(lon + shift - last) > 180:
+            shift += 360.0 if lon + shift < last else -360.0
+        last = lon + shift
+        out.append((last, lat))
+    west, east = min(p[0] for p in out), max(p[0] for p in out)
+    if east > 180 or west < -180:
+        turn = -360.0 if east > 180 else 360.0
+        return tuple(out), tuple((lon + turn, lat) for lon, lat in out)
+    return (tuple(out),)
+
+
+MAX_LABELS = 14  # the most-mentioned places are named; the others have their name on hover
+LABEL_CHAR_WIDTH, LABEL_HEIGHT = 7.0, 14.0  # a 12px label's rough size, to keep labels apart
+
+
+def _free_label(name: str, x: float, y: float, r: float, boxes: list[tuple[float, float, float, float]]
+                ) -> tuple[float, str] | None:
+    """Where a dot's label goes: right of it, else left of it, where it covers no label placed
+    before (then its box joins ``boxes``); None when both sides are taken."""
+    width = LABEL_CHAR_WIDTH * len(name)
+    top, bottom = y - LABEL_HEIGHT / 2, y + LABEL_HEIGHT / 2
+    for left, x_text, anchor in ((x + r + 2, x + r + 2, "start"), (x - r - 2 - width, x - r - 2, "end")):
+        box = (left, top, left + width, bottom)
+        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            boxes.append(box)
+            return x_text, anchor
+    return None
 
 
 def place_map(places: list[dict[str, Any]], width: int = 760, height: int = 420) -> str:
@@ -88,14 +129,17 @@ def place_map(places: list[dict[str, Any]], width: int = 760, height: int = 420)
         d = " ".join("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (xy(*p) for p in r)) + "Z" for r in rings)
         paths.append(f'<path d="{d}"><title>{escape(name)}</title></path>')
     biggest = max(p.get("count", 1) for p in places) or 1
-    dots, labels = [], []
+    dots, labels, boxes = [], [], []
     for p in sorted(places, key=lambda p: -p.get("count", 1)):
         x, y = xy(p["lon"], p["lat"])
         r = 3 + 7 * math.sqrt(p.get("count", 1) / biggest)
         name = escape(str(p["name"]))
         dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"><title>{name}: {p.get("count", 1)} mentions</title></circle>')
-        if len(labels) < 14:
-            labels.append(f'<text x="{x + r + 2:.1f}" y="{y + 4:.1f}">{name}</text>')
+        if len(labels) < MAX_LABELS:
+            label = _free_label(str(p["name"]), x, y, r, boxes)
+            if label is not None:
+                lx, anchor = label
+                labels.append(f'<text x="{lx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{name}</text>')
     return (
         f'<svg class="map" viewBox="0 0 {width} {height}" role="img" aria-label="Map of the places mentioned">'
         f'<rect width="{width}" height="{height}" class="sea"/><g class="land">{"".join(paths)}</g>'
