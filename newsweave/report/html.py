@@ -162,6 +162,35 @@ def _quantity_series(analysis: dict[str, Any], labels: dict[str, str]) -> list[d
     return out
 
 
+def quote_parts(quote: dict[str, Any], limit: int = 300) -> list[tuple[str, bool]]:
+    """A quote's words as (text, is what was said) pieces, so the report can set the content apart
+    from the speaker and the verb; a long one is cut to its content's first ``limit`` characters.
+
+    >>> quote_parts({"text": "Kyiv denied it, he said", "start": 10, "content_spans": [[10, 24]]})
+    [('Kyiv denied it', True), (', he said', False)]
+    """
+    text, start = quote["text"], quote["start"]
+    spans = sorted((max(0, a - start), min(len(text), b - start)) for a, b in quote.get("content_spans") or ())
+    spans = [(a, b) for a, b in spans if a < b]
+    if not spans:
+        return [(_cut(text, limit), False)]
+    if len(text) > limit:
+        return [(_cut(" … ".join(text[a:b] for a, b in spans), limit), True)]
+    parts, at = [], 0
+    for a, b in spans:
+        if a > at:
+            parts.append((text[at:a], False))
+        parts.append((text[max(a, at):b], True))
+        at = max(at, b)
+    if at < len(text):
+        parts.append((text[at:], False))
+    return parts
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     roles = {e["name"]: Counter(r["role"] for r in e.get("roles", ())) for e in entities if e["type"] == "person"}
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -170,8 +199,9 @@ def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[d
             groups[q.get("speaker") or "unattributed"].append(q)
     out = []
     for name, quotes in sorted(groups.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])):
+        shown = sorted(quotes, key=lambda q: (labels[q["doc"]], q["start"]))[:12]
         out.append({"name": name, "roles": [r for r, _ in roles.get(name, Counter()).most_common(3)],
-                    "quotes": sorted(quotes, key=lambda q: (labels[q["doc"]], q["start"]))[:12],
+                    "quotes": [dict(q, parts=quote_parts(q)) for q in shown],
                     "count": len(quotes), "docs": sorted({labels[q["doc"]] for q in quotes}, key=int)})
     return out[:60]
 

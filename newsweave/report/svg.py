@@ -176,7 +176,7 @@ def series_chart(series: dict[str, Any], labels: dict[str, str], width: int = 52
                      f'<text x="{x:.1f}" y="{y - 8:.1f}" class="val" text-anchor="middle">{_short(p["value"])}{marker}</text>')
     unit = escape(str(series.get("unit") or ""))
     return (f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(series["measure"])}">'
-            f'{"".join(parts)}<text x="4" y="{top_pad + 4}" class="tick">{unit}</text></svg>')
+            f'{"".join(parts)}<text x="{left - 6}" y="{height - bottom + 14}" class="tick" text-anchor="end">{unit}</text></svg>')
 
 
 def _short(value: float) -> str:

@@ -48,6 +48,14 @@ def test_story_report_cites_real_spans(story_run):
     for claim in context["claims"]:
         for m in claim["mentions"]:
             assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+    quotes = [q for sp in context["speakers"] for q in sp["quotes"]]
+    assert quotes
+    for q in quotes:  # what was said is set apart from who said it, in the article's own words
+        said = [part for part, is_content in q["parts"] if is_content]
+        assert said
+        if len(q["text"]) <= 300:  # longer ones show only their content, cut
+            assert "".join(part for part, _ in q["parts"]) == q["text"]
+            assert all(part in texts[q["doc"]] for part in said)
 
 
 def _chromium():

@@ -48,3 +48,15 @@ def test_labels_of_nearby_places_do_not_overlap():
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_chart_unit_sits_apart_from_the_value_ticks():
+    from newsweave.report.svg import series_chart
+
+    points = [{"value": 1295.0, "doc": "a", "start": 0, "text": "1,295 km2"},
+              {"value": 1036.0, "doc": "b", "start": 0, "text": "400 square miles"}]
+    svg = series_chart({"points": points, "unit": "km²", "measure": "territory"}, {"a": "1", "b": "2"})
+    ticks = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" class="tick"[^>]*>([^<]*)</text>', svg)
+    unit_y = {float(y) for x, y, text in ticks if text == "km²"}
+    value_ys = {float(y) for x, y, text in ticks if text and text[0].isdigit()}
+    assert len(unit_y) == 1 and unit_y.isdisjoint(value_ys)
