@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from spacy.lang.en.stop_words import STOP_WORDS
 from markupsafe import Markup
 
 from newsweave import __version__
@@ -191,12 +192,32 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _canonical_names(entities: list[dict[str, Any]]) -> dict[str, str]:
+    """Each name an entity goes by ("Vladimir V. Putin", "Kiev") -> the entity's name, the entity
+    that uses it most winning where two share a name."""
+    best: dict[str, tuple[int, str]] = {}
+    for e in entities:
+        for alias, count in (e.get("aliases") or {}).items():
+            if count > best.get(alias, (0, ""))[0]:
+                best[alias] = (count, e["name"])
+    return {alias: name for alias, (_, name) in best.items()}
+
+
+def _speaker_name(speaker: str | None, canonical: dict[str, str]) -> str:
+    """The name quotes are grouped under: the speaker's entity; "unattributed" for none, or for
+    a speaker that is only a pronoun or determiner the extractor could not resolve ("It", "most of which")."""
+    if not speaker or all(w.lower() in STOP_WORDS and not w.isupper() for w in speaker.split()):  # "US" stays
+        return "unattributed"
+    return canonical.get(speaker, speaker)
+
+
 def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     roles = {e["name"]: Counter(r["role"] for r in e.get("roles", ())) for e in entities if e["type"] == "person"}
+    canonical = _canonical_names(entities)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in analysis.get("quotes", ()):
         if q["doc"] in labels and not q.get("duplicate_of"):
-            groups[q.get("speaker") or "unattributed"].append(q)
+            groups[_speaker_name(q.get("speaker"), canonical)].append(q)
     out = []
     for name, quotes in sorted(groups.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])):
         shown = sorted(quotes, key=lambda q: (labels[q["doc"]], q["start"]))[:12]

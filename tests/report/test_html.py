@@ -102,3 +102,18 @@ def test_report_header_names_the_roughly_dated_sources(seed_run):
     html = (seed_run[1] / "report.html").read_text(encoding="utf-8")
     header = html[html.index("<header>"):html.index("</header>")]
     assert "dated only roughly" in header and "2019-08-01/2025-11-30" not in header
+
+
+def test_quotes_are_grouped_by_the_speakers_entity_and_unresolved_pronouns_are_unattributed():
+    from newsweave.report.html import _speakers
+
+    def quote(doc, speaker, start):
+        return {"doc": doc, "speaker": speaker, "start": start, "text": "x said", "content_spans": []}
+
+    entities = [{"name": "Vladimir Putin", "type": "person", "aliases": {"Putin": 5, "Vladimir V. Putin": 1}},
+                {"name": "Kyiv", "type": "place", "aliases": {"Kyiv": 4, "Kiev": 3}}]
+    analysis = {"quotes": [quote("a", "Vladimir V. Putin", 0), quote("b", "Vladimir Putin", 0),
+                           quote("a", "Kiev", 10), quote("b", "Kyiv", 10), quote("a", "It", 20),
+                           quote("b", "most of which", 20), quote("a", "US", 30)]}
+    groups = {g["name"]: g["count"] for g in _speakers(analysis, {"a": "1", "b": "2"}, entities)}
+    assert groups == {"Vladimir Putin": 2, "Kyiv": 2, "unattributed": 2, "US": 1}
