@@ -140,6 +140,7 @@ class NameGroup:
     initials: str = ""  # person: middle initials
     surname: str = ""
     places: frozenset[int] = frozenset()
+    retyped_from: str = ""  # the tagger's type, when the name is a person's (see _retype_person_names)
 
 
 def _person_parts(key: str) -> tuple[str, str, str]:
@@ -241,7 +242,7 @@ def reconcile(
     (text the cleaner removed) are left out.
     """
     kept = [m for m in mentions if not getattr(m, "removed", False)]
-    groups = _name_groups(kept, min_population)
+    groups = _retype_person_names(_name_groups(kept, min_population))
     clusters = _Clusters(groups)
     by_label: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
@@ -313,6 +314,40 @@ def _name_groups(mentions: list[Mention], min_population: int) -> list[NameGroup
                 ids |= same_place_ids(REGION_SUFFIX.sub("", surface), min_population)
             g.places = ids
     return groups
+
+
+def _retype_person_names(groups: list[NameGroup]) -> list[NameGroup]:
+    """Organisation groups whose name is a person's become person groups.
+
+    The tagger often types a foreign name as an organisation in one sentence and a
+    person in another ("Oleksandr Syrskyi", "Zelenskiy said"). A full name that is, as
+    a person's name, the key of a person with a first name, and a lone word that is the
+    surname of a full-name person of the same document, are that person's; a lone word
+    is retyped only in the documents where such a person is named, and an acronym never.
+    """
+    people = [g for g in groups if g.label == "person" and g.given]
+    full_keys = {g.key for g in people}
+    surname_docs: dict[str, set[str]] = defaultdict(set)
+    for g in people:
+        surname_docs[g.surname].update(m.doc for m in g.mentions)
+    out: list[NameGroup] = []
+    for g in groups:
+        surface = _surface(g) if g.label == "organisation" else ""
+        key = normalise(surface, "person") if surface and not surface.isupper() else ""  # NATO stays
+        if key and " " in key and key in full_keys:
+            given, initials, surname = _person_parts(key)
+            out.append(NameGroup("person", key, g.mentions, given, initials, surname, retyped_from=g.label))
+        elif key and " " not in key and surname_docs.get(key, set()) & {m.doc for m in g.mentions}:
+            docs = surname_docs[key]
+            by_doc: dict[str, list[Mention]] = defaultdict(list)
+            for m in g.mentions:
+                by_doc[m.doc if m.doc in docs else ""].append(m)
+            for doc, ms in by_doc.items():
+                out.append(NameGroup(g.label, g.key, ms, places=g.places) if not doc else
+                           NameGroup("person", key, ms, surname=key, retyped_from=g.label))
+        else:
+            out.append(g)
+    return out
 
 
 def _blocks(indices: Iterable[int], key_of) -> Iterable[list[int]]:
@@ -440,6 +475,8 @@ def _build_entity(label: str, mentions: list[Mention], reasons: list[str],
     forms = [sorted({strip_titles(m.text, label) for m in g.mentions}) for g in groups]
     notes = [f"same name after removing titles, case, accents and transliteration differences: "
              f"{', '.join(f)}" for f in forms if len(f) > 1]
+    notes += [f"'{_surface(g)}', typed {g.retyped_from} by the tagger, is a person's name"
+              for g in groups if g.retyped_from]
     # Lone surnames are per document, so their document is part of the identity.
     key = "|".join(sorted(g.key if " " in g.key or g.label != "person" else f"{g.key}@{g.mentions[0].doc}"
                           for g in groups))

@@ -158,3 +158,17 @@ def test_role_words_around_a_name_do_not_split_the_person():
                   ("c", "person", "Joe Leonard, Chairman of AirTran Airways"), ("d", "person", "Joe Leonard"))
     assert together(ms, "Apple CEO Steve Jobs", "Steve Jobs")
     assert together(ms, "Joe Leonard, Chairman of AirTran Airways", "Joe Leonard")
+
+
+def test_a_persons_name_the_tagger_typed_an_organisation_joins_the_person():
+    ms = mentions(("a", "person", "Oleksandr Syrsky"), ("b", "organisation", "Oleksandr Syrskyi"),
+                  ("c", "person", "Volodymyr Zelensky"), ("c", "organisation", "Zelenskiy"),
+                  ("d", "organisation", "Zelenskiy"), ("e", "organisation", "Ford"), ("f", "person", "Gerald Ford"),
+                  ("g", "person", "Kiev’s NATO"), ("g", "organisation", "NATO"))
+    assert together(ms, "Oleksandr Syrsky", "Oleksandr Syrskyi")
+    assert together(ms, "Volodymyr Zelensky", "Zelenskiy")
+    assert not together(ms, "Ford", "Gerald Ford")  # no person of that name in the company's document
+    assert not together(ms, "NATO", "Kiev’s NATO")  # an acronym is no one's surname
+    entities, _ = reconcile_entities(ms, geocode=False)
+    syrsky = next(e for e in entities if e.name.startswith("Oleksandr"))
+    assert syrsky.type == "person" and any("typed organisation" in r for r in syrsky.merge_reasons)
