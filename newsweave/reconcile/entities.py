@@ -16,7 +16,9 @@ one type are then merged by rules that each leave a reason:
 
 Candidates are only compared within blocks (same surname key, same first
 name, same first letters), so the work grows with the corpus, not its square.
-Mentions of different types are never merged. Places are then geocoded
+Mentions of different types are never merged, with one exception: a name the
+tagger typed an organisation that is a person's name (the same full name, or the
+surname of a person named in full in the same document) is that person's. Places are then geocoded
 together, so an ambiguous name is read in the light of the story's other places.
 """
 
