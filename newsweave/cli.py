@@ -217,7 +217,8 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Full-text search over the stored articles, ranked (BM25), with snippets."""
+    """Full-text search over the stored articles, ranked (BM25), with snippets; plain words also find
+    their compound spellings ("ceasefire", "cease-fire", "cease fire")."""
     with _open(db) as store:
         hits = store.search(query, limit)
     if as_json:

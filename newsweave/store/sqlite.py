@@ -281,15 +281,35 @@ class Store:
             "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
             "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?"
         )
+        if _PLAIN_QUERY.fullmatch(query) and not _FTS_OPERATORS & set(query.split()):
+            query = " ".join(self._compound_variants(word) for word in query.split())
         try:
             rows = self.db.execute(sql, (query, limit)).fetchall()
         except sqlite3.OperationalError:
-            # Not valid FTS5 syntax (e.g. "Ukraine's"): search the words as plain terms.
+            # Not valid FTS5 syntax (e.g. a stray quote): search the words as plain terms.
             terms = " ".join('"' + t.replace('"', '""') + '"' for t in re.findall(r"\w+", query))
             if not terms:
                 return []
             rows = self.db.execute(sql, (terms, limit)).fetchall()
         return [dict(r) for r in rows]
+
+    def _compound_variants(self, word: str) -> str:
+        """One word of a plain query as an FTS5 term that also finds its compound's other spellings.
+
+        "cease-fire" finds "ceasefire" too, and "ceasefire" finds "cease-fire" and "cease fire"
+        where the text holds them (a split is tried only where its two words stand together
+        in some article, so "nowhere" looks for "now here" only if an article has it).
+        """
+        parts = [p for p in re.split(r"[-‐‑–]", word) if p]
+        phrase = '"' + " ".join(parts).replace('"', '""') + '"'
+        if len(parts) > 1:
+            return f'({phrase} OR "{"".join(parts)}")'
+        if len(word) < 2 * MIN_COMPOUND_PART + 1 or not word.isalpha():
+            return phrase
+        splits = [f'"{word[:i]} {word[i:]}"' for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
+        found = [s for s in splits if self.db.execute(
+            "SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", (s,)).fetchone()]
+        return f"({' OR '.join([phrase, *found])})" if found else phrase
 
     def stats(self) -> dict[str, Any]:
         one = lambda q: self.db.execute(q).fetchone()[0]  # noqa: E731
@@ -304,6 +324,12 @@ class Store:
             "runs": one("SELECT count(*) FROM runs"),
             "failures": one("SELECT count(*) FROM failures"),
         }
+
+
+# A query of plain words (letters, digits, apostrophes, hyphens) rather than FTS5 syntax.
+_PLAIN_QUERY = re.compile(r"\s*[\w'’‐‑–-]+(?:\s+[\w'’‐‑–-]+)*\s*")
+_FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+MIN_COMPOUND_PART = 3  # letters in each word of a compound's split spelling ("cease fire")
 
 
 class _Transaction:

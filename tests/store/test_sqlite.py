@@ -126,3 +126,15 @@ def test_a_store_of_an_older_schema_is_migrated_in_place(tmp_path):
     with Store(path) as store:
         assert store.stats()["schema_version"] == SCHEMA_VERSION
         assert store.original("d1") == "Kyiv." and store.story() == {}
+
+
+def test_search_finds_the_other_spellings_of_a_compound(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_document(_doc("Both sides agreed to a ceasefire on Monday.", "joined"))
+        store.add_document(_doc("The cease-fire talks resumed.", "hyphen"))
+        store.add_document(_doc("A fire broke out; the shelling did not cease.", "apart"))
+        for query in ("ceasefire", "cease-fire", "Ceasefire"):
+            assert {h["source"] for h in store.search(query)} == {"joined", "hyphen"}
+        # FTS5 syntax is left as written
+        assert {h["source"] for h in store.search("fire NOT cease")} == set()
+        assert {h["source"] for h in store.search("shelling OR ceasefire")} == {"joined", "apart"}
