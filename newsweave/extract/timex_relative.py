@@ -80,6 +80,8 @@ RELATIVE_UNIT_RULE = rf"""
 
 # --- N units ago / later / earlier ---------------------------------------------------------
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"'`]|--|$)")
+
+
 def _offset(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     amount = parse_number(m.group("num"))
@@ -92,13 +94,19 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         # "two days after the attack": TimeML marks the duration; the event is the anchor
         return Found("DURATION", duration_value(amount, unit), mod=mod, end=m.end("cut"))
     from_now = direction_word in ("ago", "from now", "hence")
+    # "three days later": TimeML tags "three days" as a DURATION, "later" being a signal
+    # that anchors it to the previous time; the record keeps the date (what a timeline
+    # needs) and names the duration. TempEval-3 tags "a year earlier" in a results report
+    # as the compared date, and "ago" as part of a date.
+    comparison = amount == 1 and unit == "year"
+    measured = {} if from_now or comparison else {"duration": duration_value(amount, unit), "duration_end": m.end("cut")}
     base, anchor = ((Point(ctx.dct, "day"), "dct") if ctx.dct else (None, "dct")) if from_now else ctx.previous()
     if base is None or amount is None:
         if amount is None and from_now:
             return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor="dct")
-        return Found("DATE", "XXXX-XX-XX" if unit in ("day", "week") else "XXXX", mod=mod)
+        return Found("DATE", "XXXX-XX-XX" if unit in ("day", "week") else "XXXX", mod=mod, **measured)
     if unit in ("hour", "minute", "second"):
-        return Found("DATE", base.value, mod=mod, anchor=anchor, point=base)
+        return Found("DATE", base.value, mod=mod, anchor=anchor, point=base, **measured)
     if amount == 1 and unit == "year" and ctx.compared_period() is not None and sign < 0:
         # "profit rose from a year ago", "compared with $2 a year earlier": in a report on a
         # quarter, the same quarter a year before
@@ -119,8 +127,7 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
             point = Point(base.day, grain).shift(sign * step * scale, shift_unit)
         except (ValueError, OverflowError):  # "1,000 decades ago" leaves the calendar
             return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor=anchor)
-    comparison = amount == 1 and unit == "year"
-    return Found("DATE", point.value, mod=mod, anchor=anchor, point=point, sets_reference=not comparison)
+    return Found("DATE", point.value, mod=mod, anchor=anchor, point=point, sets_reference=not comparison, **measured)
 
 
 OFFSET_RULE = rf"""

@@ -58,6 +58,8 @@ class Found:
     confidence: float = 0.8
     sets_reference: bool = True  # False for comparisons ("a year earlier") that do not move the story
     period: Point | None = None  # a reporting period this expression opens ("the first nine months")
+    duration: str | None = None  # what the words measure, for an offset from another time ("P3D")
+    duration_end: int | None = None  # where those words end ("three days| later")
 
 
 @dataclass(frozen=True, slots=True)

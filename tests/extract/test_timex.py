@@ -241,3 +241,26 @@ def test_a_text_scanned_before_without_an_anchor_resolves_as_a_fresh_one():
     _candidates.cache_clear()
     unanchored = [(t.start, t.end, t.value) for t in find_timexes(text, None)]
     assert [(t.start, t.end, t.value) for t in find_timexes(text, anchor)] == fresh != unanchored
+
+
+def test_timex_offset_later_keeps_its_date_and_names_the_duration_it_measures():
+    text = "The bridge fell on March 3, 2025. Three days later the town was taken."
+    later = next(t for t in find_timexes(text, SUNDAY) if t.text.startswith("Three"))
+    assert later.value == "2025-03-06"
+    assert later.duration == "P3D"
+    assert text[later.start:later.duration_end] == "Three days"
+
+
+def test_timex_year_earlier_comparison_and_ago_name_no_duration():
+    found = find_timexes("Profit rose from $2 a year earlier. It began two years ago.", SUNDAY)
+    assert [t.duration for t in found] == [None, None]
+
+
+def test_timex_since_points_back_whatever_the_later_verb():
+    # the clause goes on in the future ("and is scheduled to return"), the month is past
+    text = "The carrier has been on patrol since March and is scheduled to return."
+    assert values(text, dt.date(1990, 8, 13))["March"] == "1990-03"
+
+
+def test_timex_decimal_point_ends_no_clause_for_the_tense_cue():
+    assert textual_tense("The stock rose to $42.875 in March.")(len("The stock rose to $42.875 in ")) == "past"
