@@ -413,8 +413,13 @@ _VAGUE = {
 }
 
 
+_PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|had)\s+$", re.IGNORECASE)
+
+
 def _vague(m: re.Match, ctx: Context) -> Found | None:
     words = squash(m.group("w"))
+    if words == "soon" and _PAST_AUXILIARY_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "he was soon released": a step in a past story, no reference to the future
     return Found("DATE", _VAGUE[words], anchor="dct", confidence=0.6)
 
 

@@ -226,7 +226,12 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
     if ctx.text.startswith("'s", m.end("wd")) and tense != "future":
         tense = "past"  # "Wednesday's ruling" names something that has happened
     day = resolve_weekday(ctx.dct, weekday, "" if rel == "on" else rel, tense)
-    point = Point(day, "day")  # "Friday night": TempEval-3 more often gives the day itself
+    point = Point(day, "day")
+    if part_code == "EV":
+        # "Friday evening" is the TIME 1998-02-13TEV in TimeML and consistently so in
+        # TempEval-3; for "Friday night" and "Friday morning" the annotators more often
+        # gave the day itself (or tagged "Friday" alone), so those stay days
+        return Found("TIME", f"{point.value}TEV", mod=mod, anchor="dct", point=point, start=start)
     return Found("DATE", point.value, mod=mod, anchor="dct", point=point, start=start)
 
 
@@ -364,7 +369,10 @@ def _weekday_from_reference(m: re.Match, ctx: Context) -> Found | None:
         return Found("DATE", f"XXXX-WXX-{weekday + 1}")
     if base.grain != "day":
         base, anchor = Point(ctx.dct, "day") if ctx.dct else base, "dct"
-    step = (weekday - base.day.weekday()) % 7 or 7 if forward else -((base.day.weekday() - weekday) % 7 or 7)
+    if forward:
+        step = (weekday - base.day.weekday()) % 7 or 7
+    else:
+        step = -((base.day.weekday() - weekday) % 7 or 7)
     point = Point(base.day + dt.timedelta(days=step), "day")
     return Found("DATE", point.value, anchor=anchor, point=point)
 

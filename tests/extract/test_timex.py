@@ -264,3 +264,18 @@ def test_timex_since_points_back_whatever_the_later_verb():
 
 def test_timex_decimal_point_ends_no_clause_for_the_tense_cue():
     assert textual_tense("The stock rose to $42.875 in March.")(len("The stock rose to $42.875 in ")) == "past"
+
+
+def test_timex_the_previous_weekday_goes_back_from_the_reference_time():
+    text = "Markets closed on Monday, March 10, 2025, down 2% from the previous Friday."
+    assert values(text)["the previous Friday"] == "2025-03-07"
+
+
+def test_timex_weekday_evening_is_a_time_of_that_day():
+    found = find_timexes("The crowd gathered Friday evening.", SUNDAY)
+    assert [(t.type, t.value) for t in found] == [("TIME", "2025-03-14TEV")]
+
+
+def test_timex_soon_in_a_past_story_is_no_future_reference():
+    assert "soon" not in values("He was taken to a hospital. He was soon released.")
+    assert values("The budget will soon move into surplus.")["soon"] == "FUTURE_REF"
