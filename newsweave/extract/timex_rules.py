@@ -297,6 +297,38 @@ def _part_of_day_any(m: re.Match, ctx: Context) -> Found | None:
     return _part_of_day(m, ctx)
 
 
+def _part_of_that_day(m: re.Match, ctx: Context) -> Found | None:
+    """"mid-afternoon", "in the morning": a part of the day the story is on (TIME ``...TAF``).
+
+    The day is the one named right after it ("mid-afternoon yesterday"), else the previous
+    reference time of day grain, else the document date.
+    """
+    code = PARTS_OF_DAY[m.group("part").lower()]
+    if m.group("w"):
+        if ctx.dct is None:
+            return Found("TIME", f"XXXX-XX-XXT{code}")
+        base, anchor = Point(ctx.dct + dt.timedelta(days=_DAY_WORDS[m.group("w").lower()]), "day"), "dct"
+    else:
+        base, anchor = ctx.previous()
+        if base is not None and base.grain != "day":
+            base, anchor = (Point(ctx.dct, "day"), "dct") if ctx.dct else (None, None)
+    if base is None:
+        return Found("TIME", f"XXXX-XX-XXT{code}")
+    return Found("TIME", f"{base.value}T{code}", anchor=anchor, point=base)
+
+
+THAT_DAY_PART_RULE = rf"""
+    (?:\bmid[-\s]?(?P<part>morning|afternoon|evening)|(?<=\bin\s)the\s+(?P<part2>morning|afternoon|evening)(?!\s+of\b))\b
+    (?:\s+(?P<w>yesterday|today|tomorrow)\b)?
+"""
+
+
+def _part_of_that_day_any(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("part2"):
+        return _part_of_that_day(_Groups({"part": m.group("part2"), "w": m.group("w")}), ctx)  # type: ignore[arg-type]
+    return _part_of_that_day(m, ctx)
+
+
 # --- clock times ---------------------------------------------------------------------
 def _clock(m: re.Match, ctx: Context) -> Found | None:
     if m.group("h") is not None:
@@ -393,6 +425,8 @@ DAY_WORD = Rule("day-word", re.compile(DAY_WORD_RULE, FLAGS), _day_word,
                 frozenset({"today", "tonight", "yesterday", "tomorrow", "day"}), before=25, after=20)
 PART_OF_DAY = Rule("part-of-day", re.compile(PART_OF_DAY_RULE, FLAGS), _part_of_day_any,
                    frozenset(PARTS_OF_DAY), before=30, after=5)
+THAT_DAY_PART = Rule("that-day-part", re.compile(THAT_DAY_PART_RULE, FLAGS), _part_of_that_day_any,
+                     frozenset({"morning", "afternoon", "evening"}), before=8, after=20)
 CLOCK = Rule("clock", re.compile(CLOCK_RULE, FLAGS), _clock,
              frozenset({"m", "am", "pm", "noon", "midday", "midnight"}), before=40, after=40)
 
@@ -400,4 +434,4 @@ WEEK_OF = Rule("week-of", re.compile(WEEK_OF_RULE, FLAGS), _week_of, frozenset({
 REFERENCE_WEEKDAY = Rule("reference-weekday", re.compile(REFERENCE_WEEKDAY_RULE, FLAGS), _weekday_from_reference,
                          WEEKDAY_WORDS, before=20, after=2)
 
-CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY)
+CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY, THAT_DAY_PART)

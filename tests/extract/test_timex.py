@@ -279,3 +279,11 @@ def test_timex_weekday_evening_is_a_time_of_that_day():
 def test_timex_soon_in_a_past_story_is_no_future_reference():
     assert "soon" not in values("He was taken to a hospital. He was soon released.")
     assert values("The budget will soon move into surplus.")["soon"] == "FUTURE_REF"
+
+
+def test_timex_part_of_the_day_in_a_story_takes_the_day_told_about():
+    text = "Shares fell on Friday, March 7, 2025. Dealers placed orders in the morning."
+    assert values(text)["the morning"] == "2025-03-07TMO"
+    assert values("In London at mid-afternoon yesterday, shares rose.")["mid-afternoon yesterday"] == "2025-03-15TAF"
+    assert values("By mid afternoon, sources were saying so.")["mid afternoon"] == "2025-03-16TAF"
+    assert "the morning" not in values("It was in the morning of the attack.")
