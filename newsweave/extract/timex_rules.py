@@ -335,7 +335,8 @@ def _clock(m: re.Match, ctx: Context) -> Found | None:
         hour, minute = int(m.group("h")), int(m.group("min") or 0)
         if not 1 <= hour <= 12 or minute > 59:
             return None
-        pm = m.group("ampm").lower().startswith("p")
+        meridiem = (m.group("ampm") or m.group("half") or "").lower()
+        pm = meridiem.startswith(("p", "afternoon", "evening"))
         hour = (hour % 12) + (12 if pm else 0)
         clock = f"{hour:02d}:{minute:02d}"
     else:
@@ -372,7 +373,9 @@ def _first_match(text: str, ctx: Context, offset: int) -> Found | None:
 
 CLOCK_RULE = rf"""
     (?:\b(?P<mod>around|about|at\s+about|approximately|shortly\s+(?:before|after))\s+)?
-    (?:\b(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]\.m\b|[ap]m\b)|\b(?P<word>noon|midday|midnight)\b)
+    (?:\b(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?
+       (?:\s*(?P<ampm>[ap]\.m\.|[ap]\.m\b|[ap]m\b)|(?:\s+o'clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)
+      |\b(?P<word>noon|midday|midnight)\b)
     (?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?
     (?:,?\s+(?:on\s+)?(?P<when>(?-i:{WEEKDAY_RE})|today|yesterday|tomorrow|(?-i:{MONTH_RE})\s+\d{{1,2}}\b))?
 """
@@ -428,7 +431,8 @@ PART_OF_DAY = Rule("part-of-day", re.compile(PART_OF_DAY_RULE, FLAGS), _part_of_
 THAT_DAY_PART = Rule("that-day-part", re.compile(THAT_DAY_PART_RULE, FLAGS), _part_of_that_day_any,
                      frozenset({"morning", "afternoon", "evening"}), before=8, after=20)
 CLOCK = Rule("clock", re.compile(CLOCK_RULE, FLAGS), _clock,
-             frozenset({"m", "am", "pm", "noon", "midday", "midnight"}), before=40, after=40)
+             frozenset({"m", "am", "pm", "noon", "midday", "midnight", "morning", "afternoon", "evening"}),
+             before=40, after=40)
 
 WEEK_OF = Rule("week-of", re.compile(WEEK_OF_RULE, FLAGS), _week_of, frozenset({"week"}), before=6, after=30)
 REFERENCE_WEEKDAY = Rule("reference-weekday", re.compile(REFERENCE_WEEKDAY_RULE, FLAGS), _weekday_from_reference,

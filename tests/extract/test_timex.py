@@ -287,3 +287,8 @@ def test_timex_part_of_the_day_in_a_story_takes_the_day_told_about():
     assert values("In London at mid-afternoon yesterday, shares rose.")["mid-afternoon yesterday"] == "2025-03-15TAF"
     assert values("By mid afternoon, sources were saying so.")["mid afternoon"] == "2025-03-16TAF"
     assert "the morning" not in values("It was in the morning of the attack.")
+
+
+def test_timex_hour_in_the_morning_or_evening_is_a_clock_time():
+    assert values("He will leave on Friday, March 21, 2025 at 4 in the morning.")["4 in the morning"] == "2025-03-21T04:00"
+    assert values("It began March 3, 2025. At 7 in the evening it ended.")["7 in the evening"] == "2025-03-03T19:00"
