@@ -95,6 +95,10 @@ _CLAUSE_BREAK = re.compile(r"\.(?!\d)(?<!\b\w\.)" + "".join(rf"(?<!\b{a}\.)" for
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?(?:last\s+)?$")
 
 
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+been\s+$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s+to\b")
+
+
 def textual_tense(text: str) -> Tense:
     """A tense guess for an offset from the words of its sentence, nearest cue first.
 
@@ -120,7 +124,10 @@ def textual_tense(text: str) -> Tense:
         for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
             for m in pattern.finditer(text, start, offset):
                 if best is None or offset - m.end() < best[0]:
-                    best = (offset - m.end(), label)
+                    # "had been scheduled to expire Friday": a plan of the past, since overtaken
+                    superseded = (label == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                                  and (m.group().endswith("to") or _TO_AFTER.match(text, m.end())))
+                    best = (offset - m.end(), "past" if superseded else label)
         if best is None:
             after = _PAST_CUE.search(text, offset, end)
             return "past" if after else None

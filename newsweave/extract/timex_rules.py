@@ -207,7 +207,10 @@ class _Groups:
         return self._groups[name]
 
 
-# --- weekdays, days and parts of days ------------------------------------------------------
+# --- weekdays, days and parts of days ---------------------------------------------------
+_AHEAD_BEFORE = re.compile(r"\b(?:ahead\s+of|until|upcoming|coming|next)\s+$", re.IGNORECASE)
+
+
 def _weekday(m: re.Match, ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     part = m.group("part")
@@ -223,8 +226,10 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{part_code}" if part_code else "")
         return Found("TIME" if part_code else "DATE", value, mod=mod, start=start)
     tense = ctx.tense(m.start("wd"))
-    if ctx.text.startswith("'s", m.end("wd")) and tense != "future":
-        tense = "past"  # "Wednesday's ruling" names something that has happened
+    if ctx.text.startswith("'s", m.end("wd")):
+        # "Wednesday's ruling" names something that has happened, whatever the verb ("would
+        # look for ways around Wednesday's ruling"), unless the words ahead of it look forward
+        tense = "future" if _AHEAD_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()) else "past"
     day = resolve_weekday(ctx.dct, weekday, "" if rel == "on" else rel, tense)
     point = Point(day, "day")
     if part_code == "EV":

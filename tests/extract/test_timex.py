@@ -292,3 +292,14 @@ def test_timex_part_of_the_day_in_a_story_takes_the_day_told_about():
 def test_timex_hour_in_the_morning_or_evening_is_a_clock_time():
     assert values("He will leave on Friday, March 21, 2025 at 4 in the morning.")["4 in the morning"] == "2025-03-21T04:00"
     assert values("It began March 3, 2025. At 7 in the evening it ended.")["7 in the evening"] == "2025-03-03T19:00"
+
+
+def test_timex_possessive_weekday_names_a_past_day_unless_looked_ahead_to():
+    assert values("They would look for ways around Wednesday's ruling.")["Wednesday"] == "2025-03-12"
+    assert values("Parties campaigned ahead of Friday's vote.")["Friday"] == "2025-03-21"
+
+
+def test_timex_a_plan_in_the_pluperfect_is_past():
+    text = "The offer had been scheduled to expire Friday evening. It was extended."
+    assert values(text)["Friday evening"] == "2025-03-14TEV"
+    assert values("The offer is scheduled to expire Friday.")["Friday"] == "2025-03-21"
