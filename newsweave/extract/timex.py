@@ -95,6 +95,7 @@ _CLAUSE_BREAK = re.compile(r"\.(?!\d)(?<!\b\w\.)" + "".join(rf"(?<!\b{a}\.)" for
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?(?:last\s+)?$")
 
 
+_UNTIL_BEFORE = re.compile(r"\buntil\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[ECMP][SD]T\s+)?)?$", re.IGNORECASE)
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+been\s+$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\b")
 
@@ -118,8 +119,9 @@ def textual_tense(text: str) -> Tense:
         end = right.start() if right else hi
         # the verb before the expression governs it ("will succeed him Feb. 1, soon after he
         # turned 65"), the nearest cue first ("said Friday that he will ..." is past); only
-        # where none comes before does a past cue after it decide ("On Friday, troops
-        # entered ..."). A future cue after the expression tends to be a new event.
+        # where none comes before does the first cue after it decide ("On Friday, troops
+        # entered ..."; "On Tuesday, the league plans to hold ..."), and where there is none
+        # at all, "until" names a deadline ahead ("has given them until 9 a.m. Tuesday")
         best: tuple[int, str] | None = None
         for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
             for m in pattern.finditer(text, start, offset):
@@ -129,8 +131,11 @@ def textual_tense(text: str) -> Tense:
                                   and (m.group().endswith("to") or _TO_AFTER.match(text, m.end())))
                     best = (offset - m.end(), "past" if superseded else label)
         if best is None:
-            after = _PAST_CUE.search(text, offset, end)
-            return "past" if after else None
+            past = _PAST_CUE.search(text, offset, end)
+            future = _FUTURE_CUE.search(text, offset, past.start() if past else end)
+            if future or past:
+                return "future" if future else "past"
+            return "future" if _UNTIL_BEFORE.search(text, max(0, offset - 24), offset) else None
         return best[1]
 
     return tense_at

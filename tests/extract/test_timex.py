@@ -303,3 +303,12 @@ def test_timex_a_plan_in_the_pluperfect_is_past():
     text = "The offer had been scheduled to expire Friday evening. It was extended."
     assert values(text)["Friday evening"] == "2025-03-14TEV"
     assert values("The offer is scheduled to expire Friday.")["Friday"] == "2025-03-21"
+
+
+def test_timex_first_verb_after_decides_when_none_comes_before():
+    assert values("On Tuesday, the league plans to hold a news conference.")["Tuesday"] == "2025-03-18"
+    assert values("On Tuesday, the league held a news conference.")["Tuesday"] == "2025-03-11"
+
+
+def test_timex_until_with_no_verb_cue_names_a_deadline_ahead():
+    assert values("The agency has given the family until 9 a.m. Tuesday to sign.")["9 a.m. Tuesday"] == "2025-03-18T09:00"
