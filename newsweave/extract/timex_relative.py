@@ -410,6 +410,7 @@ _VAGUE = {
     "the near future": "FUTURE_REF", "soon": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the short term": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
     "a later date": "FUTURE_REF", "the time being": "PRESENT_REF",
+    "then current": "PAST_REF",  # "the then-current price": what was current at a past time
 }
 
 
@@ -424,7 +425,7 @@ def _vague(m: re.Match, ctx: Context) -> Found | None:
 
 
 VAGUE_RULE = r"""
-    \b(?P<w>now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
+    \b(?P<w>now|currently|then[\s-]+current|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
     |the\s+present|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future
     |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being
     |(?<!\bas\s)(?<!\bhow\s)soon(?!\s+(?:as|after|afterwards?|thereafter|enough|became|turned)\b)(?!er\b))\b(?!-)

@@ -175,6 +175,28 @@ DAY_MONTH_RULE = rf"""
 """
 
 
+def _conjoined_day(m: re.Match, ctx: Context) -> Found | None:
+    """The second day of "April 24 and 25": its own DATE in the month of the day just read."""
+    day = int(m.group("d2"))
+    ref = ctx.reference
+    if ref is None or ref.grain != "day" or not 1 <= day <= 31:
+        return None
+    if not _MONTH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return None
+    try:
+        point = Point(ref.day.replace(day=day), "day")
+    except ValueError:
+        return None
+    return Found("DATE", point.value, anchor="previous", point=point, start=m.start("d2"))
+
+
+_MONTH_DAY_BEFORE = re.compile(rf"(?-i:{MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?$", re.IGNORECASE)
+CONJOINED_DAY_RULE = rf"""
+    (?<=\d|h|d|t)\s+(?:and|or)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
+    (?!\s*(?:%|percent|cents?|million|billion|[a-z]+s\b)|,?\s+\d{{4}}|[.,:]\d)
+"""
+
+
 def _numeric_date(m: re.Match, ctx: Context) -> Found | None:
     y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
     year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 50 else 2000 + int(y))
@@ -426,6 +448,8 @@ FLAGS = re.IGNORECASE | re.VERBOSE
 MONTH_WORDS = frozenset(MONTHS)
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
 MONTH = Rule("month", re.compile(MONTH_RULE, FLAGS), _month, MONTH_WORDS, before=45, after=25)
+CONJOINED_DAY = Rule("conjoined-day", re.compile(CONJOINED_DAY_RULE, FLAGS), _conjoined_day, MONTH_WORDS,
+                     before=12, after=20)
 DAY_MONTH = Rule("day-month", re.compile(DAY_MONTH_RULE, FLAGS), _month, MONTH_WORDS, before=12, after=12)
 NUMERIC_DATE = Rule("numeric-date", re.compile(NUMERIC_DATE_RULE), _numeric_date_any)
 WEEKDAY = Rule("weekday", re.compile(WEEKDAY_RULE, FLAGS), _weekday, WEEKDAY_WORDS, before=30, after=20)
@@ -443,4 +467,5 @@ WEEK_OF = Rule("week-of", re.compile(WEEK_OF_RULE, FLAGS), _week_of, frozenset({
 REFERENCE_WEEKDAY = Rule("reference-weekday", re.compile(REFERENCE_WEEKDAY_RULE, FLAGS), _weekday_from_reference,
                          WEEKDAY_WORDS, before=20, after=2)
 
-CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY, THAT_DAY_PART)
+CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY, THAT_DAY_PART,
+                  CONJOINED_DAY)

@@ -312,3 +312,13 @@ def test_timex_first_verb_after_decides_when_none_comes_before():
 
 def test_timex_until_with_no_verb_cue_names_a_deadline_ahead():
     assert values("The agency has given the family until 9 a.m. Tuesday to sign.")["9 a.m. Tuesday"] == "2025-03-18T09:00"
+
+
+def test_timex_second_of_two_conjoined_days_is_its_own_date():
+    assert values("The summit is on April 24 and 25.", dt.date(1999, 2, 10)) == {
+        "April 24": "1999-04-24", "25": "1999-04-25"}
+    assert "25" not in values("Sales rose on April 24 and 25 percent fell.", dt.date(1999, 2, 10))
+
+
+def test_timex_then_current_is_a_past_reference():
+    assert values("Holders may buy at the then-current market price.")["then-current"] == "PAST_REF"
