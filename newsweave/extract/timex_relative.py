@@ -440,6 +440,9 @@ def _set(m: re.Match, ctx: Context) -> Found | None:
         return Found("SET", _SET_WORDS[m.group("word").lower()])
     if m.group("wd"):
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower().rstrip('.')] + 1}")
+    if m.group("mon"):  # "each July", "every May 1": that month or day of every year
+        day = f"-{int(m.group('mday')):02d}" if m.group("mday") and 1 <= int(m.group("mday")) <= 31 else ""
+        return Found("SET", f"XXXX-{MONTHS[m.group('mon').lower().rstrip('.')]:02d}{day}")
     amount = parse_number(m.group("num")) if m.group("num") else 1
     return Found("SET", duration_value(amount, _unit(m.group("unit"))))
 
@@ -447,7 +450,7 @@ def _set(m: re.Match, ctx: Context) -> Found | None:
 SET_RULE = rf"""
     \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly)\b
     |\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE})s?\b
-    |\b(?:every|each)\s+(?P<wd>(?-i:{WEEKDAY_RE}))
+    |\b(?:every|each)\s+(?:(?P<wd>(?-i:{WEEKDAY_RE}))|(?P<mon>(?-i:{MONTH_RE}))(?:\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\w,]|\s+\d))
 """
 
 

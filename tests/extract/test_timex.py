@@ -322,3 +322,9 @@ def test_timex_second_of_two_conjoined_days_is_its_own_date():
 
 def test_timex_then_current_is_a_past_reference():
     assert values("Holders may buy at the then-current market price.")["then-current"] == "PAST_REF"
+
+
+def test_timex_each_month_is_a_set_of_every_year():
+    found = find_timexes("Marchers parade each July, and every May 1 they rally.", SUNDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("each July", "SET", "XXXX-07"), ("every May 1", "SET", "XXXX-05-01")]
