@@ -450,7 +450,7 @@ def _set(m: re.Match, ctx: Context) -> Found | None:
 SET_RULE = rf"""
     \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly)\b
     |\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE})s?\b
-    |\b(?:every|each)\s+(?:(?P<wd>(?-i:{WEEKDAY_RE}))|(?P<mon>(?-i:{MONTH_RE}))(?:\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\w,]|\s+\d))
+    |\b(?:every|each)\s+(?:(?P<wd>(?-i:{WEEKDAY_RE}))|(?P<mon>(?-i:{MONTH_RE}))(?:\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?)?(?!\w|,?\s+\d))
 """
 
 
