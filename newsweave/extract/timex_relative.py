@@ -151,6 +151,12 @@ _RATE_BEFORE = re.compile(
 _YEAR_NUMBER = re.compile(YEAR_RE)
 
 
+# "will one day be", "the hope he one day follows": between a subject or modal and its verb,
+# "one day" is "some day", a reference to the future, not a length of time
+_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|he|she|they|we|I|you|it)\s+$")
+_VERB_AFTER = re.compile(r"\s+(?!of\b|in\b|after\b|before\b|later\b|earlier\b|ago\b)[a-z]+\b")
+
+
 def _duration(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     num_text = squash(m.group("num"))
@@ -169,6 +175,9 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
     if m.group("approx"):
         mod = "APPROX"
     before = ctx.text[max(0, m.start() - 12):m.start()]
+    if (num_text == "one" and unit == "day" and not m.group("lead")
+            and _SOMEDAY_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()) and _VERB_AFTER.match(ctx.text, m.end())):
+        return Found("DATE", "FUTURE_REF", anchor="dct", confidence=0.6)  # "Islam will one day be ..."
     if num_text in ("a", "an", "one") and _SET_BEFORE.search(before):
         return Found("SET", duration_value(1, unit))
     if num_text in ("a", "an") and not m.group("lead") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
@@ -436,6 +445,8 @@ _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M
 
 
 def _set(m: re.Match, ctx: Context) -> Found | None:
+    if m.group().lower().startswith("per") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "15 million instructions per second": a rate, as "$5 a year" (see _RATE_BEFORE)
     if m.group("word"):
         return Found("SET", _SET_WORDS[m.group("word").lower()])
     if m.group("wd"):

@@ -357,6 +357,9 @@ def _part_of_that_day_any(m: re.Match, ctx: Context) -> Found | None:
 
 
 # --- clock times ---------------------------------------------------------------------
+_HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.IGNORECASE)
+
+
 def _clock(m: re.Match, ctx: Context) -> Found | None:
     if m.group("h") is not None:
         hour, minute = int(m.group("h")), int(m.group("min") or 0)
@@ -367,6 +370,8 @@ def _clock(m: re.Match, ctx: Context) -> Found | None:
         hour = (hour % 12) + (12 if pm else 0)
         clock = f"{hour:02d}:{minute:02d}"
     else:
+        if m.group("word").lower() == "noon" and _HIGH_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
+            return None  # "high noon comes today": the idiom for a decisive moment
         clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m.group("word").lower()]
     when = m.group("when")
     mod = MOD_PREFIXES.get(squash(m.group("mod") or "")) if m.group("mod") else None

@@ -328,3 +328,13 @@ def test_timex_each_month_is_a_set_of_every_year():
     found = find_timexes("Marchers parade each July, and every May 1 they rally.", SUNDAY)
     assert [(t.text, t.type, t.value) for t in found] == [
         ("each July", "SET", "XXXX-07"), ("every May 1", "SET", "XXXX-05-01")]
+
+
+def test_timex_one_day_between_subject_and_verb_is_some_day_ahead():
+    assert values("Islam will one day be the largest religion.")["one day"] == "FUTURE_REF"
+    assert values("He had only been in the job one day.")["one day"] == "P1D"
+
+
+def test_timex_idioms_and_rates_are_not_times():
+    assert "noon" not in values("For the people of Poland, high noon comes today.")
+    assert "per second" not in values("The chip runs 15 million instructions per second.")
