@@ -67,8 +67,19 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
     if base is None:
         return Found("DATE", "XXXX", mod=mod)
     grain = _GRAIN[unit]
+    if _COARSE.get(base.grain, 0) > _COARSE.get(grain, 0) and grain in ("day", "week", "weekend", "month"):
+        # "trades made that day" after "in 1987": a day of that year, which one unknown (1987-XX-XX),
+        # not its first day
+        year, month = f"{base.day.year:04d}", f"{base.day.month:02d}" if base.grain == "month" else "XX"
+        value = {"day": f"{year}-{month}-XX", "month": f"{year}-XX"}.get(grain, f"{year}-WXX")
+        return Found("DATE", value, mod=mod, anchor=anchor)
     point = Point(base.day, grain).shift(_REF_STEP[rel], "week" if unit == "weekend" else unit)
     return Found("DATE", point.value, mod=mod, anchor=anchor, point=point)
+
+
+# how coarse a grain is: a reference point can name a finer one only if it is at least as fine
+_COARSE = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "half": 3, "season": 3,
+           "year": 4, "decade": 5, "century": 6}
 
 
 RELATIVE_UNIT_RULE = rf"""

@@ -338,3 +338,8 @@ def test_timex_one_day_between_subject_and_verb_is_some_day_ahead():
 def test_timex_idioms_and_rates_are_not_times():
     assert "noon" not in values("For the people of Poland, high noon comes today.")
     assert "per second" not in values("The chip runs 15 million instructions per second.")
+
+
+def test_timex_that_day_after_a_coarser_reference_leaves_the_day_unknown():
+    assert values("The crash came in 1987. Traders lost money that day.")["that day"] == "1987-XX-XX"
+    assert values("Talks began in March 1998. The next day they failed.")["The next day"] == "1998-03-XX"
