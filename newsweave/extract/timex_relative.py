@@ -544,8 +544,19 @@ def _weekend(m: re.Match, ctx: Context) -> Found | None:
 WEEKEND_RULE = r"\b(?P<rel>the|this|last|next)\s+weekend\b"
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?P<p>since|by|until|till|before|after|around|at|through)\s+$", re.IGNORECASE)
+
+
 def _year_end(m: re.Match, ctx: Context) -> Found | None:
-    base, anchor = ctx.previous()
+    """"year-end": the end of the year told about ("in 1988, when year-end net ..."); after a
+    preposition ("by year-end", "since year-end") the end of the document's year, or of the
+    year before it after "since"."""
+    deadline = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+    if deadline and ctx.dct is not None:
+        back = 1 if deadline.group("p").lower() == "since" else 0
+        base, anchor = Point(ctx.dct.replace(year=ctx.dct.year - back, month=1, day=1), "year"), "dct"
+    else:
+        base, anchor = ctx.previous()
     if base is None:
         return Found("DATE", "XXXX", mod="END")
     point = Point(base.day, "year")

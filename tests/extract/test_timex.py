@@ -343,3 +343,10 @@ def test_timex_idioms_and_rates_are_not_times():
 def test_timex_that_day_after_a_coarser_reference_leaves_the_day_unknown():
     assert values("The crash came in 1987. Traders lost money that day.")["that day"] == "1987-XX-XX"
     assert values("Talks began in March 1998. The next day they failed.")["The next day"] == "1998-03-XX"
+
+
+def test_timex_year_end_after_a_preposition_is_the_documents_year_end():
+    text = "The index is based on the close of 1969. The change is since year-end."
+    assert values(text, dt.date(1989, 10, 30))["year-end"] == "1988"
+    assert values("In 1988, when year-end net was low.", dt.date(1989, 10, 30))["year-end"] == "1988"
+    assert values("It closes by year-end.", dt.date(1989, 10, 30))["year-end"] == "1989"
