@@ -369,6 +369,11 @@ def _clock(m: re.Match, ctx: Context) -> Found | None:
         pm = meridiem.startswith(("p", "afternoon", "evening"))
         hour = (hour % 12) + (12 if pm else 0)
         clock = f"{hour:02d}:{minute:02d}"
+    elif m.group("h24") is not None:  # "0930 GMT", "21:45 GMT": a 24-hour clock with its zone
+        hour, minute = int(m.group("h24")), int(m.group("m24"))
+        if hour > 23 or minute > 59:
+            return None
+        clock = f"{hour:02d}:{minute:02d}"
     else:
         if m.group("word").lower() == "noon" and _HIGH_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
             return None  # "high noon comes today": the idiom for a decisive moment
@@ -407,8 +412,9 @@ CLOCK_RULE = rf"""
     (?:\b(?P<mod>around|about|at\s+about|approximately|shortly\s+(?:before|after))\s+)?
     (?:\b(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?
        (?:\s*(?P<ampm>[ap]\.m\.|[ap]\.m\b|[ap]m\b)|(?:\s+o'clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)
+      |\b(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?:GMT|UTC)\b)
       |\b(?P<word>noon|midday|midnight)\b)
-    (?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?
+    (?:\s*(?:[ECMP][SD]T|GMT|UTC)\b)?
     (?:,?\s+(?:on\s+)?(?P<when>(?-i:{WEEKDAY_RE})|today|yesterday|tomorrow|(?-i:{MONTH_RE})\s+\d{{1,2}}\b))?
 """
 
@@ -465,7 +471,7 @@ PART_OF_DAY = Rule("part-of-day", re.compile(PART_OF_DAY_RULE, FLAGS), _part_of_
 THAT_DAY_PART = Rule("that-day-part", re.compile(THAT_DAY_PART_RULE, FLAGS), _part_of_that_day_any,
                      frozenset({"morning", "afternoon", "evening"}), before=8, after=20)
 CLOCK = Rule("clock", re.compile(CLOCK_RULE, FLAGS), _clock,
-             frozenset({"m", "am", "pm", "noon", "midday", "midnight", "morning", "afternoon", "evening"}),
+             frozenset({"m", "am", "pm", "noon", "midday", "midnight", "morning", "afternoon", "evening", "gmt", "utc"}),
              before=40, after=40)
 
 WEEK_OF = Rule("week-of", re.compile(WEEK_OF_RULE, FLAGS), _week_of, frozenset({"week"}), before=6, after=30)

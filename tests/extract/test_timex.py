@@ -350,3 +350,9 @@ def test_timex_year_end_after_a_preposition_is_the_documents_year_end():
     assert values(text, dt.date(1989, 10, 30))["year-end"] == "1988"
     assert values("In 1988, when year-end net was low.", dt.date(1989, 10, 30))["year-end"] == "1988"
     assert values("It closes by year-end.", dt.date(1989, 10, 30))["year-end"] == "1989"
+
+
+def test_timex_24_hour_clock_with_its_zone():
+    found = find_timexes("The ceasefire began at 21:45 GMT on Sunday; aid came at 0930 GMT.", SUNDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("21:45 GMT on Sunday", "TIME", "2025-03-16T21:45"), ("0930 GMT", "TIME", "2025-03-16T09:30")]
