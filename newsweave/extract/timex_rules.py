@@ -317,10 +317,21 @@ PART_OF_DAY_RULE = rf"""
 """
 
 
+def _overnight(m: re.Match, ctx: Context) -> Found | None:
+    """"overnight": the night that ended on the day the story is on (the day before it, TNI)."""
+    base, anchor = ctx.previous()
+    if base is None or base.grain != "day":
+        base, anchor = (Point(ctx.dct, "day"), "dct") if ctx.dct else (None, None)
+    if base is None:
+        return Found("TIME", "XXXX-XX-XXTNI", mod=_position(m.group("pos")))
+    night = Point(base.day - dt.timedelta(days=1), "day")
+    return Found("TIME", f"{night.value}TNI", mod=_position(m.group("pos")), anchor=anchor, point=night,
+                 sets_reference=False)
+
+
 def _part_of_day_any(m: re.Match, ctx: Context) -> Found | None:
     if m.group("part2"):
-        groups = {"rel": "", "part": "overnight", "pos": m.group("pos")}
-        return _part_of_day(_Groups(groups), ctx)  # type: ignore[arg-type]
+        return _overnight(m, ctx)
     return _part_of_day(m, ctx)
 
 

@@ -356,3 +356,9 @@ def test_timex_24_hour_clock_with_its_zone():
     found = find_timexes("The ceasefire began at 21:45 GMT on Sunday; aid came at 0930 GMT.", SUNDAY)
     assert [(t.text, t.type, t.value) for t in found] == [
         ("21:45 GMT on Sunday", "TIME", "2025-03-16T21:45"), ("0930 GMT", "TIME", "2025-03-16T09:30")]
+
+
+def test_timex_overnight_is_the_night_before_the_day_told_about():
+    text = "Shares fell on Friday. Traders blamed overnight losses in New York."
+    assert values(text)["overnight"] == "2025-03-13TNI"
+    assert values("Stocks fell overnight.")["overnight"] == "2025-03-15TNI"
