@@ -231,7 +231,7 @@ def _bare_plural(m: re.Match, ctx: Context) -> Found | None:
     return Found("DURATION", duration_value(None, unit), start=start)
 
 
-BARE_PLURAL_RULE = rf"""
+BARE_PLURAL_RULE = r"""
     \b(?P<lead>for|over|within|recent|the\s+past|the\s+last|past|coming|the\s+coming)\s+
     (?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b
     |\b(?P<unit2>years|decades|months|weeks|days|hours)-long\b

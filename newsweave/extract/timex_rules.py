@@ -191,9 +191,9 @@ def _conjoined_day(m: re.Match, ctx: Context) -> Found | None:
 
 
 _MONTH_DAY_BEFORE = re.compile(rf"(?-i:{MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?$", re.IGNORECASE)
-CONJOINED_DAY_RULE = rf"""
-    (?<=\d|h|d|t)\s+(?:and|or)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
-    (?!\s*(?:%|percent|cents?|million|billion|[a-z]+s\b)|,?\s+\d{{4}}|[.,:]\d)
+CONJOINED_DAY_RULE = r"""
+    (?<=\d|h|d|t)\s+(?:and|or)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b
+    (?!\s*(?:%|percent|cents?|million|billion|[a-z]+s\b)|,?\s+\d{4}|[.,:]\d)
 """
 
 
@@ -355,7 +355,7 @@ def _part_of_that_day(m: re.Match, ctx: Context) -> Found | None:
     return Found("TIME", f"{base.value}T{code}", anchor=anchor, point=base)
 
 
-THAT_DAY_PART_RULE = rf"""
+THAT_DAY_PART_RULE = r"""
     (?:\bmid[-\s]?(?P<part>morning|afternoon|evening)|(?<=\bin\s)the\s+(?P<part2>morning|afternoon|evening)(?!\s+of\b))\b
     (?:\s+(?P<w>yesterday|today|tomorrow)\b)?
 """
