@@ -344,7 +344,7 @@ ANAPHORIC_RULE = rf"""
     |\bthe\s+(?P<pyear>{YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b
     |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)(?!-)
         (?=\s+(?:ended|ending)\s+(?P<emon>(?-i:{MONTH_RE})))?
-    |\bthe\s+(?:latest\s+|full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
+    |\bthe\s+(?:latest\s+|full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of(?!\s+\$)|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
         (?P<ended>\s+(?:ended|ending)\b)?
 """
 

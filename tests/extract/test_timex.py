@@ -362,3 +362,8 @@ def test_timex_overnight_is_the_night_before_the_day_told_about():
     text = "Shares fell on Friday. Traders blamed overnight losses in New York."
     assert values(text)["overnight"] == "2025-03-13TNI"
     assert values("Stocks fell overnight.")["overnight"] == "2025-03-15TNI"
+
+
+def test_timex_high_for_the_year_of_a_price_is_this_year():
+    text = "The stock rose to a high for the year of $42.875 a share."
+    assert values(text, dt.date(1989, 10, 30))["the year"] == "1989"
