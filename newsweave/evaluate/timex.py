@@ -7,6 +7,10 @@ matches; value F1 counts a value correct only on a relaxed match whose value is 
 (precision over the system's expressions, recall over the gold's). Each file's gold
 document creation time is the anchor and is not itself scored.
 
+Our records are scored as TimeML annotates them (:func:`as_annotated`): an offset from
+another time ("three days later") is resolved by the tagger to the date it lands on, for
+the timeline, while TimeML tags its measuring words ("three days") as a DURATION.
+
 The same scoring runs on dateparser's ``search_dates`` (English, the document date as
 ``RELATIVE_BASE``), whose results are turned into TIMEX3 values at the grain the
 expression names, so the figures compare like with like.
