@@ -7,6 +7,10 @@ matches; value F1 counts a value correct only on a relaxed match whose value is 
 (precision over the system's expressions, recall over the gold's). Each file's gold
 document creation time is the anchor and is not itself scored.
 
+Our records are scored as TimeML annotates them (:func:`as_annotated`): an offset from
+another time ("three days later") is resolved by the tagger to the date it lands on, for
+the timeline, while TimeML tags its measuring words ("three days") as a DURATION.
+
 The same scoring runs on dateparser's ``search_dates`` (English, the document date as
 ``RELATIVE_BASE``), whose results are turned into TIMEX3 values at the grain the
 expression names, so the figures compare like with like.
@@ -22,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.evaluate.timeml import TimeMLDocument, read_timeml, timeml_paths
-from newsweave.extract.timex import find_timexes, stage_tense
+from newsweave.extract.timex import Timex, find_timexes, stage_tense
 
 PUBLISHED = {
     "HeidelTime": {"relaxed_f1": 0.903, "strict_f1": 0.813, "value_f1": 0.776},
@@ -41,9 +45,17 @@ class Predicted:
 Tagger = Callable[[TimeMLDocument], list[Predicted]]
 
 
+def as_annotated(t: Timex) -> Predicted:
+    """A record as TimeML annotates it: an offset ("three days later") is the DURATION its
+    words measure ("three days"), not the date the tagger resolves it to."""
+    if t.duration is not None and t.duration_end is not None:
+        return Predicted(t.start, t.duration_end, "DURATION", t.duration)
+    return Predicted(t.start, t.end, t.type, t.value)
+
+
 def ours(doc: TimeMLDocument) -> list[Predicted]:
     """Our tagger with the textual tense cues only (what :func:`find_timexes` does alone)."""
-    return [Predicted(t.start, t.end, t.type, t.value) for t in find_timexes(doc.text, doc.dct, doc.id)]
+    return [as_annotated(t) for t in find_timexes(doc.text, doc.dct, doc.id)]
 
 
 def ours_parsed() -> Tagger:
@@ -54,8 +66,7 @@ def ours_parsed() -> Tagger:
 
     def tag(doc: TimeMLDocument) -> list[Predicted]:
         tense = stage_tense(doc.text, nlp(doc.text))
-        return [Predicted(t.start, t.end, t.type, t.value)
-                for t in find_timexes(doc.text, doc.dct, doc.id, tense=tense)]
+        return [as_annotated(t) for t in find_timexes(doc.text, doc.dct, doc.id, tense=tense)]
 
     return tag
 

@@ -67,8 +67,19 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
     if base is None:
         return Found("DATE", "XXXX", mod=mod)
     grain = _GRAIN[unit]
+    if _COARSE.get(base.grain, 0) > _COARSE.get(grain, 0) and grain in ("day", "week", "weekend", "month"):
+        # "trades made that day" after "in 1987": a day of that year, which one unknown (1987-XX-XX),
+        # not its first day
+        year, month = f"{base.day.year:04d}", f"{base.day.month:02d}" if base.grain == "month" else "XX"
+        value = {"day": f"{year}-{month}-XX", "month": f"{year}-XX"}.get(grain, f"{year}-WXX")
+        return Found("DATE", value, mod=mod, anchor=anchor)
     point = Point(base.day, grain).shift(_REF_STEP[rel], "week" if unit == "weekend" else unit)
     return Found("DATE", point.value, mod=mod, anchor=anchor, point=point)
+
+
+# how coarse a grain is: a reference point can name a finer one only if it is at least as fine
+_COARSE = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "half": 3, "season": 3,
+           "year": 4, "decade": 5, "century": 6}
 
 
 RELATIVE_UNIT_RULE = rf"""
@@ -80,6 +91,8 @@ RELATIVE_UNIT_RULE = rf"""
 
 # --- N units ago / later / earlier ---------------------------------------------------------
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"'`]|--|$)")
+
+
 def _offset(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     amount = parse_number(m.group("num"))
@@ -92,13 +105,19 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         # "two days after the attack": TimeML marks the duration; the event is the anchor
         return Found("DURATION", duration_value(amount, unit), mod=mod, end=m.end("cut"))
     from_now = direction_word in ("ago", "from now", "hence")
+    # "three days later": TimeML tags "three days" as a DURATION, "later" being a signal
+    # that anchors it to the previous time; the record keeps the date (what a timeline
+    # needs) and names the duration. TempEval-3 tags "a year earlier" in a results report
+    # as the compared date, and "ago" as part of a date.
+    comparison = amount == 1 and unit == "year"
+    measured = {} if from_now or comparison else {"duration": duration_value(amount, unit), "duration_end": m.end("cut")}
     base, anchor = ((Point(ctx.dct, "day"), "dct") if ctx.dct else (None, "dct")) if from_now else ctx.previous()
     if base is None or amount is None:
         if amount is None and from_now:
             return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor="dct")
-        return Found("DATE", "XXXX-XX-XX" if unit in ("day", "week") else "XXXX", mod=mod)
+        return Found("DATE", "XXXX-XX-XX" if unit in ("day", "week") else "XXXX", mod=mod, **measured)
     if unit in ("hour", "minute", "second"):
-        return Found("DATE", base.value, mod=mod, anchor=anchor, point=base)
+        return Found("DATE", base.value, mod=mod, anchor=anchor, point=base, **measured)
     if amount == 1 and unit == "year" and ctx.compared_period() is not None and sign < 0:
         # "profit rose from a year ago", "compared with $2 a year earlier": in a report on a
         # quarter, the same quarter a year before
@@ -119,8 +138,7 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
             point = Point(base.day, grain).shift(sign * step * scale, shift_unit)
         except (ValueError, OverflowError):  # "1,000 decades ago" leaves the calendar
             return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor=anchor)
-    comparison = amount == 1 and unit == "year"
-    return Found("DATE", point.value, mod=mod, anchor=anchor, point=point, sets_reference=not comparison)
+    return Found("DATE", point.value, mod=mod, anchor=anchor, point=point, sets_reference=not comparison, **measured)
 
 
 OFFSET_RULE = rf"""
@@ -144,6 +162,12 @@ _RATE_BEFORE = re.compile(
 _YEAR_NUMBER = re.compile(YEAR_RE)
 
 
+# "will one day be", "the hope he one day follows": between a subject or modal and its verb,
+# "one day" is "some day", a reference to the future, not a length of time
+_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|he|she|they|we|I|you|it)\s+$")
+_VERB_AFTER = re.compile(r"\s+(?!of\b|in\b|after\b|before\b|later\b|earlier\b|ago\b)[a-z]+\b")
+
+
 def _duration(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     num_text = squash(m.group("num"))
@@ -162,6 +186,9 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
     if m.group("approx"):
         mod = "APPROX"
     before = ctx.text[max(0, m.start() - 12):m.start()]
+    if (num_text == "one" and unit == "day" and not m.group("lead")
+            and _SOMEDAY_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()) and _VERB_AFTER.match(ctx.text, m.end())):
+        return Found("DATE", "FUTURE_REF", anchor="dct", confidence=0.6)  # "Islam will one day be ..."
     if num_text in ("a", "an", "one") and _SET_BEFORE.search(before):
         return Found("SET", duration_value(1, unit))
     if num_text in ("a", "an") and not m.group("lead") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
@@ -204,7 +231,7 @@ def _bare_plural(m: re.Match, ctx: Context) -> Found | None:
     return Found("DURATION", duration_value(None, unit), start=start)
 
 
-BARE_PLURAL_RULE = rf"""
+BARE_PLURAL_RULE = r"""
     \b(?P<lead>for|over|within|recent|the\s+past|the\s+last|past|coming|the\s+coming)\s+
     (?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b
     |\b(?P<unit2>years|decades|months|weeks|days|hours)-long\b
@@ -317,7 +344,7 @@ ANAPHORIC_RULE = rf"""
     |\bthe\s+(?P<pyear>{YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b
     |\bthe\s+(?:latest\s+|same\s+|comparable\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)(?!-)
         (?=\s+(?:ended|ending)\s+(?P<emon>(?-i:{MONTH_RE})))?
-    |\bthe\s+(?:latest\s+|full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
+    |\bthe\s+(?:latest\s+|full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:of(?!\s+\$)|before|after|earlier|ago)\b)(?![\s-]+(?:earlier|ago|old|long))
         (?P<ended>\s+(?:ended|ending)\b)?
 """
 
@@ -403,16 +430,22 @@ _VAGUE = {
     "the near future": "FUTURE_REF", "soon": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the short term": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
     "a later date": "FUTURE_REF", "the time being": "PRESENT_REF",
+    "then current": "PAST_REF",  # "the then-current price": what was current at a past time
 }
+
+
+_PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|had)\s+$", re.IGNORECASE)
 
 
 def _vague(m: re.Match, ctx: Context) -> Found | None:
     words = squash(m.group("w"))
+    if words == "soon" and _PAST_AUXILIARY_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "he was soon released": a step in a past story, no reference to the future
     return Found("DATE", _VAGUE[words], anchor="dct", confidence=0.6)
 
 
 VAGUE_RULE = r"""
-    \b(?P<w>now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
+    \b(?P<w>now|currently|then[\s-]+current|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now
     |the\s+present|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future
     |the\s+(?:near|long|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being
     |(?<!\bas\s)(?<!\bhow\s)soon(?!\s+(?:as|after|afterwards?|thereafter|enough|became|turned)\b)(?!er\b))\b(?!-)
@@ -423,10 +456,15 @@ _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M
 
 
 def _set(m: re.Match, ctx: Context) -> Found | None:
+    if m.group().lower().startswith("per") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "15 million instructions per second": a rate, as "$5 a year" (see _RATE_BEFORE)
     if m.group("word"):
         return Found("SET", _SET_WORDS[m.group("word").lower()])
     if m.group("wd"):
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower().rstrip('.')] + 1}")
+    if m.group("mon"):  # "each July", "every May 1": that month or day of every year
+        day = f"-{int(m.group('mday')):02d}" if m.group("mday") and 1 <= int(m.group("mday")) <= 31 else ""
+        return Found("SET", f"XXXX-{MONTHS[m.group('mon').lower().rstrip('.')]:02d}{day}")
     amount = parse_number(m.group("num")) if m.group("num") else 1
     return Found("SET", duration_value(amount, _unit(m.group("unit"))))
 
@@ -434,7 +472,7 @@ def _set(m: re.Match, ctx: Context) -> Found | None:
 SET_RULE = rf"""
     \b(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly)\b
     |\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE})s?\b
-    |\b(?:every|each)\s+(?P<wd>(?-i:{WEEKDAY_RE}))
+    |\b(?:every|each)\s+(?:(?P<wd>(?-i:{WEEKDAY_RE}))|(?P<mon>(?-i:{MONTH_RE}))(?:\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?)?(?!\w|,?\s+\d))
 """
 
 
@@ -506,8 +544,19 @@ def _weekend(m: re.Match, ctx: Context) -> Found | None:
 WEEKEND_RULE = r"\b(?P<rel>the|this|last|next)\s+weekend\b"
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?P<p>since|by|until|till|before|after|around|at|through)\s+$", re.IGNORECASE)
+
+
 def _year_end(m: re.Match, ctx: Context) -> Found | None:
-    base, anchor = ctx.previous()
+    """"year-end": the end of the year told about ("in 1988, when year-end net ..."); after a
+    preposition ("by year-end", "since year-end") the end of the document's year, or of the
+    year before it after "since"."""
+    deadline = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+    if deadline and ctx.dct is not None:
+        back = 1 if deadline.group("p").lower() == "since" else 0
+        base, anchor = Point(ctx.dct.replace(year=ctx.dct.year - back, month=1, day=1), "year"), "dct"
+    else:
+        base, anchor = ctx.previous()
     if base is None:
         return Found("DATE", "XXXX", mod="END")
     point = Point(base.day, "year")

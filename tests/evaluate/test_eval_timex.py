@@ -78,3 +78,16 @@ def test_error_breakdown_groups_misses_spurious_and_value_shapes(tmp_path: Path)
     assert result["missed"] == {"DURATION": 1}
     assert result["spurious"] == {"DATE": 1}
     assert result["value_mismatches"] == {"9999-99-99 -> 9999-W99": 1}
+
+
+def test_offsets_are_scored_as_the_duration_timeml_annotates(tmp_path: Path):
+    import datetime as dt
+
+    from newsweave.evaluate.timex import as_annotated
+    from newsweave.extract.timex import find_timexes
+
+    text = "The bridge fell on March 3, 2025. Three days later the town was taken."
+    records = find_timexes(text, dt.date(2025, 3, 16))
+    scored = [as_annotated(t) for t in records]
+    assert [(text[p.start:p.end], p.type, p.value) for p in scored] == [
+        ("March 3, 2025", "DATE", "2025-03-03"), ("Three days", "DURATION", "P3D")]

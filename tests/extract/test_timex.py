@@ -241,3 +241,129 @@ def test_a_text_scanned_before_without_an_anchor_resolves_as_a_fresh_one():
     _candidates.cache_clear()
     unanchored = [(t.start, t.end, t.value) for t in find_timexes(text, None)]
     assert [(t.start, t.end, t.value) for t in find_timexes(text, anchor)] == fresh != unanchored
+
+
+def test_timex_offset_later_keeps_its_date_and_names_the_duration_it_measures():
+    text = "The bridge fell on March 3, 2025. Three days later the town was taken."
+    later = next(t for t in find_timexes(text, SUNDAY) if t.text.startswith("Three"))
+    assert later.value == "2025-03-06"
+    assert later.duration == "P3D"
+    assert text[later.start:later.duration_end] == "Three days"
+
+
+def test_timex_year_earlier_comparison_and_ago_name_no_duration():
+    found = find_timexes("Profit rose from $2 a year earlier. It began two years ago.", SUNDAY)
+    assert [t.duration for t in found] == [None, None]
+
+
+def test_timex_since_points_back_whatever_the_later_verb():
+    # the clause goes on in the future ("and is scheduled to return"), the month is past
+    text = "The carrier has been on patrol since March and is scheduled to return."
+    assert values(text, dt.date(1990, 8, 13))["March"] == "1990-03"
+
+
+def test_timex_decimal_point_ends_no_clause_for_the_tense_cue():
+    assert textual_tense("The stock rose to $42.875 in March.")(len("The stock rose to $42.875 in ")) == "past"
+
+
+def test_timex_the_previous_weekday_goes_back_from_the_reference_time():
+    text = "Markets closed on Monday, March 10, 2025, down 2% from the previous Friday."
+    assert values(text)["the previous Friday"] == "2025-03-07"
+
+
+def test_timex_weekday_evening_is_a_time_of_that_day():
+    found = find_timexes("The crowd gathered Friday evening.", SUNDAY)
+    assert [(t.type, t.value) for t in found] == [("TIME", "2025-03-14TEV")]
+
+
+def test_timex_soon_in_a_past_story_is_no_future_reference():
+    assert "soon" not in values("He was taken to a hospital. He was soon released.")
+    assert values("The budget will soon move into surplus.")["soon"] == "FUTURE_REF"
+
+
+def test_timex_part_of_the_day_in_a_story_takes_the_day_told_about():
+    text = "Shares fell on Friday, March 7, 2025. Dealers placed orders in the morning."
+    assert values(text)["the morning"] == "2025-03-07TMO"
+    assert values("In London at mid-afternoon yesterday, shares rose.")["mid-afternoon yesterday"] == "2025-03-15TAF"
+    assert values("By mid afternoon, sources were saying so.")["mid afternoon"] == "2025-03-16TAF"
+    assert "the morning" not in values("It was in the morning of the attack.")
+
+
+def test_timex_hour_in_the_morning_or_evening_is_a_clock_time():
+    assert values("He will leave on Friday, March 21, 2025 at 4 in the morning.")["4 in the morning"] == "2025-03-21T04:00"
+    assert values("It began March 3, 2025. At 7 in the evening it ended.")["7 in the evening"] == "2025-03-03T19:00"
+
+
+def test_timex_possessive_weekday_names_a_past_day_unless_looked_ahead_to():
+    assert values("They would look for ways around Wednesday's ruling.")["Wednesday"] == "2025-03-12"
+    assert values("Parties campaigned ahead of Friday's vote.")["Friday"] == "2025-03-21"
+
+
+def test_timex_a_plan_in_the_pluperfect_is_past():
+    text = "The offer had been scheduled to expire Friday evening. It was extended."
+    assert values(text)["Friday evening"] == "2025-03-14TEV"
+    assert values("The offer is scheduled to expire Friday.")["Friday"] == "2025-03-21"
+
+
+def test_timex_first_verb_after_decides_when_none_comes_before():
+    assert values("On Tuesday, the league plans to hold a news conference.")["Tuesday"] == "2025-03-18"
+    assert values("On Tuesday, the league held a news conference.")["Tuesday"] == "2025-03-11"
+
+
+def test_timex_until_with_no_verb_cue_names_a_deadline_ahead():
+    assert values("The agency has given the family until 9 a.m. Tuesday to sign.")["9 a.m. Tuesday"] == "2025-03-18T09:00"
+
+
+def test_timex_second_of_two_conjoined_days_is_its_own_date():
+    assert values("The summit is on April 24 and 25.", dt.date(1999, 2, 10)) == {
+        "April 24": "1999-04-24", "25": "1999-04-25"}
+    assert "25" not in values("Sales rose on April 24 and 25 percent fell.", dt.date(1999, 2, 10))
+
+
+def test_timex_then_current_is_a_past_reference():
+    assert values("Holders may buy at the then-current market price.")["then-current"] == "PAST_REF"
+
+
+def test_timex_each_month_is_a_set_of_every_year():
+    found = find_timexes("Marchers parade each July, and every May 1 they rally.", SUNDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("each July", "SET", "XXXX-07"), ("every May 1", "SET", "XXXX-05-01")]
+
+
+def test_timex_one_day_between_subject_and_verb_is_some_day_ahead():
+    assert values("Islam will one day be the largest religion.")["one day"] == "FUTURE_REF"
+    assert values("He had only been in the job one day.")["one day"] == "P1D"
+
+
+def test_timex_idioms_and_rates_are_not_times():
+    assert "noon" not in values("For the people of Poland, high noon comes today.")
+    assert "per second" not in values("The chip runs 15 million instructions per second.")
+
+
+def test_timex_that_day_after_a_coarser_reference_leaves_the_day_unknown():
+    assert values("The crash came in 1987. Traders lost money that day.")["that day"] == "1987-XX-XX"
+    assert values("Talks began in March 1998. The next day they failed.")["The next day"] == "1998-03-XX"
+
+
+def test_timex_year_end_after_a_preposition_is_the_documents_year_end():
+    text = "The index is based on the close of 1969. The change is since year-end."
+    assert values(text, dt.date(1989, 10, 30))["year-end"] == "1988"
+    assert values("In 1988, when year-end net was low.", dt.date(1989, 10, 30))["year-end"] == "1988"
+    assert values("It closes by year-end.", dt.date(1989, 10, 30))["year-end"] == "1989"
+
+
+def test_timex_24_hour_clock_with_its_zone():
+    found = find_timexes("The ceasefire began at 21:45 GMT on Sunday; aid came at 0930 GMT.", SUNDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("21:45 GMT on Sunday", "TIME", "2025-03-16T21:45"), ("0930 GMT", "TIME", "2025-03-16T09:30")]
+
+
+def test_timex_overnight_is_the_night_before_the_day_told_about():
+    text = "Shares fell on Friday. Traders blamed overnight losses in New York."
+    assert values(text)["overnight"] == "2025-03-13TNI"
+    assert values("Stocks fell overnight.")["overnight"] == "2025-03-15TNI"
+
+
+def test_timex_high_for_the_year_of_a_price_is_this_year():
+    text = "The stock rose to a high for the year of $42.875 a share."
+    assert values(text, dt.date(1989, 10, 30))["the year"] == "1989"
