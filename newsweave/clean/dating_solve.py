@@ -277,6 +277,8 @@ def _score_cue(grid: Grid, cue: Cue, named: dict[int, set[int]], yearless: bool)
             np.where(position <= edge[1], 0.0, -0.4)
     if cue.kind == "since" and not yearless:
         return _score_since(grid, cue)
+    if cue.kind == "after" and not yearless:
+        return np.where(grid.ordinal >= cue.first.toordinal(), 0.0, -cue.weight)
     if cue.kind == "office":
         return _score_office(grid.ordinal, cue)
     return None
@@ -307,11 +309,20 @@ def office_window(cues: Sequence[Cue]) -> tuple[date, date] | None:
 
 
 def _score_since(grid: Grid, cue: Cue) -> np.ndarray:
-    """``N months since <event dated first..last>``: written N months after that event, give or take."""
-    first_month = cue.first.year * 12 + cue.first.month - 1 + int(np.floor(cue.months))
-    last_month = cue.last.year * 12 + cue.last.month - 1 + int(np.ceil(cue.months))
-    distance = np.maximum(first_month - grid.months, 0) + np.maximum(grid.months - last_month, 0)
-    return -1.5 * np.minimum(distance, 3.0)
+    """``N months since <event dated first..last>``: written N months after that event, give or take.
+
+    A cue with ``spans`` (a known event's mention, :mod:`newsweave.clean.dating_events`)
+    gives the months of writing themselves, one span per event the mention may be:
+    the best of them counts.
+    """
+    windows = cue.spans or ((cue.first, cue.last),)
+    best = None
+    for first, last in windows:
+        first_month = first.year * 12 + first.month - 1 + int(np.floor(cue.months))
+        last_month = last.year * 12 + last.month - 1 + int(np.ceil(cue.months))
+        distance = np.maximum(first_month - grid.months, 0) + np.maximum(grid.months - last_month, 0)
+        best = distance if best is None else np.minimum(best, distance)
+    return -1.5 * np.minimum(best, 3.0)
 
 
 def _relay_recency(grid: Grid, cues: Sequence[Cue], recency: np.ndarray, latest: np.ndarray) -> np.ndarray:
@@ -396,16 +407,18 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
     if reference is not None and window is not None and \
             not window[0].year - YEARS_AFTER <= reference[0] <= window[1].year + YEARS_BEFORE:
         reference = None  # a year far from the terms of the people named is history, not the news
-    yearless = reference is None and window is None
+    since = [c for c in cues if c.kind == "since"]
+    yearless = reference is None and window is None and not since
     if yearless:
         grid = Grid(YEARLESS[0], YEARLESS[-1])
     else:
         years = [window[0].year, window[1].year] if window else []
         if reference is not None:
             years += [reference[0] - YEARS_BEFORE, reference[0] + YEARS_AFTER]
-        for cue in cues:
-            if cue.kind == "since":
-                years.append(cue.last.year + int(math.ceil(cue.months / 12)) + 1)
+        for cue in since:
+            years.append(cue.last.year + int(math.ceil(cue.months / 12)) + 1)
+            if reference is None and window is None:  # the since cues alone place the writing
+                years.append(cue.first.year + int(math.floor(cue.months / 12)) - 1)
         grid = Grid(min(years), max(years))
     named: dict[int, set[int]] = {}
     for cue in cues:

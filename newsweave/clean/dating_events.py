@@ -1,0 +1,421 @@
+"""Widely known dated events mentioned in a text, and what they say about when it was written.
+
+A reader dates "two-and-a-half years after Putin began this brutal invasion" to
+August 2024 because everyone knows when Russia's full-scale invasion of Ukraine
+began. :file:`dating_events.json` holds that kind of general knowledge: a hand-curated
+table of a few hundred widely known world events since 1945 (wars and invasions,
+attacks, disasters, pandemics, elections and referendums, coups, deaths of famous
+people, treaties and summits, financial crises, major sporting events), each with the
+day it happened (or its month, or year, where the day is not well known) and how text
+names it. Only events whose dates are certain are listed, the kind any almanac's
+chronology holds; nothing in it is about any one story.
+
+Schema of the table (``_about`` repeats it in short):
+
+- ``groups``: shared sets of participant words, written as they appear in text
+  (matched case-sensitively, whole words), referred to from events as ``"@Name"``;
+- ``heads``: shared sets of head words (matched case-insensitively), ``"@name"``;
+- ``events``: one object per event with ``event`` (its name), ``date`` (``YYYY-MM-DD``,
+  ``YYYY-MM`` or ``YYYY``), ``domain``, and how text mentions it: ``names`` (fixed
+  phrases, case-sensitive: "9/11", "Hurricane Katrina", "Brexit vote") and/or
+  ``heads`` (invasion, war, attack, death, election ...) with ``with``, a list of
+  participant groups of which each must be named in the head's sentence or the one
+  before ("the invasion" with {Russia, Putin, Moscow ...} and {Ukraine, Kyiv ...});
+  ``prefer`` (words that pick this event over others a mention could be: "full-scale",
+  "Crimea", a year), ``needs`` (at least one must be in the sentence: "Katrina" needs a
+  storm word) and ``foreseen`` (true for what is written about before it happens:
+  elections, referendums, games, summits, treaties under negotiation; such a mention
+  says nothing by itself, only counted from: "two years after the Brexit vote").
+
+To add an event: one line in ``events`` with a date you are sure of, the phrases
+that name it unambiguously as ``names``, else head words plus the participant groups
+that must stand near them; run ``tests/clean/test_dating_events.py``.
+
+Three shapes of mention give cues (:class:`EventCue`):
+
+- ``since``: "N <units> since/after/into <event>", "<event> … N <units> ago",
+  "N years of <event>", "<began> <event> … after N years": written N units after it;
+- ``anniversary``: "the Nth anniversary of <event>": N years after it (a ``since`` cue);
+- ``after``: an event told as having happened (not "the next election", not in a
+  future or hypothetical clause): written after it, a weak lower bound.
+
+A mention two events fit ("the invasion" with Russia and Ukraine: Crimea 2014 or the
+full-scale invasion of 2022) keeps the one its context prefers ("full-scale",
+"Crimea", a year next to it); failing that a ``since`` cue keeps both as alternatives
+(the other cues choose between them) and an ``after`` cue the earliest.
+
+>>> [(c.kind, c.events[0].name, c.months) for c in find_event_cues("Two years after the Brexit vote, talks stalled.")]
+[('since', 'the Brexit referendum', 24.0)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from newsweave.extract.timex_lexicon import NUMBER_RE, parse_number
+from newsweave.patterns import word_trie
+
+TABLE = Path(__file__).with_name("dating_events.json")
+
+UNIT_MONTHS = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0, "decade": 120.0}
+# How far a rounded count may be from the true one, in months, by unit: "two years
+# since" is said from about 21 to 27 months on; "30 months" means that month.
+ROUNDING = {"day": 0.5, "week": 0.5, "month": 0.5, "year": 1.0, "decade": 12.0}
+# "nearly three years", "more than two years": the count is a bound, off by up to this.
+BOUND_SLACK = {"day": 0.5, "week": 1.0, "month": 1.0, "year": 6.0, "decade": 60.0}
+MAX_ALTERNATIVES = 3  # a since cue with more candidate events says nothing
+DEATH_REACH = 60  # a person's name within this many characters of "death", "killed"
+
+_DURATION = (
+    r"(?P<mod>nearly|almost|about|around|roughly|some|more\s+than|over|just\s+over|just\s+under|less\s+than"
+    r"|under|fewer\s+than|at\s+least|well\s+over)?\s*"
+    rf"(?P<num>{NUMBER_RE})[\s-]+(?P<unit>year|month|week|day|decade)s?(?P<half>\s+and\s+a\s+half)?"
+)
+_DURATION_RE = re.compile(r"\b" + _DURATION + r"\b", re.IGNORECASE)
+# Between a duration and the event it counts from: "two years since", "three months after
+# the start of", "a year into", "30 years have passed since".
+_SINCE_GAP_RE = re.compile(
+    r"\s*,?\s*(?:(?:have|has|had)\s+(?:now\s+)?(?:passed|elapsed|gone\s+by)\s+|(?:went|gone)\s+by\s+|later\s*,?\s+|on\s+)?"
+    r"(?:since|after|into|following|on\s+from)\s+[^.;:!?()\"“”]{0,60}$",
+    re.IGNORECASE,
+)
+_OF_GAP_RE = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)  # "three years of (brutal) war"
+_AGO_RE = re.compile(r"[^.;:!?\"“”]{0,60}?\b" + _DURATION + r"\s+ago\b", re.IGNORECASE)
+_BEGAN_RE = re.compile(r"\b(?:began|begun|launched|started|unleashed|initiated)\b[^.;:!?,]{0,25}$", re.IGNORECASE)
+_AFTER_OF_RE = re.compile(r"\b(?:after|following)\s+" + _DURATION + r"\s+of\b", re.IGNORECASE)
+_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9}
+_ORDINALS = dict(_ORDINAL_UNITS) | {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "hundredth": 100}
+for _tens, _value in (("twent", 20), ("thirt", 30), ("fort", 40), ("fift", 50), ("sixt", 60), ("sevent", 70),
+                      ("eight", 80), ("ninet", 90)):
+    _ORDINALS[_tens + "ieth"] = _value
+    _ORDINALS.update({f"{_tens}y-{word}": _value + n for word, n in _ORDINAL_UNITS.items()})
+_ANNIVERSARY_RE = re.compile(
+    r"\b(?:(?P<digits>\d{1,3})(?:st|nd|rd|th)|(?P<word>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
+    r"|(?P<years>\d{1,3}|" + "|".join(sorted(_ORDINAL_UNITS, key=len)) + r")-year)"
+    r"[\s-]+anniversary\s+of\s+[^.;:!?()\"“”]{0,50}$",
+    re.IGNORECASE,
+)
+# Words (or phrases) ahead of a mention, inside its noun phrase, that make it an event
+# to come or a kind rather than the known one: "the next election", "another 9/11".
+_NOUN_PHRASE_START_RE = re.compile(
+    r".*(?:\b(?:since|after|into|following|of|before|from|to|in|on|by|with|than|that|when|as|during|amid|and|or)\b"
+    r"|[,;:()\"“”]|^)",
+    re.IGNORECASE | re.DOTALL,
+)
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:a|an|another|any|next|upcoming|coming|future|possible|potential|new|looming|impending|planned|proposed"
+    r"|prospective|hypothetical|would-be|expected|feared|threatened|imminent|renewed)\b",
+    re.IGNORECASE,
+)
+# A clause that looks ahead or supposes: no lower bound from an event named in it.
+_UNREAL_RE = re.compile(
+    r"\b(?:will|would|could|might|shall|if|unless|whether|avoid|prevent|risk|threat|fears?|warn(?:s|ed)?"
+    r"|prepar(?:e|es|ing)|plans?|planned|scheduled|expected|ahead\s+of)\b|'ll\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_YEAR_NEAR_BEFORE_RE = re.compile(r"\b((?:19|20)\d\d)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
+_YEAR_NEAR_AFTER_RE = re.compile(r"^(?:\s+(?:of|in)\s+|\s*,\s*|\s+)((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated event: ``first``..``last`` is its day, or its month or year when that is all that is certain."""
+
+    name: str
+    first: date
+    last: date
+    domain: str
+    foreseen: bool = False
+    groups: tuple[frozenset[str], ...] = ()
+    prefer: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class EventTable:
+    """The compiled table: events by the name or head word that mentions them, and the two regexes."""
+
+    events: tuple[Event, ...]
+    by_name: dict[str, tuple[Event, ...]]  # fixed phrase as written -> events
+    by_head: dict[str, tuple[Event, ...]]  # head word, lower-cased -> events (their groups must be met)
+    mention_re: re.Pattern
+    word_re: re.Pattern  # participant, prefer and needs words
+
+
+@dataclass(frozen=True, slots=True)
+class EventCue:
+    """A mention of a known event and what it says about the day of writing.
+
+    ``kind`` is ``since`` (written ``months`` after the event, within ``slack`` =
+    (months fewer, months more)) or ``after`` (written after it). ``events`` are the
+    events the mention may be: one, or a few alternatives for a ``since`` cue.
+    """
+
+    start: int
+    end: int
+    kind: str
+    events: tuple[Event, ...]
+    months: float = 0.0
+    slack: tuple[float, float] = (0.0, 0.0)
+
+    def windows(self) -> tuple[tuple[date, date], ...]:
+        """For a ``since`` cue, the days each alternative puts the writing in (month-aligned).
+
+        >>> e = Event("x", date(2022, 2, 24), date(2022, 2, 24), "war")
+        >>> EventCue(0, 1, "since", (e,), 30.0).windows()
+        ((datetime.date(2024, 8, 1), datetime.date(2024, 8, 31)),)
+        """
+        spans = []
+        for event in self.events:
+            # a count within half a month of a whole month is that month
+            lo = _month_index(event.first) + math.floor(self.months - self.slack[0] + 0.5)
+            hi = _month_index(event.last) + math.ceil(self.months + self.slack[1] - 0.5)
+            spans.append((_month_start(lo), _month_end(hi)))
+        return tuple(spans)
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_start(index: int) -> date:
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_end(index: int) -> date:
+    return date.fromordinal(_month_start(index + 1).toordinal() - 1)
+
+
+def _span(value: str) -> tuple[date, date]:
+    """The first and last day of ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts), date(*parts)
+    if len(parts) == 2:
+        index = parts[0] * 12 + parts[1] - 1
+        return _month_start(index), _month_end(index)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def _expand(items: list[str], shared: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        out.extend(shared[item[1:]] if item.startswith("@") else [item])
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+@cache
+def event_table(path: Path = TABLE) -> EventTable:
+    """Read and compile the event table (once per process)."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    groups, heads = raw["groups"], raw["heads"]
+    events: list[Event] = []
+    by_name: dict[str, list[Event]] = {}
+    by_head: dict[str, list[Event]] = {}
+    words: set[str] = set()
+    for item in raw["events"]:
+        first, last = _span(item["date"])
+        event = Event(
+            item["event"], first, last, item["domain"], bool(item.get("foreseen")),
+            tuple(frozenset(_expand(g, groups)) for g in item.get("with", ())),
+            frozenset(_expand(item.get("prefer", []), groups)), frozenset(_expand(item.get("needs", []), groups)),
+        )
+        events.append(event)
+        for name in item.get("names", ()):
+            by_name.setdefault(_key(name), []).append(event)
+        for head in _expand(item.get("heads", []), heads):
+            by_head.setdefault(_key(head.lower()), []).append(event)
+        words.update(w for g in event.groups for w in g)
+        words.update(event.prefer | event.needs)
+    mention_re = re.compile(
+        r"(?<![\w/-])(?:(?P<name>" + word_trie(by_name) + r")|(?P<head>(?i:" + word_trie(by_head, fold_case=True)
+        + r")))(?![\w/]|-\w)"
+    )
+    word_re = re.compile(r"(?<![\w-])(?:" + word_trie(words) + r")(?!\w)")
+    return EventTable(tuple(events), {k: tuple(v) for k, v in by_name.items()},
+                      {k: tuple(v) for k, v in by_head.items()}, mention_re, word_re)
+
+
+class _Sentences:
+    """Sentence bounds of a text, found once and looked up by offset."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        self.length = len(text)
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        return self.starts[max(i, 0)], self.starts[i + 1] if i + 1 < len(self.starts) else self.length
+
+
+def find_event_cues(text: str, tense: Callable[[int], str | None] | None = None,
+                    table: EventTable | None = None) -> list[EventCue]:
+    """Cues from the known events ``text`` mentions, left to right.
+
+    ``tense`` is an optional function from an offset to ``past``/``future``/None
+    (:func:`newsweave.extract.timex.textual_tense`): an event named in a future clause
+    gives no lower bound.
+    """
+    table = table or event_table()
+    mentions = list(table.mention_re.finditer(text))
+    if not mentions:
+        return []
+    sentences = _Sentences(text)
+    hits = [(m.start(), m.group()) for m in table.word_re.finditer(text)]
+    hit_starts = [h[0] for h in hits]
+    cues: list[EventCue] = []
+    for m in mentions:
+        sentence = sentences.index(m.start())
+        s_start, s_end = sentences.bounds(sentence)
+        candidates = _candidates(text, m, table, hits, hit_starts, sentences.bounds(sentence - 1)[0], s_start, s_end)
+        if not candidates:
+            continue
+        cue = _since(text, m.start(), m.end(), s_start, s_end, candidates)
+        if cue is None and _told_as_past(text, m.start(), m.end(), s_start, tense):
+            known = [e for e in candidates if not e.foreseen]
+            if known:
+                earliest = min(known, key=lambda e: e.first)
+                cue = EventCue(m.start(), m.end(), "after", (earliest,))
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _words_between(hits, hit_starts, lo: int, hi: int) -> set[str]:
+    return {word for _, word in hits[bisect.bisect_left(hit_starts, lo):bisect.bisect_left(hit_starts, hi)]}
+
+
+def _candidates(text: str, m: re.Match, table: EventTable, hits, hit_starts,
+                context_start: int, s_start: int, s_end: int) -> list[Event]:
+    """The events a mention may be, after its context has had its say (empty: none fits)."""
+    sentence_words = _words_between(hits, hit_starts, s_start, s_end)
+    if m["name"] is not None:
+        pool = [e for e in table.by_name[_key(m["name"])] if not e.needs or e.needs & sentence_words]
+    else:
+        context = _words_between(hits, hit_starts, context_start, s_end)
+        near = _words_between(hits, hit_starts, max(s_start, m.start() - DEATH_REACH), min(s_end, m.end() + DEATH_REACH))
+        pool = [e for e in table.by_head[_key(m["head"].lower())]
+                if all(g & (near if e.domain == "death" else context) for g in e.groups)
+                and (not e.needs or e.needs & sentence_words)]
+    if not pool or _is_hypothetical(text, m.start()):
+        return []
+    year = _year_next_to(text, m.start(), m.end())
+    if year is not None:
+        pool = [e for e in pool if e.first.year <= year <= e.last.year]
+    if len(pool) > 1:
+        context = _words_between(hits, hit_starts, context_start, s_end) | _plain_words(text, context_start, s_end)
+        scores = [len(e.prefer & context) for e in pool]
+        best = max(scores)
+        pool = [e for e, s in zip(pool, scores) if s == best]
+    distinct = {(e.first, e.last): e for e in pool}
+    return sorted(distinct.values(), key=lambda e: e.first)
+
+
+_PLAIN_WORD_RE = re.compile(r"[\w-]+")
+
+
+def _plain_words(text: str, start: int, end: int) -> set[str]:
+    """Words of a stretch, for ``prefer`` lists holding ordinary words ("full-scale", "first", a year)."""
+    return set(_PLAIN_WORD_RE.findall(text, start, end))
+
+
+def _is_hypothetical(text: str, start: int) -> bool:
+    """Whether the mention's noun phrase makes it an event to come or a kind: "the next election", "a 9/11"."""
+    before = text[max(0, start - 40):start]
+    lead = _NOUN_PHRASE_START_RE.match(before)
+    phrase = before[lead.end():] if lead else before
+    return bool(_HYPOTHETICAL_RE.search(phrase))
+
+
+def _year_next_to(text: str, start: int, end: int) -> int | None:
+    """A year written in the mention's noun phrase: "the 2014 invasion", "the war of 1967"."""
+    before = _YEAR_NEAR_BEFORE_RE.search(text, max(0, start - 30), start)
+    if before:
+        return int(before[1])
+    after = _YEAR_NEAR_AFTER_RE.match(text[end:end + 12])
+    return int(after[1]) if after else None
+
+
+def _duration_months(m: re.Match) -> tuple[float, tuple[float, float]] | None:
+    """The months a duration match counts and its slack (fewer, more), or None for a vague one."""
+    number = parse_number(m["num"])
+    if number is None:
+        return None
+    unit = m["unit"].lower()
+    if m["half"]:
+        number += 0.5
+    months = number * UNIT_MONTHS[unit]
+    exact = unit in ("day", "week", "month") or number != int(number)  # "two-and-a-half years": that month
+    rounding = 0.5 if exact and unit == "year" else ROUNDING[unit]
+    mod = " ".join((m["mod"] or "").lower().split())
+    if mod in ("nearly", "almost", "just under", "less than", "under", "fewer than"):
+        return months, (BOUND_SLACK[unit], 0.0)
+    if mod in ("more than", "over", "just over", "at least", "well over"):
+        return months, (0.0, BOUND_SLACK[unit])
+    return months, (rounding, rounding)
+
+
+def _since(text: str, start: int, end: int, s_start: int, s_end: int, events: list[Event]) -> EventCue | None:
+    """A ``since`` cue when a duration in the sentence is counted from the mentioned event."""
+    if len(events) > MAX_ALTERNATIVES:
+        return None
+    found: tuple[int, float, tuple[float, float]] | None = None
+    lo = max(s_start, start - 160)
+    anniversary = _ANNIVERSARY_RE.search(text, lo, start)
+    if anniversary:
+        n = anniversary["digits"] or anniversary["years"]
+        years = int(n) if n and n.isdigit() else _ORDINALS.get((anniversary["word"] or n or "").lower())
+        if years:
+            found = (anniversary.start(), 12.0 * years, (0.0, 0.0))
+    if found is None:
+        durations = list(_DURATION_RE.finditer(text, lo, start))
+        if durations:
+            last = durations[-1]
+            gap = text[last.end():start]
+            if _SINCE_GAP_RE.match(gap) or _OF_GAP_RE.fullmatch(gap):
+                counted = _duration_months(last)
+                if counted:
+                    found = (last.start(), *counted)
+    if found is None:
+        ago = _AGO_RE.match(text, end, s_end)
+        if ago:
+            counted = _duration_months(ago)
+            if counted:
+                found = (start, *counted)
+                end = ago.end()
+    if found is None and _BEGAN_RE.search(text, max(s_start, start - 40), start):
+        after = _AFTER_OF_RE.search(text, end, s_end)
+        if after:
+            counted = _duration_months(after)
+            if counted:
+                found = (start, *counted)
+                end = after.end()
+    if found is None:
+        return None
+    cue_start, months, slack = found
+    return EventCue(min(cue_start, start), end, "since", tuple(events), months, slack)
+
+
+def _told_as_past(text: str, start: int, end: int, s_start: int, tense) -> bool:
+    """Whether a mention reports the event as having happened (no future or supposition in its clause)."""
+    if tense is not None and tense(start) == "future":
+        return False
+    return not _UNREAL_RE.search(text, max(s_start, start - 80), min(len(text), end + 30))
