@@ -66,29 +66,59 @@ from newsweave.patterns import word_trie
 TABLE = Path(__file__).with_name("dating_events.json")
 
 UNIT_MONTHS = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0, "decade": 120.0}
-# How far a rounded count may be from the true one, in months, by unit: "two years
-# since" is said from about 21 to 27 months on; "30 months" means that month.
-ROUNDING = {"day": 0.5, "week": 0.5, "month": 0.5, "year": 1.0, "decade": 12.0}
+# How far the true time elapsed may be from a whole count, in months (fewer, more), by
+# unit: "two years since" is mostly said from 23 months on until the third year is full,
+# "a decade after" from 8 years on; "30 months", "two-and-a-half years" mean that month.
+ROUNDING = {"day": (0.5, 0.5), "week": (0.5, 0.5), "month": (0.5, 1.0), "year": (1.5, 11.5), "decade": (24.0, 36.0)}
+EXACT = (0.5, 0.5)
 # "nearly three years", "more than two years": the count is a bound, off by up to this.
-BOUND_SLACK = {"day": 0.5, "week": 1.0, "month": 1.0, "year": 6.0, "decade": 60.0}
+BOUND_SLACK = {"day": 0.5, "week": 1.0, "month": 1.5, "year": 12.0, "decade": 60.0}
+ANNIVERSARY_SLACK = (2.0, 1.0)  # an anniversary is written about in the weeks before it, on the day or soon after
+AGO_YEARS = (6.0, 6.0)  # "four years ago" is rounded either way
 MAX_ALTERNATIVES = 3  # a since cue with more candidate events says nothing
-DEATH_REACH = 60  # a person's name within this many characters of "death", "killed"
+# Participants of most events must stand within this many characters of the head word, in
+# its sentence ("the death of George Floyd", "Trump's election"); those of a war, coup,
+# pandemic or referendum may be named anywhere in the sentence or the one before ("Putin
+# ... Ukraine. Whatever he hoped when he began this invasion").
+NEAR_REACH = 80
+CONTEXT_DOMAINS = frozenset({"war", "coup", "pandemic", "referendum"})
 
 _DURATION = (
-    r"(?P<mod>nearly|almost|about|around|roughly|some|more\s+than|over|just\s+over|just\s+under|less\s+than"
-    r"|under|fewer\s+than|at\s+least|well\s+over)?\s*"
+    r"(?:(?P<mod>nearly|almost|about|around|roughly|some|more\s+than|over|just\s+over|just\s+under|less\s+than"
+    r"|under|fewer\s+than|at\s+least|well\s+over)\s+)?"
     rf"(?P<num>{NUMBER_RE})[\s-]+(?P<unit>year|month|week|day|decade)s?(?P<half>\s+and\s+a\s+half)?"
 )
 _DURATION_RE = re.compile(r"\b" + _DURATION + r"\b", re.IGNORECASE)
 # Between a duration and the event it counts from: "two years since", "three months after
 # the start of", "a year into", "30 years have passed since".
+# The words between the connector and the mention may only name it ("the start of",
+# "Russia's", "Russia launched its full-scale"), not lead to something else counted from
+# it ("into the economy's recovery from the Great Recession").
+_LEAD_IN = (r"(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?:start|beginning|outbreak|onset|launch|first\s+day)\s+of\s+)?"
+            r"(?:(?!(?:from|of|to|in|by|for|with|on|at|and|or)\b)[\w'’.-]+\s+){0,4}")
 _SINCE_GAP_RE = re.compile(
-    r"\s*,?\s*(?:(?:have|has|had)\s+(?:now\s+)?(?:passed|elapsed|gone\s+by)\s+|(?:went|gone)\s+by\s+|later\s*,?\s+|on\s+)?"
-    r"(?:since|after|into|following|on\s+from)\s+[^.;:!?()\"“”]{0,60}$",
+    r"\s*(?:(?:have|has)\s+(?:now\s+)?(?:passed|elapsed|gone\s+by)\s+|(?:went|gone)\s+by\s+|on\s+)?"
+    r"(?P<connector>since|after|into|following|on\s+from)\s+" + _LEAD_IN,
     re.IGNORECASE,
 )
-_OF_GAP_RE = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)  # "three years of (brutal) war"
-_AGO_RE = re.compile(r"[^.;:!?\"“”]{0,60}?\b" + _DURATION + r"\s+ago\b", re.IGNORECASE)
+_OF_GAP_RE = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,2}", re.IGNORECASE)  # "three years of (brutal) war"
+# The clause a count with "after" or "of" stands in must be told in the present ("Three
+# years after the invasion, the front is frozen"): in a past narrative it dates another
+# event ("Two months after the vote, a man was murdered"), not the writing.
+_PRESENT_RE = re.compile(r"\b(?:is|are|has|have|remains?|continues?|must|can|now|still|today|marks?|stands?)\b|['’]s\s+been\b",
+                         re.IGNORECASE)
+_PAST_RE = re.compile(
+    r"\b(?:was|were|had|did|said|told|wrote|went|came|took|made|began|saw|gave|got|found|knew|thought|became|left|led"
+    r"|felt|brought|held|kept|ran|met|sent|spoke|stood|won|lost|paid|put|rushed|killed|died)\b", re.IGNORECASE)
+# "<event> struck New Orleans 15 years ago": the count right after it, in the same clause.
+_AGO_RE = re.compile(r"[^.,;:!?()\"“”]{0,40}?\b" + _DURATION + r"\s+ago\b", re.IGNORECASE)
+# "the most in one day since", "the biggest drop in a week since": a record, not time elapsed.
+_RECORD_BEFORE_RE = re.compile(r"(?:\b(?:most|biggest|largest|worst|best|highest|lowest|sharpest|steepest)\b[^.;:!?]{0,30}"
+                               r"|\bin\s+(?:a\s+single\s+)?|\b(?:first|last|final|opening|past|next)\s+)$", re.IGNORECASE)
+# Words before a head that make it another thing: "World War II", "a trade war", "the Cold War".
+_OTHER_KIND_RE = re.compile(r"\b(?:trade|tariff|price|currency|culture|cultural|cold|civil|world|proxy|propaganda|information"
+                            r"|bidding|turf|gang|drug|holy|star|class|shadow|political|legal|verbal|twitter|media|PR)"
+                            r"[\s-]+$", re.IGNORECASE)
 _BEGAN_RE = re.compile(r"\b(?:began|begun|launched|started|unleashed|initiated)\b[^.;:!?,]{0,25}$", re.IGNORECASE)
 _AFTER_OF_RE = re.compile(r"\b(?:after|following)\s+" + _DURATION + r"\s+of\b", re.IGNORECASE)
 _ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -103,7 +133,7 @@ for _tens, _value in (("twent", 20), ("thirt", 30), ("fort", 40), ("fift", 50), 
 _ANNIVERSARY_RE = re.compile(
     r"\b(?:(?P<digits>\d{1,3})(?:st|nd|rd|th)|(?P<word>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
     r"|(?P<years>\d{1,3}|" + "|".join(sorted(_ORDINAL_UNITS, key=len)) + r")-year)"
-    r"[\s-]+anniversary\s+of\s+[^.;:!?()\"“”]{0,50}$",
+    r"[\s-]+anniversary\s+of\s+" + _LEAD_IN + "$",
     re.IGNORECASE,
 )
 # Words (or phrases) ahead of a mention, inside its noun phrase, that make it an event
@@ -311,12 +341,15 @@ def _candidates(text: str, m: re.Match, table: EventTable, hits, hit_starts,
         pool = [e for e in table.by_name[_key(m["name"])] if not e.needs or e.needs & sentence_words]
     else:
         context = _words_between(hits, hit_starts, context_start, s_end)
-        near = _words_between(hits, hit_starts, max(s_start, m.start() - DEATH_REACH), min(s_end, m.end() + DEATH_REACH))
+        near = _words_between(hits, hit_starts, max(s_start, m.start() - NEAR_REACH), min(s_end, m.end() + NEAR_REACH))
         pool = [e for e in table.by_head[_key(m["head"].lower())]
-                if all(g & (near if e.domain == "death" else context) for g in e.groups)
+                if all(g & (context if e.domain in CONTEXT_DOMAINS else near) for g in e.groups)
                 and (not e.needs or e.needs & sentence_words)]
     if not pool or _is_hypothetical(text, m.start()):
         return []
+    if m["head"] is not None and (_OTHER_KIND_RE.search(text, max(0, m.start() - 25), m.start())
+                                  or m["head"][0].isupper() and _PROPER_BEFORE_RE.search(text, max(0, m.start() - 25), m.start())):
+        return []  # "World War II", "the Cold War", "a trade war": not the war of the participants named
     year = _year_next_to(text, m.start(), m.end())
     if year is not None:
         pool = [e for e in pool if e.first.year <= year <= e.last.year]
@@ -330,6 +363,7 @@ def _candidates(text: str, m: re.Match, table: EventTable, hits, hit_starts,
 
 
 _PLAIN_WORD_RE = re.compile(r"[\w-]+")
+_PROPER_BEFORE_RE = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
 
 
 def _plain_words(text: str, start: int, end: int) -> set[str]:
@@ -354,7 +388,7 @@ def _year_next_to(text: str, start: int, end: int) -> int | None:
     return int(after[1]) if after else None
 
 
-def _duration_months(m: re.Match) -> tuple[float, tuple[float, float]] | None:
+def _duration_months(m: re.Match, ago: bool = False) -> tuple[float, tuple[float, float]] | None:
     """The months a duration match counts and its slack (fewer, more), or None for a vague one."""
     number = parse_number(m["num"])
     if number is None:
@@ -363,14 +397,16 @@ def _duration_months(m: re.Match) -> tuple[float, tuple[float, float]] | None:
     if m["half"]:
         number += 0.5
     months = number * UNIT_MONTHS[unit]
-    exact = unit in ("day", "week", "month") or number != int(number)  # "two-and-a-half years": that month
-    rounding = 0.5 if exact and unit == "year" else ROUNDING[unit]
+    rounding = EXACT if number != int(number) and unit == "year" else ROUNDING[unit]  # "two-and-a-half years"
+    if unit in ("year", "decade") and rounding is not EXACT:
+        # "10 years after" is said from about nine years on; "four years ago" either way
+        rounding = AGO_YEARS if ago and unit == "year" else (max(rounding[0], 0.1 * months), rounding[1])
     mod = " ".join((m["mod"] or "").lower().split())
     if mod in ("nearly", "almost", "just under", "less than", "under", "fewer than"):
-        return months, (BOUND_SLACK[unit], 0.0)
+        return months, (BOUND_SLACK[unit], 3.0 if unit in ("year", "decade") else 0.5)
     if mod in ("more than", "over", "just over", "at least", "well over"):
-        return months, (0.0, BOUND_SLACK[unit])
-    return months, (rounding, rounding)
+        return months, (0.5, BOUND_SLACK[unit])
+    return months, rounding
 
 
 def _since(text: str, start: int, end: int, s_start: int, s_end: int, events: list[Event]) -> EventCue | None:
@@ -384,26 +420,30 @@ def _since(text: str, start: int, end: int, s_start: int, s_end: int, events: li
         n = anniversary["digits"] or anniversary["years"]
         years = int(n) if n and n.isdigit() else _ORDINALS.get((anniversary["word"] or n or "").lower())
         if years:
-            found = (anniversary.start(), 12.0 * years, (0.0, 0.0))
+            found = (anniversary.start(), 12.0 * years, ANNIVERSARY_SLACK)
     if found is None:
         durations = list(_DURATION_RE.finditer(text, lo, start))
         if durations:
             last = durations[-1]
             gap = text[last.end():start]
-            if _SINCE_GAP_RE.match(gap) or _OF_GAP_RE.fullmatch(gap):
+            if _RECORD_BEFORE_RE.search(text, max(s_start, last.start() - 45), last.start()):
+                gap = ""  # "the most in one day since", "the first two weeks of"
+            since = _SINCE_GAP_RE.fullmatch(gap)
+            narrated = since is None or since["connector"].lower() in ("after", "following")
+            if (since or _OF_GAP_RE.fullmatch(gap)) and not (narrated and _narrated(text, end, s_end)):
                 counted = _duration_months(last)
                 if counted:
                     found = (last.start(), *counted)
     if found is None:
         ago = _AGO_RE.match(text, end, s_end)
         if ago:
-            counted = _duration_months(ago)
+            counted = _duration_months(ago, ago=True)
             if counted:
                 found = (start, *counted)
                 end = ago.end()
     if found is None and _BEGAN_RE.search(text, max(s_start, start - 40), start):
         after = _AFTER_OF_RE.search(text, end, s_end)
-        if after:
+        if after and not _narrated(text, after.end(), s_end):
             counted = _duration_months(after)
             if counted:
                 found = (start, *counted)
@@ -412,6 +452,13 @@ def _since(text: str, start: int, end: int, s_start: int, s_end: int, events: li
         return None
     cue_start, months, slack = found
     return EventCue(min(cue_start, start), end, "since", tuple(events), months, slack)
+
+
+def _narrated(text: str, start: int, end: int) -> bool:
+    """Whether the rest of a sentence is a past narrative rather than told in the present."""
+    present = _PRESENT_RE.search(text, start, end)
+    past = _PAST_RE.search(text, start, end)
+    return present is None or (past is not None and past.start() < present.start())
 
 
 def _told_as_past(text: str, start: int, end: int, s_start: int, tense) -> bool:
