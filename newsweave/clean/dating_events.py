@@ -168,6 +168,7 @@ class Event:
     last: date
     domain: str
     foreseen: bool = False
+    patient: bool = False
     groups: tuple[frozenset[str], ...] = ()
     prefer: frozenset[str] = frozenset()
     needs: frozenset[str] = frozenset()
@@ -263,6 +264,7 @@ def event_table(path: Path = TABLE) -> EventTable:
         first, last = _span(item["date"])
         event = Event(
             item["event"], first, last, item["domain"], bool(item.get("foreseen")),
+            item["domain"] == "death" or bool(item.get("patient")),
             tuple(frozenset(_expand(g, groups)) for g in item.get("with", ())),
             frozenset(_expand(item.get("prefer", []), groups)), frozenset(_expand(item.get("needs", []), groups)),
         )
@@ -342,9 +344,14 @@ def _candidates(text: str, m: re.Match, table: EventTable, hits, hit_starts,
     else:
         context = _words_between(hits, hit_starts, context_start, s_end)
         near = _words_between(hits, hit_starts, max(s_start, m.start() - NEAR_REACH), min(s_end, m.end() + NEAR_REACH))
+        before = _words_between(hits, hit_starts, max(s_start, m.start() - 30), m.start())
+        before = {w for w in before if _AGENT_BEFORE_RE.match(text, text.rfind(w, 0, m.start()) + len(w), m.start())}
         pool = [e for e in table.by_head[_key(m["head"].lower())]
                 if all(g & (context if e.domain in CONTEXT_DOMAINS else near) for g in e.groups)
-                and (not e.needs or e.needs & sentence_words)]
+                and (not e.needs or e.needs & sentence_words)
+                and not (e.domain in AGENT_DOMAINS and len(e.groups) > 1 and before and not before & e.groups[0]
+                         and before & frozenset().union(*e.groups[1:]))
+                and (not e.patient or _is_patient(text, m, e.groups[0] if e.groups else frozenset(), hits, hit_starts))]
     if not pool or _is_hypothetical(text, m.start()):
         return []
     if m["head"] is not None and (_OTHER_KIND_RE.search(text, max(0, m.start() - 25), m.start())
@@ -363,12 +370,40 @@ def _candidates(text: str, m: re.Match, table: EventTable, hits, hit_starts,
 
 
 _PLAIN_WORD_RE = re.compile(r"[\w-]+")
+# A participant written just before a head is its agent: "Iraq's invasion", "the Iraqi invasion".
+_AGENT_BEFORE_RE = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,2}$")
+AGENT_DOMAINS = frozenset({"war", "attack", "coup"})
+# The person a death (or a capture, a poisoning) happened to: "X's death", "the killing of X",
+# "X died", "X was killed", "police killed X"; not "X killed ...".
+_PATIENT_BEFORE_RE = re.compile(r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|,?\s+(?:(?:was|were|had\s+been|has\s+been|being|is)\s+"
+                                r"(?:\w+\s+)?)?)$")
+_PATIENT_AFTER_RE = re.compile(r"\s+(?:of\s+|on\s+)?(?:(?!(?:by|and|or|who|which|that|in|at|with)\b)[\w.'’-]+\s+){0,4}$")
+_ACTIVE_HEAD_RE = re.compile(r"(?:killed|assassinated|murdered|executed|shot|captured|poisoned|beaten|released|freed)$",
+                             re.IGNORECASE)
 _PROPER_BEFORE_RE = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
 
 
 def _plain_words(text: str, start: int, end: int) -> set[str]:
     """Words of a stretch, for ``prefer`` lists holding ordinary words ("full-scale", "first", a year)."""
     return set(_PLAIN_WORD_RE.findall(text, start, end))
+
+
+def _is_patient(text: str, m: re.Match, names: frozenset[str], hits, hit_starts) -> bool:
+    """Whether one of ``names`` is who the head happened to ("the death of X", "X was killed", "killed X")."""
+    head = m.group()
+    for start, word in hits[bisect.bisect_left(hit_starts, max(0, m.start() - 40)):
+                            bisect.bisect_left(hit_starts, m.end() + 40)]:
+        if word not in names:
+            continue
+        end = start + len(word)
+        if end <= m.start():
+            gap = _PATIENT_BEFORE_RE.fullmatch(text, end, m.start())
+            # "X killed ..." makes X the killer; "X was killed", "X died", "X's killing" do not
+            if gap and (not _ACTIVE_HEAD_RE.search(head) or re.search(r"\b(?:was|were|been|being|is)\b|['’]", gap.group())):
+                return True
+        elif start >= m.end() and _PATIENT_AFTER_RE.fullmatch(text, m.end(), start):
+            return True
+    return False
 
 
 def _is_hypothetical(text: str, start: int) -> bool:
@@ -400,7 +435,7 @@ def _duration_months(m: re.Match, ago: bool = False) -> tuple[float, tuple[float
     rounding = EXACT if number != int(number) and unit == "year" else ROUNDING[unit]  # "two-and-a-half years"
     if unit in ("year", "decade") and rounding is not EXACT:
         # "10 years after" is said from about nine years on; "four years ago" either way
-        rounding = AGO_YEARS if ago and unit == "year" else (max(rounding[0], 0.1 * months), rounding[1])
+        rounding = AGO_YEARS if ago and unit == "year" else (max(rounding[0], min(0.1 * months, 12.0)), rounding[1])
     mod = " ".join((m["mod"] or "").lower().split())
     if mod in ("nearly", "almost", "just under", "less than", "under", "fewer than"):
         return months, (BOUND_SLACK[unit], 3.0 if unit in ("year", "decade") else 0.5)

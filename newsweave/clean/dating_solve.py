@@ -55,6 +55,9 @@ TIE = 0.05
 # The answer is the single most probable day instead when it holds at least DAY_MASS
 # of the posterior and DAY_MARGIN times as much as any other day.
 DAY_MASS, DAY_MARGIN = 0.35, 2.0
+# How much a day loses per unit of log(1 + months) after the latest known event named as past
+# (see _recent_event).
+EVENT_RECENCY = 0.3
 # Years searched around the latest year named.
 YEARS_BEFORE, YEARS_AFTER = 3, 6
 # A score spread smaller than this means the cues do not tell the days apart.
@@ -325,6 +328,20 @@ def _score_since(grid: Grid, cue: Cue) -> np.ndarray:
     return -1.5 * np.minimum(best, 3.0)
 
 
+def _recent_event(grid: Grid, cues: Sequence[Cue]) -> np.ndarray | float:
+    """News tells of events soon after them: days long after the latest known event named as past lose a little.
+
+    Only the latest such event counts, and only mildly (EVENT_RECENCY per unit of
+    log(1 + months) after it): "Iraq's invasion of Kuwait" in a story of August 1990
+    rather than 1991; a mention of 9/11 in 2019 barely moves anything.
+    """
+    events = [c.first for c in cues if c.kind == "after"]
+    if not events:
+        return 0.0
+    months = (grid.ordinal - max(events).toordinal()) / 30.44
+    return np.where(months > 0, -EVENT_RECENCY * np.log1p(np.maximum(months, 0.0)), 0.0)
+
+
 def _relay_recency(grid: Grid, cues: Sequence[Cue], recency: np.ndarray, latest: np.ndarray) -> np.ndarray:
     """The recency of the latest dated event, relayed by a weekday reported after it.
 
@@ -452,6 +469,8 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
             used.append((cue, scored[key]))
     if recency is not None:
         total += _relay_recency(grid, cues, recency, latest)
+    if not yearless:
+        total += _recent_event(grid, cues)
     if not yearless:
         total += _distinct_days(grid, cues)
     if yearless:
