@@ -357,6 +357,11 @@ def _candidates(text: str, m: re.Match, table: EventTable, hits, hit_starts,
     if m["head"] is not None and (_OTHER_KIND_RE.search(text, max(0, m.start() - 25), m.start())
                                   or m["head"][0].isupper() and _PROPER_BEFORE_RE.search(text, max(0, m.start() - 25), m.start())):
         return []  # "World War II", "the Cold War", "a trade war": not the war of the participants named
+    if m["head"] is not None:
+        named = _NAME_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if named and named[1] not in _CALENDAR_WORDS:
+            # "the Kursk invasion", "the Normandy landings": named for a place or party none of the events has
+            pool = [e for e in pool if any(named[1] in g for g in e.groups)]
     year = _year_next_to(text, m.start(), m.end())
     if year is not None:
         pool = [e for e in pool if e.first.year <= year <= e.last.year]
@@ -381,6 +386,10 @@ _PATIENT_AFTER_RE = re.compile(r"\s+(?:of\s+|on\s+)?(?:(?!(?:by|and|or|who|which
 _ACTIVE_HEAD_RE = re.compile(r"(?:killed|assassinated|murdered|executed|shot|captured|poisoned|beaten|released|freed)$",
                              re.IGNORECASE)
 _PROPER_BEFORE_RE = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
+_NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w.-]*[\w])(?:['’]s?)?\s+$")
+_CALENDAR_WORDS = frozenset("January February March April May June July August September October November December "
+                            "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+                            "Saturday Sunday".split())
 
 
 def _plain_words(text: str, start: int, end: int) -> set[str]:
