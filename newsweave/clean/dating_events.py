@@ -152,7 +152,7 @@ _HYPOTHETICAL_RE = re.compile(
 )
 # A clause that looks ahead or supposes: no lower bound from an event named in it.
 _UNREAL_RE = re.compile(
-    r"\b(?:will|would|could|might|shall|if|unless|whether|avoid|prevent|risk|threat|fears?|warn(?:s|ed)?"
+    r"\b(?:will|would|could|might|shall|if|unless|whether|avoid|prevent|risk|threat|fears?|warn(?:s|ed)?|worr(?:y|ies|ied)"
     r"|prepar(?:e|es|ing)|plans?|planned|scheduled|expected|ahead\s+of)\b|'ll\b",
     re.IGNORECASE,
 )
@@ -363,8 +363,9 @@ def _candidates(text: str, m: re.Match, table: EventTable, hits, hit_starts,
                 and (not e.patient or _is_patient(text, m, e.groups[0] if e.groups else frozenset(), hits, hit_starts))]
     if not pool or _is_hypothetical(text, m.start()):
         return []
-    if m["head"] is not None and (_OTHER_KIND_RE.search(text, max(0, m.start() - 25), m.start())
-                                  or m["head"][0].isupper() and _PROPER_BEFORE_RE.search(text, max(0, m.start() - 25), m.start())):
+    if _OTHER_KIND_RE.search(text, max(0, m.start() - 25), m.start()) or (
+            m["head"] is not None and m["head"][0].isupper()
+            and _PROPER_BEFORE_RE.search(text, max(0, m.start() - 25), m.start())):
         return []  # "World War II", "the Cold War", "a trade war": not the war of the participants named
     if m["head"] is not None:
         named = _NAME_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
