@@ -46,7 +46,7 @@ full-scale invasion of 2022) keeps the one its context prefers ("full-scale",
 "Crimea", a year next to it); failing that a ``since`` cue keeps both as alternatives
 (the other cues choose between them) and an ``after`` cue the earliest.
 
->>> [(c.kind, c.events[0].name, c.months) for c in find_event_cues("Two years after the Brexit vote, talks stalled.")]
+>>> [(c.kind, c.events[0].name, c.months) for c in find_event_cues("Two years after the Brexit vote, talks are stalled.")]
 [('since', 'the Brexit referendum', 24.0)]
 """
 
@@ -125,13 +125,21 @@ _BEGAN_RE = re.compile(r"\b(?:began|begun|launched|started|unleashed|initiated)\
 _AFTER_OF_RE = re.compile(r"\b(?:after|following)\s+" + _DURATION + r"\s+of\b", re.IGNORECASE)
 _ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                   "eighth": 8, "ninth": 9}
-_ORDINALS = dict(_ORDINAL_UNITS) | {
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "hundredth": 100}
-for _tens, _value in (("twent", 20), ("thirt", 30), ("fort", 40), ("fift", 50), ("sixt", 60), ("sevent", 70),
-                      ("eight", 80), ("ninet", 90)):
-    _ORDINALS[_tens + "ieth"] = _value
-    _ORDINALS.update({f"{_tens}y-{word}": _value + n for word, n in _ORDINAL_UNITS.items()})
+
+
+def _ordinal_words() -> dict[str, int]:
+    """Ordinal words up to the hundredth: "tenth", "twentieth", "seventy-fifth"."""
+    words = dict(_ORDINAL_UNITS) | {
+        "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+        "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "hundredth": 100}
+    for stem, value in (("twent", 20), ("thirt", 30), ("fort", 40), ("fift", 50), ("sixt", 60), ("sevent", 70),
+                        ("eight", 80), ("ninet", 90)):
+        words[stem + "ieth"] = value
+        words.update({f"{stem}y-{unit}": value + n for unit, n in _ORDINAL_UNITS.items()})
+    return words
+
+
+_ORDINALS = _ordinal_words()
 _ANNIVERSARY_RE = re.compile(
     r"\b(?:(?P<digits>\d{1,3})(?:st|nd|rd|th)|(?P<word>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
     r"|(?P<years>\d{1,3}|" + "|".join(sorted(_ORDINAL_UNITS, key=len)) + r")-year)"
