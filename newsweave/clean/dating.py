@@ -27,7 +27,7 @@ from newsweave.config import Options
 from newsweave.model import PublishedDate, Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "clean.dating", "0.1.0"
+NAME, VERSION = "clean.dating", "0.2.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 # /2019/01/05/, /2019-01-05-, /20190105/, /2019/01/ in a URL's path.

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from newsweave.clean.dating_events import find_event_cues
 from newsweave.clean.dating_offices import allowed_days, find_office_cues, office_table
 from newsweave.extract.timex import Timex, find_timexes, textual_tense
 from newsweave.extract.timex_lexicon import WEEKDAYS
@@ -27,6 +28,9 @@ from newsweave.extract.timex_lexicon import WEEKDAYS
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
 QUARTER_MONTHS = {f"Q{q}": (3 * q - 2, 3 * q) for q in range(1, 5)}
 HALF_MONTHS = {"H1": (1, 6), "H2": (7, 12)}
+# What a day before a known event named as past loses (see dating_events): a weak
+# bound, since a head word with its participants near may still be another event.
+AFTER_WEIGHT = 2.0
 UNIT_MONTHS = {"D": 1 / 30.44, "W": 7 / 30.44, "M": 1.0, "Y": 12.0, "DE": 120.0}
 
 _FULL_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
@@ -76,7 +80,10 @@ class Cue:
     allows, ``weight`` what a day outside them loses), ``period`` (the year is known; ``first``..``last`` are its days and
     ``grain`` is day, month, season, quarter, half or year), ``month_day``, ``month``,
     ``weekday``, ``this_period`` (``months`` = 1 for "this month", 12 for "this year")
-    and ``since`` (``months`` counted from the dated ``first``..``last``).
+    ``since`` (``months`` counted from the dated ``first``..``last``; for a known event's
+    mention ``spans`` are the months of writing, one per event it may be, and ``months`` is 0)
+    and ``after`` (a known event told as past: written after ``first``; ``weight`` is what
+    a day before it loses).
     ``relation``: ``past`` (reported as done), ``future`` (looked forward to), ``asof``
     ("By Sunday": the state of things then), ``dateline`` (the date a wire story opens
     with), ``stamp`` (a full date closing a line: an embedded post's or a caption's),
@@ -126,6 +133,14 @@ def find_cues(text: str) -> list[Cue]:
         spans = tuple(allowed_days(office, open_end))
         if spans:
             cues.append(Cue(office.start, office.end, "office", office.relation, spans=spans, weight=office.weight))
+    for event in find_event_cues(text, tense):
+        if event.kind == "since":
+            windows = event.windows()
+            cues.append(Cue(event.start, event.end, "since", first=min(w[0] for w in windows),
+                            last=max(w[1] for w in windows), months=0.0, spans=windows))
+        else:
+            cues.append(Cue(event.start, event.end, "after", first=event.events[0].first, last=event.events[0].last,
+                            weight=AFTER_WEIGHT))
     cues.sort(key=lambda c: c.start)
     return cues
 

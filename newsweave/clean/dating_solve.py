@@ -55,6 +55,9 @@ TIE = 0.05
 # The answer is the single most probable day instead when it holds at least DAY_MASS
 # of the posterior and DAY_MARGIN times as much as any other day.
 DAY_MASS, DAY_MARGIN = 0.35, 2.0
+# How much a day loses per unit of log(1 + months) after the latest known event named as past
+# (see _recent_event).
+EVENT_RECENCY = 0.3
 # Years searched around the latest year named.
 YEARS_BEFORE, YEARS_AFTER = 3, 6
 # A score spread smaller than this means the cues do not tell the days apart.
@@ -277,6 +280,8 @@ def _score_cue(grid: Grid, cue: Cue, named: dict[int, set[int]], yearless: bool)
             np.where(position <= edge[1], 0.0, -0.4)
     if cue.kind == "since" and not yearless:
         return _score_since(grid, cue)
+    if cue.kind == "after" and not yearless:
+        return np.where(grid.ordinal >= cue.first.toordinal(), 0.0, -cue.weight)
     if cue.kind == "office":
         return _score_office(grid.ordinal, cue)
     return None
@@ -307,11 +312,34 @@ def office_window(cues: Sequence[Cue]) -> tuple[date, date] | None:
 
 
 def _score_since(grid: Grid, cue: Cue) -> np.ndarray:
-    """``N months since <event dated first..last>``: written N months after that event, give or take."""
-    first_month = cue.first.year * 12 + cue.first.month - 1 + int(np.floor(cue.months))
-    last_month = cue.last.year * 12 + cue.last.month - 1 + int(np.ceil(cue.months))
-    distance = np.maximum(first_month - grid.months, 0) + np.maximum(grid.months - last_month, 0)
-    return -1.5 * np.minimum(distance, 3.0)
+    """``N months since <event dated first..last>``: written N months after that event, give or take.
+
+    A cue with ``spans`` (a known event's mention, :mod:`newsweave.clean.dating_events`)
+    gives the months of writing themselves, one span per event the mention may be:
+    the best of them counts.
+    """
+    windows = cue.spans or ((cue.first, cue.last),)
+    best = None
+    for first, last in windows:
+        first_month = first.year * 12 + first.month - 1 + int(np.floor(cue.months))
+        last_month = last.year * 12 + last.month - 1 + int(np.ceil(cue.months))
+        distance = np.maximum(first_month - grid.months, 0) + np.maximum(grid.months - last_month, 0)
+        best = distance if best is None else np.minimum(best, distance)
+    return -1.5 * np.minimum(best, 3.0)
+
+
+def _recent_event(grid: Grid, cues: Sequence[Cue]) -> np.ndarray | float:
+    """News tells of events soon after them: days long after the latest known event named as past lose a little.
+
+    Only the latest such event counts, and only mildly (EVENT_RECENCY per unit of
+    log(1 + months) after it): "Iraq's invasion of Kuwait" in a story of August 1990
+    rather than 1991; a mention of 9/11 in 2019 barely moves anything.
+    """
+    events = [c.first for c in cues if c.kind == "after"]
+    if not events:
+        return 0.0
+    months = (grid.ordinal - max(events).toordinal()) / 30.44
+    return np.where(months > 0, -EVENT_RECENCY * np.log1p(np.maximum(months, 0.0)), 0.0)
 
 
 def _relay_recency(grid: Grid, cues: Sequence[Cue], recency: np.ndarray, latest: np.ndarray) -> np.ndarray:
@@ -396,16 +424,18 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
     if reference is not None and window is not None and \
             not window[0].year - YEARS_AFTER <= reference[0] <= window[1].year + YEARS_BEFORE:
         reference = None  # a year far from the terms of the people named is history, not the news
-    yearless = reference is None and window is None
+    since = [c for c in cues if c.kind == "since"]
+    yearless = reference is None and window is None and not since
     if yearless:
         grid = Grid(YEARLESS[0], YEARLESS[-1])
     else:
         years = [window[0].year, window[1].year] if window else []
         if reference is not None:
             years += [reference[0] - YEARS_BEFORE, reference[0] + YEARS_AFTER]
-        for cue in cues:
-            if cue.kind == "since":
-                years.append(cue.last.year + int(math.ceil(cue.months / 12)) + 1)
+        for cue in since:
+            years.append(cue.last.year + int(math.ceil(cue.months / 12)) + 1)
+            if reference is None and window is None:  # the since cues alone place the writing
+                years.append(cue.first.year + int(math.floor(cue.months / 12)) - 1)
         grid = Grid(min(years), max(years))
     named: dict[int, set[int]] = {}
     for cue in cues:
@@ -439,6 +469,8 @@ def solve(cues: Sequence[Cue]) -> Solution | None:
             used.append((cue, scored[key]))
     if recency is not None:
         total += _relay_recency(grid, cues, recency, latest)
+    if not yearless:
+        total += _recent_event(grid, cues)
     if not yearless:
         total += _distinct_days(grid, cues)
     if yearless:
