@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, ORTH, POS, SENT_START
+from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, ORTH, POS, SENT_START, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -75,8 +75,12 @@ class Encoded:
 
 def token_offsets(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     """Start and end character offsets of every token of ``doc``."""
-    starts = doc.to_array(IDX).astype(np.int64)
-    ends = starts + np.fromiter((len(t) for t in doc), dtype=np.int64, count=len(doc))
+    if len(doc) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    cols = doc.to_array([IDX, SPACY]).astype(np.int64)
+    starts = cols[:, 0]
+    # A token ends where the next begins, less its trailing space (one or none): no Token objects.
+    ends = np.append(starts[1:], starts[-1] + len(doc[-1]) + cols[-1, 1]) - cols[:, 1]
     return starts, ends
 
 

@@ -31,6 +31,8 @@ class MergePolicy:
     add_min_words: int = 3
     # A tagged content this confident replaces the extent of the one rule content it overlaps.
     reshape_confidence: float = 0.85
+    # ... also where the rule content holds a quotation (a partial quote: "praised him for “...”").
+    reshape_quoted: bool = False
     # Tagged contents without a cue in their sentence are added only when they hold a quotation.
     require_cue: bool = True
     # Drop a rule attribution without quotations whose content shares no token with any tagged content.
@@ -59,8 +61,9 @@ def merge_tagged(found: list[Attribution], tagged: Sequence[TaggedSpan], doc: Do
         if owners:
             if len(owners) == 1 and span.confidence >= policy.reshape_confidence:
                 att = found[owners.pop()]
-                if not att.quotes and len(att.content) == 1:
+                if len(att.content) == 1 and (not att.quotes or policy.reshape_quoted):
                     att.content = [trim_span(text, span.start, span.end)]
+                    att.quotes = list(quotes.overlapping(*att.content[0]))
             continue
         if span.confidence < policy.add_confidence or len(WORD.findall(text, span.start, span.end)) < policy.add_min_words:
             continue

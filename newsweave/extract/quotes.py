@@ -256,17 +256,19 @@ def featured_candidates(doc: Doc, text: str, quotes: QuoteIndex) -> list[tuple[A
 
 
 def extract_quotes(
-    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None
+    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None,
+    *, span_tagger: bool = True,
 ) -> list[Quote]:
     """Every attribution in a parsed document, in text order; see the module docstring.
 
     ``text`` is the text spaCy parsed (an article's analysis text, chrome blanked);
     ``original``, when given, is the document's original text with the same offsets,
-    from which the records' ``text`` and ``cue`` are cut.
+    from which the records' ``text`` and ``cue`` are cut. ``span_tagger=False`` leaves
+    the trained span tagger out (the rules alone, for comparisons).
     """
     quotes = QuoteIndex(find_quote_spans(text))
     found = rule_attributions(doc, text, quotes)
-    tagger = load_tagger()
+    tagger = load_tagger() if span_tagger else None
     if tagger is not None and doc.tensor is not None and doc.tensor.shape[:1] == (len(doc),):
         tagged = tagger.tag(doc, quotes.spans, rule_spans(found))
         found = merge_tagged(found, tagged, doc, text, quotes)

@@ -61,14 +61,32 @@ def test_rule_content_wins_over_a_cue_inside_it():
     assert [LABELS[t] for t in tags] == ["B-SOURCE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O"]
 
 
-def test_network_weights_round_trip_through_plain_arrays():
+@pytest.mark.parametrize("arch", ["lstm", "cnn"])
+def test_network_weights_round_trip_through_plain_arrays(arch):
     torch.manual_seed(1)
-    net = TaggerNet(4, 3, (5, 6, 3, len(LABELS)), 8, len(LABELS)).eval()
+    net = TaggerNet(4, 3, (5, 6, 3, len(LABELS)), 8, len(LABELS), arch).eval()
     arrays = net.to_arrays()
     assert all(a.dtype != object for a in arrays.values())
     copy = TaggerNet.from_arrays(arrays).eval()
-    args = (torch.randn(2, 7, 4), torch.randint(0, 3, (2, 7, 4)), torch.rand(2, 7, 3))
+    args = (torch.randn(2, 7, 4), torch.randint(0, 3, (2, 7, 4)), torch.rand(2, 7, 3), torch.tensor([7, 4]))
+    assert copy.arch == arch
     assert torch.allclose(net(*args), copy(*args))
+
+
+def test_a_window_reads_the_same_alone_or_padded_beside_a_longer_one():
+    torch.manual_seed(2)
+    net = TaggerNet(4, 3, (5, 6, 3, len(LABELS)), 8, len(LABELS), "cnn").eval()
+    args = (torch.randn(2, 9, 4), torch.randint(0, 3, (2, 9, 4)), torch.rand(2, 9, 3))
+    both = net(*args, torch.tensor([9, 5]))
+    alone = net(*(a[1:, :5] for a in args), torch.tensor([5]))
+    assert torch.allclose(both[1, :5], alone[0], atol=1e-5)
+
+
+def test_token_offsets_match_the_tokens(nlp):
+    doc = nlp("Hello  world. \n\n  “Yes,” he said.  ")
+    starts, ends = quote_spans.token_offsets(doc)
+    assert starts.tolist() == [t.idx for t in doc]
+    assert ends.tolist() == [t.idx + len(t) for t in doc]
 
 
 @pytest.fixture(scope="module")
