@@ -150,7 +150,7 @@ class Vocabulary:
 
 # Sentences are packed into windows of at most this many tokens (a longer sentence is cut):
 # a BiLSTM over short windows in a batch is many times faster than over a whole article.
-WINDOW = 96
+WINDOW = 48
 
 
 def windows(enc: Encoded, size: int = WINDOW) -> list[tuple[int, int]]:
@@ -229,6 +229,7 @@ class SpanTagger:
         self.vocab = Vocabulary([str(s) for s in arrays["pos_names"]], [str(s) for s in arrays["dep_names"]])
         self.net = TaggerNet.from_arrays(arrays)
         self.net.eval()
+        self.window = WINDOW
         self._torch = torch
 
     def probabilities(self, enc: Encoded) -> np.ndarray:
@@ -236,7 +237,7 @@ class SpanTagger:
         torch = self._torch
         if len(enc.starts) == 0:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
-        spans = windows(enc)
+        spans = windows(enc, self.window)
         tensor, symbols, flags, lengths = batch_windows(enc, spans)
         threads = torch.get_num_threads()
         # Batches of a few windows are too small to share out: extra threads only wait on each other

@@ -499,6 +499,7 @@ def warm_up(options: Options) -> None:
     from newsweave.nlp import load_spacy
 
     load_spacy(options.min_gazetteer_population)
+    load_tagger()
 
 
 @stage(NAME, version=VERSION, requires=("spacy",), produces=("quotes",), warm_up=warm_up)
