@@ -9,7 +9,11 @@ no pickle).
 
 Run ``python -m newsweave.evaluate.quote_spans --data ../shared/data [--docbin PATH]``
 (train split only; dev and test are never read). Refit after the rules or the filter
-change, since their output is an input.
+change, since their output is an input. With the parses saved (``--docbin``, the same
+file the cue tagger and filter fits use), encoding takes about 45 s and the 8 epochs
+about 5 minutes on one shared CPU core; the artefact is about 390 kB. On PolNeAR dev, 8
+epochs did better than 14 (which overfit: content F1 0.742 against 0.752), hidden 64 better
+than 32 (0.748), and the BiLSTM better than the convolutional form (0.739).
 """
 
 from __future__ import annotations

@@ -13,9 +13,10 @@ features the parse has already computed, and nothing else:
   where to keep, add to or correct the rules;
 * a few flags (a reporting verb by lemma, a sentence start, a space token).
 
-The tagger runs over each document in one pass (a sequence of a few hundred tokens) and
-is decoded greedily with the BIO constraint (an ``I-X`` that follows no ``X`` opens a new
-span). :func:`tag_spans` returns the spans with their mean probability;
+The tagger reads an article as windows of whole sentences (up to :data:`WINDOW` tokens),
+all in one batch, leaving out windows that hold no rule attribution, no quotation and no
+reporting verb (about a tenth of the time, no change on PolNeAR dev), and is decoded
+greedily with the BIO constraint (an ``I-X`` that follows no ``X`` opens a new span). :func:`tag_spans` returns the spans with their mean probability;
 :mod:`newsweave.extract.quotes` turns contents the rules missed into attributions.
 
 The weights (``quote_spans.npz``, loaded with ``allow_pickle=False``) are fitted on
@@ -218,6 +219,11 @@ def decode(probs: np.ndarray, enc: Encoded) -> list[TaggedSpan]:
     ]
 
 
+def _holds_signal(enc: Encoded, lo: int, hi: int) -> bool:
+    """Whether a window holds a rule's attribution, a quotation or a reporting verb."""
+    return bool(enc.symbols[lo:hi, 2:4].any() or enc.flags[lo:hi, 0].any())
+
+
 class SpanTagger:
     """The fitted tagger: a vocabulary and a small BiLSTM (torch, CPU, no gradients)."""
 
@@ -230,6 +236,7 @@ class SpanTagger:
         self.net = TaggerNet.from_arrays(arrays)
         self.net.eval()
         self.window = WINDOW
+        self.skip_quiet = True  # tag only windows with a signal (see the module docstring)
         self._torch = torch
 
     def probabilities(self, enc: Encoded) -> np.ndarray:
@@ -238,6 +245,12 @@ class SpanTagger:
         if len(enc.starts) == 0:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
         spans = windows(enc, self.window)
+        probs_out = np.zeros((len(enc.starts), len(LABELS)), dtype=np.float32)
+        probs_out[:, 0] = 1.0
+        if self.skip_quiet:
+            spans = [(lo, hi) for lo, hi in spans if _holds_signal(enc, lo, hi)]
+            if not spans:
+                return probs_out
         tensor, symbols, flags, lengths = batch_windows(enc, spans)
         threads = torch.get_num_threads()
         # Batches of a few windows are too small to share out: extra threads only wait on each other
@@ -250,7 +263,9 @@ class SpanTagger:
                 probs = torch.softmax(logits, dim=-1).numpy()
         finally:
             torch.set_num_threads(threads)
-        return np.concatenate([probs[k, : hi - lo] for k, (lo, hi) in enumerate(spans)])
+        for k, (lo, hi) in enumerate(spans):
+            probs_out[lo:hi] = probs[k, : hi - lo]
+        return probs_out
 
     def tag(self, doc: Doc, quotes: Sequence[QuoteSpan], rules: Sequence[RuleSpans]) -> list[TaggedSpan]:
         """The source, cue and content spans of one parsed document."""

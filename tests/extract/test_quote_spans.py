@@ -130,3 +130,12 @@ def test_a_tagged_content_the_rules_missed_becomes_an_attribution_with_its_cue_a
     assert text[att.first : att.last] == "the harvest would fail this year"
     assert text[att.cue[0] : att.cue[1]] == "fretted"
     assert att.source.text == "Officials in the capital"
+
+
+def test_a_window_without_attribution_quotation_or_reporting_verb_is_left_untagged(nlp, tagger):
+    text = "The river rose overnight. Farmers moved their cattle to higher ground."
+    doc = nlp(text)
+    enc = tagger.vocab.encode(doc, [], [])
+    probs = tagger.probabilities(enc)
+    assert probs.shape == (len(doc), len(LABELS))
+    assert (probs.argmax(axis=1) == 0).all()
