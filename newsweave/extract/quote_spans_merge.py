@@ -4,7 +4,10 @@ The rules stay the backbone: they know split quotes, loose quotes and speakers a
 sentences. The tagger adds what they miss: each tagged content that shares no word
 with a rule's content becomes an attribution, linked to the nearest tagged cue of its
 sentence and to the tagged source nearest that cue. Where the tagger is confident
-about a different extent for a rule's indirect content, the tagger's extent is taken.
+about a different extent for a rule's indirect content, the tagger's extent is taken,
+and a rule content without quotation marks that the tagger does not tag at all is
+dropped. On PolNeAR dev (content F1, token overlap, first fit): rules 0.727; adding alone 0.737;
+adding and reshaping 0.743; all three 0.749 (0.752 with the shipped fit).
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ class MergePolicy:
 
 
 DEFAULT_POLICY = MergePolicy()
+# Characters: the backward scan for overlapping rule contents stops this far before a span.
+_LONGEST_CONTENT = 4000
 
 
 def merge_tagged(found: list[Attribution], tagged: Sequence[TaggedSpan], doc: Doc, text: str, quotes: QuoteIndex,
@@ -99,7 +104,7 @@ def _overlapping(ranges: list[tuple[int, int, int]], starts: list[int], start: i
         s, e, owner = ranges[k]
         if e > start and s < end:
             owners.add(owner)
-        if k < len(ranges) and s < start - 2000:
+        if s < start - _LONGEST_CONTENT:  # no content is this long: nothing further back overlaps
             break
         k -= 1
     return owners
