@@ -1,6 +1,6 @@
 """Quotes and reported speech: who said what, with content, cue and speaker spans.
 
-Three passes over one parsed document, each linear in its length:
+Four passes over one parsed document, each linear in its length:
 
 1. :func:`~newsweave.extract.quote_marks.find_quote_spans` pairs quotation marks (straight and curly,
    two apostrophes standing for one, nested, multi-paragraph quotes whose paragraphs each open
@@ -33,7 +33,12 @@ Three passes over one parsed document, each linear in its length:
    quote ("“A,” said X, a description, “B.”") is one quote with X as speaker.
    A logistic filter (:mod:`newsweave.extract.quote_filter`, fitted on PolNeAR train)
    drops unlikely candidates before a cue inside another attribution's content is dropped.
-3. Speakers are resolved in text order by :mod:`newsweave.extract.speakers`,
+3. A trained span tagger (:mod:`newsweave.extract.quote_spans`, a small BiLSTM over the
+   parse's own vectors and the rules' answer, fitted on PolNeAR train) tags source, cue and
+   content spans; :mod:`newsweave.extract.quote_spans_merge` adds the contents it is confident
+   of that no rule found, takes its extent for an indirect content where it is confident,
+   and drops unquoted rule contents it does not tag at all.
+4. Speakers are resolved in text order by :mod:`newsweave.extract.speakers`,
    and a pull-quote repeated verbatim is marked as a duplicate of the first.
 """
 
@@ -72,12 +77,14 @@ from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsweave.extract.quote_tagger import THRESHOLD as TAG_THRESHOLD
 from newsweave.extract.quote_tagger import cue_probabilities
+from newsweave.extract.quote_spans import load_tagger
+from newsweave.extract.quote_spans_merge import merge_tagged
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quotes.rules", "0.4.0"
+NAME, VERSION = "quotes.rules", "0.5.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -249,20 +256,40 @@ def featured_candidates(doc: Doc, text: str, quotes: QuoteIndex) -> list[tuple[A
 
 
 def extract_quotes(
-    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None
+    doc: Doc, text: str, doc_id: str, extractor: str = EXTRACTOR, original: str | None = None,
+    *, span_tagger: bool = True,
 ) -> list[Quote]:
     """Every attribution in a parsed document, in text order; see the module docstring.
 
     ``text`` is the text spaCy parsed (an article's analysis text, chrome blanked);
     ``original``, when given, is the document's original text with the same offsets,
-    from which the records' ``text`` and ``cue`` are cut.
+    from which the records' ``text`` and ``cue`` are cut. ``span_tagger=False`` leaves
+    the trained span tagger out (the rules alone, for comparisons).
     """
     quotes = QuoteIndex(find_quote_spans(text))
+    found = rule_attributions(doc, text, quotes)
+    tagger = load_tagger() if span_tagger else None
+    if tagger is not None and doc.tensor is not None and doc.tensor.shape[:1] == (len(doc),):
+        tagged = tagger.tag(doc, quotes.spans, rule_spans(found))
+        found = merge_tagged(found, tagged, doc, text, quotes)
+    return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
+
+
+def rule_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
+    """The rules' attributions in content order: candidates kept by the filter, nested cues
+    dropped, loose quotes attached."""
     found = [att for att, feats in featured_candidates(doc, text, quotes) if keep(att, feats)]
     # Univocal: a cue inside another attribution's content is part of that content.
     kept = _drop_nested_cues(found)
-    found = _attach_loose_quotes(kept, quotes, text)
-    return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
+    return _attach_loose_quotes(kept, quotes, text)
+
+
+def rule_spans(found: list[Attribution]) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None, tuple[int, int] | None]]:
+    """(content ranges, cue range, source range) of each attribution: the span tagger's view of the rules."""
+    return [
+        (att.content, att.cue, (att.source.start_char, att.source.end_char) if att.source is not None else None)
+        for att in found
+    ]
 
 
 _COLON_BEFORE_QUOTE = re.compile(r"[:,][ \t\xa0]*$")
@@ -472,6 +499,7 @@ def warm_up(options: Options) -> None:
     from newsweave.nlp import load_spacy
 
     load_spacy(options.min_gazetteer_population)
+    load_tagger()
 
 
 @stage(NAME, version=VERSION, requires=("spacy",), produces=("quotes",), warm_up=warm_up)
