@@ -20,6 +20,7 @@ A document without a tensor (restored from a store without it) is not tagged.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -63,19 +64,41 @@ def token_features(tok: Token) -> list[str]:
     return out
 
 
-def cue_probabilities(doc: Doc) -> dict[int, float]:
-    """Token index -> probability of being a cue, for the verbs, nouns and adjectives of ``doc``."""
+def cue_scorer(doc: Doc) -> Callable[[Token], float]:
+    """A function giving a word of ``doc`` its probability of being a cue (0 for words of other
+    parts of speech, and for every word of a document without a tensor).
+
+    The contextual part is one matrix-vector product for the whole document; the symbolic
+    part is computed only for the words asked about, so a caller that asks only where no
+    rule found a cue pays for those words alone.
+    """
+    dense = _contextual_scores(doc)
+    if dense is None:
+        return lambda tok: 0.0
+
+    def probability(tok: Token) -> float:
+        if tok.pos_ not in TAGGED_POS:
+            return 0.0
+        z = BIAS + float(dense[tok.i]) + sum(SPARSE.get(f, 0.0) for f in token_features(tok))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    return probability
+
+
+def _contextual_scores(doc: Doc) -> np.ndarray | None:
+    """Each word's score from its contextual vector; None when the parse has no usable tensor."""
     tensor = doc.tensor
     if not SPARSE or tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(doc) or tensor.shape[1] != len(DENSE):
+        return None
+    return tensor @ np.asarray(DENSE, dtype=tensor.dtype)
+
+
+def cue_probabilities(doc: Doc) -> dict[int, float]:
+    """Token index -> probability of being a cue, for the verbs, nouns and adjectives of ``doc``."""
+    if _contextual_scores(doc) is None:
         return {}
-    dense = tensor @ np.asarray(DENSE, dtype=tensor.dtype)
-    out: dict[int, float] = {}
-    for tok in doc:
-        if tok.pos_ not in TAGGED_POS:
-            continue
-        z = BIAS + float(dense[tok.i]) + sum(SPARSE.get(f, 0.0) for f in token_features(tok))
-        out[tok.i] = 1.0 / (1.0 + math.exp(-z))
-    return out
+    score = cue_scorer(doc)
+    return {tok.i: score(tok) for tok in doc if tok.pos_ in TAGGED_POS}
 
 
-__all__ = ["TAGGED_POS", "THRESHOLD", "cue_probabilities", "token_features"]
+__all__ = ["TAGGED_POS", "THRESHOLD", "cue_probabilities", "cue_scorer", "token_features"]

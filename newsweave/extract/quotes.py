@@ -76,7 +76,7 @@ from newsweave.extract.quote_cues import (
 from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsweave.extract.quote_tagger import THRESHOLD as TAG_THRESHOLD
-from newsweave.extract.quote_tagger import cue_probabilities
+from newsweave.extract.quote_tagger import cue_scorer
 from newsweave.extract.quote_spans import load_tagger
 from newsweave.extract.quote_spans_merge import merge_tagged
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
@@ -209,7 +209,7 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
     """Every attribution the cue rules propose, content finished, before filtering and nesting."""
     found: list[Attribution] = []
     found.extend(colon_line_attributions(doc, text))
-    tagged = cue_probabilities(doc)
+    cue_probability = cue_scorer(doc)
     # Only these tokens can head a candidate below: the others are never made into Token objects.
     pos, lower = doc.to_array([POS, LOWER]).T
     visit = np.isin(pos, _CUE_POS_IDS) | (lower == _ACCORDING_ID)
@@ -228,8 +228,8 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
             att = verb_attribution(tok, text, quotes)
         if att is None and tok.pos_ in FRAME_POS:
             att = frame_attribution(tok, text)
-        if att is None and tagged.get(tok.i, 0.0) >= TAG_THRESHOLD:
-            att = tagged_attribution(tok, text, tagged[tok.i])
+        if att is None and (p := cue_probability(tok)) >= TAG_THRESHOLD:
+            att = tagged_attribution(tok, text, p)
         if att is not None:
             found.append(att)
     for att in found:
