@@ -328,25 +328,35 @@ def _retype_person_names(groups: list[NameGroup]) -> list[NameGroup]:
     is retyped only in the documents where such a person is named, and an acronym never.
     """
     people = [g for g in groups if g.label == "person" and g.given]
-    full_keys = {g.key for g in people}
+    # The person groups a retyped group may join, by the identity _name_groups gives them.
+    existing = {(g.key, "" if g.given else g.mentions[0].doc): g for g in groups if g.label == "person"}
     surname_docs: dict[str, set[str]] = defaultdict(set)
     for g in people:
         surname_docs[g.surname].update(m.doc for m in g.mentions)
     out: list[NameGroup] = []
+
+    def as_person(key: str, doc: str, mentions: list[Mention], label: str, **parts: str) -> None:
+        group = existing.get((key, doc))
+        if group is None:
+            group = existing[key, doc] = NameGroup("person", key, [], **parts)
+            out.append(group)
+        group.mentions.extend(mentions)
+        group.retyped_from = group.retyped_from or label
+
     for g in groups:
         surface = _surface(g) if g.label == "organisation" else ""
         key = normalise(surface, "person") if surface and not surface.isupper() else ""  # NATO stays
-        if key and " " in key and key in full_keys:
+        if key and " " in key and (key, "") in existing:
             given, initials, surname = _person_parts(key)
-            out.append(NameGroup("person", key, g.mentions, given, initials, surname, retyped_from=g.label))
+            as_person(key, "", g.mentions, g.label, given=given, initials=initials, surname=surname)
         elif key and " " not in key and surname_docs.get(key, set()) & {m.doc for m in g.mentions}:
             docs = surname_docs[key]
-            by_doc: dict[str, list[Mention]] = defaultdict(list)
+            rest = [m for m in g.mentions if m.doc not in docs]
+            if rest:
+                out.append(NameGroup(g.label, g.key, rest, places=g.places))
             for m in g.mentions:
-                by_doc[m.doc if m.doc in docs else ""].append(m)
-            for doc, ms in by_doc.items():
-                out.append(NameGroup(g.label, g.key, ms, places=g.places) if not doc else
-                           NameGroup("person", key, ms, surname=key, retyped_from=g.label))
+                if m.doc in docs:
+                    as_person(key, m.doc, [m], g.label, surname=key)
         else:
             out.append(g)
     return out

@@ -179,3 +179,15 @@ def test_a_country_written_as_its_code_is_the_country():
                   ("c", "place", "UK"), ("d", "place", "United Kingdom"), ("d", "place", "USA"))
     assert together(ms, "U.S.", "US", "United States", "USA")
     assert together(ms, "UK", "United Kingdom") and not together(ms, "UK", "US")
+
+
+def test_a_retyped_name_joins_the_group_of_the_same_name_and_ids_stay_unique():
+    # "Zelensky" typed a person in one sentence and an organisation in another, in one article
+    # whose full name the lone surname cannot join (two Zelenskys there): still one entity.
+    ms = mentions(("a", "person", "Volodymyr Zelensky"), ("a", "person", "Olena Zelensky"),
+                  ("a", "person", "Zelensky"), ("a", "organisation", "Zelensky"),
+                  ("b", "person", "Scott Lucas"), ("b", "organisation", "Scott Lucas"))
+    entities, _ = reconcile_entities(ms, geocode=False)
+    assert len({e.id for e in entities}) == len(entities)
+    assert together(ms, "Zelensky") and [len(c) for c in clusters(ms) if "Zelensky" in c] == [1]
+    assert together(ms, "Scott Lucas") and sum(e.name == "Scott Lucas" for e in entities) == 1
