@@ -14,7 +14,7 @@ with an ``xcomp`` ("began to pull back") gives way to its complement. For each t
   coordinated with, else the document's date for a past or present-perfect report
   (``date_source`` says which: ``timex``, ``document`` or ``none``);
 - ``commitment``: ``recommended`` (should/must, "urged X to"), ``hypothetical`` (modal,
-  future, if-clause, intention), ``denied`` (negated, or under "deny"), ``attributed``
+  future, if-clause, intention, a question), ``denied`` (negated, or under "deny"), ``attributed``
   (inside a quote's content or under a reporting verb, ``attributed_to`` its speaker) or
   ``asserted`` by the writer.
 
@@ -46,7 +46,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "events.rules", "0.1.0"
+NAME, VERSION = "events.rules", "0.2.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 VERB_DEPS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl", "parataxis")
@@ -516,6 +516,8 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
             date, source, t_span = None, "none", (None, None)
         actors, targets, place = _arguments(token, ctx, _inherited_subject(token))
         commitment, speaker = _commitment(token, ctx)
+        if commitment in ("asserted", "attributed") and _is_question(text, sent.start_char, sent.end_char):
+            commitment = "hypothetical"  # "How has Russia responded?" asserts nothing
         noun = stands_for.get(i)
         if noun is not None:
             n_actors, n_targets, n_place = _arguments(noun, ctx, None)
@@ -535,6 +537,14 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
             sentence_start=sent.start_char, sentence_end=sent.end_char,
         ))
     return events
+
+
+_CLOSING = " \t\n\"'”’)»"
+
+
+def _is_question(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` ends with a question mark (before closing quotes)."""
+    return text[start:end].rstrip(_CLOSING).endswith("?")
 
 
 def _clause_extent(token: Token) -> tuple[int, int]:

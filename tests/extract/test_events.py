@@ -80,6 +80,12 @@ def test_hypothetical_events(events_of):
     assert by_trigger(events_of("If the talks fail, the army will attack the port."), "attack").commitment == "hypothetical"
 
 
+def test_an_event_asked_about_is_not_asserted(events_of):
+    assert by_trigger(events_of("How has Russia responded?"), "responded").commitment == "hypothetical"
+    assert by_trigger(events_of("“Why did the army attack the port?” she asked."), "attack").commitment == "hypothetical"
+    assert by_trigger(events_of("Russia responded on Monday."), "responded").commitment == "asserted"
+
+
 def test_recommended_events(events_of):
     assert by_trigger(events_of("The government should withdraw its troops."), "withdraw").commitment == "recommended"
     e = by_trigger(events_of("Analysts urged the president to sign the treaty."), "sign")
