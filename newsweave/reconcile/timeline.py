@@ -9,7 +9,8 @@ intervals overlap; an unknown year matches any year), their predicates agree (sa
 or the same family in :data:`~newsweave.extract.events_lexicon.EVENT_FAMILIES`) and
 their participants or wording agree (shared canonical entities, sentence-embedding
 similarity of the two clauses with MiniLM). Pairs are merged greedily, best first, and a
-cluster never merges into one whose dates it contradicts. An undated mention of an event
+cluster never merges into one whose dates it contradicts, nor into one that began after an
+article that tells the event as done was published. An undated mention of an event
 ("the incursion") then joins the dated entry it matches best, so that entry cites it too.
 """
 
@@ -107,6 +108,18 @@ class _Item:
     keys: frozenset[str]  # canonical entities (or normalised participant words)
     families: frozenset[int]
     reported: str | None
+    # The last day the event can have happened on as its article tells it: the article's latest
+    # possible publication day, for an event told in a past tense (None otherwise or unknown).
+    done_by: int | None = None
+
+    def may_be(self, other: "_Item") -> bool:
+        """Whether this event and ``other`` can be one happening as far as their dates go:
+        their intervals overlap, and neither starts after the other's article told it as done."""
+        a, b = self.interval, other.interval
+        if a is None or b is None or not a.overlaps(b):
+            return False
+        return not ((a.year_known and other.done_by is not None and a.lo > other.done_by)
+                    or (b.year_known and self.done_by is not None and b.lo > self.done_by))
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +216,20 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
                 interval = Interval(interval.lo - before, interval.hi + 1, interval.year_known)
         families = _FAMILY_OF.get(event.get("predicate", ""), frozenset())
         items.append(_Item(event, interval, _keys(event, mentions.get(event["doc"], [])), families,
-                           (published or {}).get("value")))
+                           (published or {}).get("value"), _done_by(event, published)))
     return items
+
+
+PAST_TENSES = frozenset({"past", "perfect", "past_perfect"})
+
+
+def _done_by(event: dict[str, Any], published: dict[str, Any] | None) -> int | None:
+    """The latest day an event told in a past tense can have happened: its article's latest possible date."""
+    value = (published or {}).get("value") or ""
+    if event.get("tense") not in PAST_TENSES or not value:
+        return None
+    latest = interval_of(value.rsplit("/", 1)[-1])
+    return latest.hi if latest is not None and latest.year_known else None
 
 
 # ---------------------------------------------------------------------------
@@ -303,7 +328,7 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
     pairs: list[tuple[float, int, int]] = []
     for i, j in _candidate_pairs(items, dated, vectors, options) if len(dated) > 1 else ():
         a, b = items[i], items[j]
-        if not a.interval.overlaps(b.interval):
+        if not a.may_be(b):
             continue
         score = _score(a, b, float(vectors[i] @ vectors[j]), options)
         if score is not None:
@@ -322,7 +347,7 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
         if ri == rj:
             continue
         # every pair across the two clusters must still agree on the date
-        if not all(items[a].interval.overlaps(items[b].interval) for a in members[ri] for b in members[rj]):
+        if not all(items[a].may_be(items[b]) for a in members[ri] for b in members[rj]):
             continue
         parent[rj] = ri
         members[ri] += members.pop(rj)
@@ -341,6 +366,9 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
             cluster = clusters[cluster_of[m]]
             if any(items[n].event["doc"] == it.event["doc"] for n in cluster):
                 continue
+            if it.done_by is not None and any(
+                    (iv := items[n].interval) is not None and iv.year_known and iv.lo > it.done_by for n in cluster):
+                continue  # told as done before the entry's events began
             similarity = float(vectors[i] @ vectors[m])
             if (similarity >= options.attach_similarity and _predicate_agreement(it, items[m]) > 0
                     and _entity_overlap(it, items[m]) > 0):

@@ -140,3 +140,20 @@ def test_legend_names_a_source_as_the_sources_table_does():
     titled["documents"][0]["title"] = "Rebels attack Kolva"
     assert [s["name"] for s in timeline_context(analysis)["timeline_legend"]] == ["a.txt"]
     assert [s["name"] for s in timeline_context(titled)["timeline_legend"]] == ["Rebels attack Kolva"]
+
+
+def test_an_event_told_as_done_never_joins_one_that_began_after_its_article():
+    # The second article is dated only to May-December 2024 (inferred), so its "earlier this month"
+    # has no year: it must still not join the crossing of March 2025, after its latest date.
+    story = analysis_of([
+        ("On March 12, rebel troops crossed the border and entered the town of Kolva.", "a.txt", "2025-03-14"),
+        ("Earlier this month, rebel troops crossed the border and entered the town of Kolva.", "b.txt", "2024-06-01"),
+        ("On Wednesday, rebel troops crossed the border and entered the town of Kolva.", "c.txt", "2025-03-14"),
+    ])
+    a, b, c = (d["id"] for d in story["documents"])
+    story["documents"][1]["published"] = {"value": "2024-05-04/2024-12-31"}
+    for event in story["events"]:
+        if event["doc"] == b:
+            event.update(date="XXXX-XX", granularity="month")
+    entries = [e for e in build_timeline(story) if a in e["documents"]]
+    assert entries and all(b not in e["documents"] and c in e["documents"] for e in entries)
