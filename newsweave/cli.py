@@ -38,6 +38,7 @@ BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help=HELP["batch_
 MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help=HELP["max_bytes"])]
 NoClean = Annotated[bool, typer.Option("--no-clean", help="Turn cleaning off: " + HELP["clean"])]
 NoOffTopic = Annotated[bool, typer.Option("--no-off-topic", help="Skip this step: " + HELP["off_topic"])]
+NoQuoteTagger = Annotated[bool, typer.Option("--no-quote-tagger", help="Skip this step: " + HELP["quote_tagger"])]
 Executor = Annotated[str, typer.Option("--executor", help=HELP["executor"])]
 Db = Annotated[Path, typer.Option("--db", help="The SQLite store file.")]
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")]
@@ -60,9 +61,9 @@ class WordsPerSecond(ProgressColumn):
 
 
 def _options(workers: int, batch_size: int, max_bytes: int, no_clean: bool = False,
-             executor: str = "local", no_off_topic: bool = False) -> Options:
+             executor: str = "local", no_off_topic: bool = False, no_quote_tagger: bool = False) -> Options:
     return Options(workers=workers, batch_size=batch_size, max_bytes=max_bytes, clean=not no_clean,
-                   off_topic=not no_off_topic, executor=executor)
+                   off_topic=not no_off_topic, quote_tagger=not no_quote_tagger, executor=executor)
 
 
 def _count_inputs(inputs: list[str]) -> int | None:
@@ -103,12 +104,13 @@ def analyze(
     max_bytes: MaxBytes = DEFAULTS["max_bytes"],
     no_clean: NoClean = False,
     no_off_topic: NoOffTopic = False,
+    no_quote_tagger: NoQuoteTagger = False,
     executor: Executor = DEFAULTS["executor"],
 ) -> None:
     """Ingest, analyse, store, export and report: the main job."""
     from newsweave.analysis import analyze_into
 
-    options = _options(workers, batch_size, max_bytes, no_clean, executor, no_off_topic)
+    options = _options(workers, batch_size, max_bytes, no_clean, executor, no_off_topic, no_quote_tagger)
     started = time.perf_counter()
     try:
         with _progress() as progress:

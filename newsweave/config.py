@@ -22,6 +22,9 @@ class Options:
     off_topic: bool = setting(
         True, "Find paragraphs that belong to other stories with sentence embeddings (the costliest cleaning step)."
     )
+    quote_tagger: bool = setting(
+        True, "Refine quotes with the trained span tagger (PolNeAR dev content F1 0.727 -> 0.752; about 4% of a parse)."
+    )
     min_gazetteer_population: int = setting(
         5000, "Cities with fewer inhabitants are left out of the place gazetteer."
     )

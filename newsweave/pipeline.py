@@ -110,10 +110,16 @@ class Stage:
     produces: tuple[str, ...]
     run: Callable[[Article, Options], Iterable[Record]]
     warm_up: Callable[[Options], Any] | None = None
+    # Boolean Options that change what the stage finds: one switched off is named in its label.
+    options: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
         return f"{self.name}@{self.version}"
+
+    def label_for(self, options: Options) -> str:
+        """The label with the switched-off options it reads (``quotes.rules@0.5.0-quote_tagger``)."""
+        return self.label + "".join(f"-{name}" for name in self.options if not getattr(options, name))
 
 
 REGISTRY: dict[str, Stage] = {}
@@ -126,11 +132,13 @@ def stage(
     requires: Sequence[str] = ("text",),
     produces: Sequence[str],
     warm_up: Callable[[Options], Any] | None = None,
+    options: Sequence[str] = (),
 ) -> Callable[[Callable[[Article, Options], Iterable[Record]]], Callable]:
-    """Register a stage under ``name``; see the module docstring."""
+    """Register a stage under ``name``; see the module docstring. ``options`` names the
+    boolean :class:`~newsweave.config.Options` that change its output (part of the version)."""
 
     def register(func: Callable[[Article, Options], Iterable[Record]]) -> Callable:
-        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(produces), func, warm_up)
+        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(produces), func, warm_up, tuple(options))
         return func
 
     return register
@@ -208,7 +216,8 @@ class Pipeline:
         from newsweave.nlp import PARSE_LABEL
 
         parse = [PARSE_LABEL] if self.after_parse else []
-        return "+".join([st.label for st in self.before_parse] + parse + [st.label for st in self.after_parse])
+        labels = [st.label_for(self.options) for st in self.stages]
+        return "+".join(labels[:len(self.before_parse)] + parse + labels[len(self.before_parse):])
 
     def warm_up(self) -> None:
         for st in self.stages:

@@ -72,6 +72,19 @@ def test_settings_switch_stages_out_of_the_default_pipeline():
     assert "clean.dating" in no_clean and "mentions.spacy" in no_clean
 
 
+def test_a_setting_that_changes_a_stages_output_is_part_of_its_label_and_the_records(nlp):
+    from newsweave.extract.quotes import EXTRACTOR as QUOTES
+
+    on, off = Pipeline.build(), Pipeline.build(None, Options(quote_tagger=False))
+    assert QUOTES in on.version.split("+") and f"{QUOTES}-quote_tagger" in off.version.split("+")
+    text = "“We will not retreat,” the general said on Monday. Officials said the town had fallen."
+    doc = Document(id="d", text=text, source="a.txt")
+    stages = ["mentions.spacy", "coref.rules", "quotes.rules"]
+    for options, label in ((Options(), QUOTES), (Options(quote_tagger=False), f"{QUOTES}-quote_tagger")):
+        [article] = Pipeline.build(stages, options).process_batch([doc])
+        assert article.records["quotes"] and {q.extractor for q in article.records["quotes"]} == {label}
+
+
 def test_default_order_does_not_depend_on_import_order():
     import importlib
 

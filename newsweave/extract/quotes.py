@@ -82,7 +82,7 @@ from newsweave.extract.quote_spans_merge import merge_tagged
 from newsweave.extract.speakers import Discourse, Speaker, addressee_of
 from newsweave.model import Record
 from newsweave.nlp import string_ids
-from newsweave.pipeline import Article, stage
+from newsweave.pipeline import REGISTRY, Article, stage
 
 NAME, VERSION = "quotes.rules", "0.5.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
@@ -499,12 +499,15 @@ def warm_up(options: Options) -> None:
     from newsweave.nlp import load_spacy
 
     load_spacy(options.min_gazetteer_population)
-    load_tagger()
+    if options.quote_tagger:
+        load_tagger()
 
 
-@stage(NAME, version=VERSION, requires=("spacy",), produces=("quotes",), warm_up=warm_up)
+@stage(NAME, version=VERSION, requires=("spacy",), produces=("quotes",), warm_up=warm_up, options=("quote_tagger",))
 def rule_quotes(article: Article, options: Options) -> Iterator[Quote]:
-    """The quotes.rules stage: every quote and reported statement in the article."""
+    """The quotes.rules stage: every quote and reported statement in the article (the span
+    tagger left out when ``options.quote_tagger`` is off, which the records' extractor says)."""
     yield from extract_quotes(
-        article.spacy, article.spacy.text, article.document.id, original=article.document.text
+        article.spacy, article.spacy.text, article.document.id, original=article.document.text,
+        extractor=REGISTRY[NAME].label_for(options), span_tagger=options.quote_tagger,
     )
