@@ -138,7 +138,7 @@ def instruction_child(args, side: str) -> None:
     from newsweave.pipeline import Pipeline
     from newsweave.store.sqlite import Store
 
-    options = Options(batch_size=args.batch_size)
+    options = Options(batch_size=args.batch_size, quote_tagger=not args.no_quote_tagger)
     articles = read_articles(args.data, args.docs + 2)
     warm, work = articles[:2], articles[2:]
     bare = bare_spacy()
@@ -178,7 +178,7 @@ def count_instructions(args) -> int:
             children[side] = (out, subprocess.Popen(
                 ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
                  sys.executable, __file__, "--child", side, "--docs", str(args.docs), "--data", str(args.data),
-                 "--batch-size", str(args.batch_size)],
+                 "--batch-size", str(args.batch_size), *(["--no-quote-tagger"] if args.no_quote_tagger else [])],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=(Path(tmp) / f"stderr.{side}").open("w"),
                 text=True, env=env))
         for side, (_, child) in children.items():
@@ -214,6 +214,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--stages", help="comma-separated stage names (default: the whole default pipeline)")
+    parser.add_argument("--no-quote-tagger", action="store_true", help="the pipeline without the quote span tagger")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"benchmark data not found at {args.data}; pass --data", file=sys.stderr)
@@ -231,7 +232,7 @@ def main() -> int:
     from newsweave.pipeline import Pipeline
     from newsweave.store.sqlite import Store
 
-    options = Options(batch_size=args.batch_size)
+    options = Options(batch_size=args.batch_size, quote_tagger=not args.no_quote_tagger)
     stages = args.stages.split(",") if args.stages else None
     articles = read_articles(args.data, args.docs)
     words = sum(len(a["text"].split()) for a in articles)
