@@ -114,7 +114,7 @@ def lookup(name: str, min_population: int = 5000) -> tuple[Place, ...]:
     if name in gazetteer:
         return gazetteer[name]
     if COUNTRY_CODE.fullmatch(name):
-        country = _country_by_code(name.replace(".", ""))
+        country = _country_names_by_code().get(name.replace(".", ""))
         return tuple(p for p in gazetteer.get(country, ()) if p.kind == "country") if country else ()
     for word in REGION_WORDS:
         if name.endswith(" " + word):
@@ -278,10 +278,6 @@ def _country_names_by_code() -> dict[str, str]:
         names[c["iso"]] = names[c["iso3"]] = c["name"]
     names["UK"] = names["GB"]
     return names
-
-
-def _country_by_code(code: str) -> str | None:
-    return _country_names_by_code().get(code)
 
 
 def capital_of(country: str, min_population: int = 5000) -> Place | None:

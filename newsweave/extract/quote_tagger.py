@@ -73,16 +73,16 @@ def cue_scorer(doc: Doc) -> Callable[[Token], float]:
     rule found a cue pays for those words alone.
     """
     dense = _contextual_scores(doc)
+    return (lambda tok: 0.0) if dense is None else _scorer(dense)
+
+
+def cue_probabilities(doc: Doc) -> dict[int, float]:
+    """Token index -> probability of being a cue, for the verbs, nouns and adjectives of ``doc``."""
+    dense = _contextual_scores(doc)
     if dense is None:
-        return lambda tok: 0.0
-
-    def probability(tok: Token) -> float:
-        if tok.pos_ not in TAGGED_POS:
-            return 0.0
-        z = BIAS + float(dense[tok.i]) + sum(SPARSE.get(f, 0.0) for f in token_features(tok))
-        return 1.0 / (1.0 + math.exp(-z))
-
-    return probability
+        return {}
+    score = _scorer(dense)
+    return {tok.i: score(tok) for tok in doc if tok.pos_ in TAGGED_POS}
 
 
 def _contextual_scores(doc: Doc) -> np.ndarray | None:
@@ -93,12 +93,15 @@ def _contextual_scores(doc: Doc) -> np.ndarray | None:
     return tensor @ np.asarray(DENSE, dtype=tensor.dtype)
 
 
-def cue_probabilities(doc: Doc) -> dict[int, float]:
-    """Token index -> probability of being a cue, for the verbs, nouns and adjectives of ``doc``."""
-    if _contextual_scores(doc) is None:
-        return {}
-    score = cue_scorer(doc)
-    return {tok.i: score(tok) for tok in doc if tok.pos_ in TAGGED_POS}
+def _scorer(dense: np.ndarray) -> Callable[[Token], float]:
+    """A word's probability from its contextual score in ``dense`` and its symbolic features."""
+    def probability(tok: Token) -> float:
+        if tok.pos_ not in TAGGED_POS:
+            return 0.0
+        z = BIAS + float(dense[tok.i]) + sum(SPARSE.get(f, 0.0) for f in token_features(tok))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    return probability
 
 
 __all__ = ["TAGGED_POS", "THRESHOLD", "cue_probabilities", "cue_scorer", "token_features"]

@@ -118,8 +118,11 @@ class _Item:
         a, b = self.interval, other.interval
         if a is None or b is None or not a.overlaps(b):
             return False
-        return not ((a.year_known and other.done_by is not None and a.lo > other.done_by)
-                    or (b.year_known and self.done_by is not None and b.lo > self.done_by))
+        return not (self.began_after(other.done_by) or other.began_after(self.done_by))
+
+    def began_after(self, day: int | None) -> bool:
+        """Whether the event's known dates start after ``day`` (an ordinal; None: never)."""
+        return day is not None and self.interval is not None and self.interval.year_known and self.interval.lo > day
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,8 +369,7 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
             cluster = clusters[cluster_of[m]]
             if any(items[n].event["doc"] == it.event["doc"] for n in cluster):
                 continue
-            if it.done_by is not None and any(
-                    (iv := items[n].interval) is not None and iv.year_known and iv.lo > it.done_by for n in cluster):
+            if any(items[n].began_after(it.done_by) for n in cluster):
                 continue  # told as done before the entry's events began
             similarity = float(vectors[i] @ vectors[m])
             if (similarity >= options.attach_similarity and _predicate_agreement(it, items[m]) > 0
@@ -421,7 +423,11 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
 
 
 def _label(text: str, limit: int = 140) -> str:
-    text = " ".join(text.split())
+    return clip(" ".join(text.split()), limit)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

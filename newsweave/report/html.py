@@ -29,7 +29,7 @@ from markupsafe import Markup
 from newsweave import __version__
 from newsweave.export.json import build_analysis
 from newsweave.model import document_label
-from newsweave.reconcile.timeline import interval_of
+from newsweave.reconcile.timeline import clip, interval_of
 from newsweave.report.svg import place_map, series_chart
 from newsweave.store.sqlite import Store
 
@@ -174,9 +174,9 @@ def quote_parts(quote: dict[str, Any], limit: int = 300) -> list[tuple[str, bool
     spans = sorted((max(0, a - start), min(len(text), b - start)) for a, b in quote.get("content_spans") or ())
     spans = [(a, b) for a, b in spans if a < b]
     if not spans:
-        return [(_cut(text, limit), False)]
+        return [(clip(text, limit), False)]
     if len(text) > limit:
-        return [(_cut(" … ".join(text[a:b] for a, b in spans), limit), True)]
+        return [(clip(" … ".join(text[a:b] for a, b in spans), limit), True)]
     parts, at = [], 0
     for a, b in spans:
         if a > at:
@@ -186,10 +186,6 @@ def quote_parts(quote: dict[str, Any], limit: int = 300) -> list[tuple[str, bool
     if at < len(text):
         parts.append((text[at:], False))
     return parts
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _canonical_names(entities: list[dict[str, Any]]) -> dict[str, str]:
