@@ -73,7 +73,7 @@ EVENT_FAMILIES: tuple[frozenset[str], ...] = tuple(frozenset(f.split()) for f in
     "enter retake recapture capture seize take regain reclaim liberate occupy control storm "
     "capture seizure recapture occupation liberation fall",
     "withdraw retreat pull leave abandon evacuate exit withdrawal retreat pullout evacuation",
-    "invade incursion invasion offensive cross push attack assault raid counteroffensive "
+    "invade incursion invasion offensive enter cross push attack assault raid counteroffensive "
     "counter-offensive",
     "agree accept approve endorse back sign support ratify agreement deal accord approval",
     "propose offer suggest proposal offer",

@@ -8,7 +8,9 @@ Two events are the same happening when their dates are compatible (their TIMEX3
 intervals overlap; an unknown year matches any year), their predicates agree (same lemma
 or the same family in :data:`~newsweave.extract.events_lexicon.EVENT_FAMILIES`) and
 their participants or wording agree (shared canonical entities, sentence-embedding
-similarity of the two clauses with MiniLM). Pairs are merged greedily, best first, and a
+similarity of the two clauses with MiniLM), and their actors are not known to be on
+different sides (the countries their places and nationality words stand for: "Russia's
+invasion" is not "Ukraine invading Russia"). Pairs are merged greedily, best first, and a
 cluster never merges into one whose dates it contradicts, nor into one that began after an
 article that tells the event as done was published. An undated mention of an event
 ("the incursion") then joins the dated entry it matches best, so that entry cites it too.
@@ -29,6 +31,7 @@ from newsweave.extract.events_lexicon import EVENT_FAMILIES
 from newsweave.extract.timex import anchor_day
 from newsweave.embeddings import DIMENSIONS, embed
 from newsweave.model import content_id, document_label
+from newsweave.reconcile.affiliation import sides
 
 TIMELINE_COMMITMENTS = frozenset({"asserted", "attributed"})
 TIMELINE_GRAINS = frozenset({"time", "day", "week", "month", "season", "quarter", "half", "year"})
@@ -72,6 +75,8 @@ def interval_of(value: str | None, year: int | None = None) -> Interval | None:
     y = int(m["y"]) if known else (year or _LEAP)
     known = known or year is not None
     p, d = m["p"], m["d"]
+    if not known and p is None:
+        return None  # "XXXX", "XXXX-XX": nothing known of when
     try:
         if p is None:
             lo, hi = dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -111,6 +116,17 @@ class _Item:
     # The last day the event can have happened on as its article tells it: the article's latest
     # possible publication day, for an event told in a past tense (None otherwise or unknown).
     done_by: int | None = None
+    # The countries its actors stand for ("Kyiv", "Ukrainian troops": UA); empty when unknown.
+    sides: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()  # ... and the countries its targets stand for
+
+    def opposed(self, other: "_Item") -> bool:
+        """Whether the two events' actors are known to be on different sides ("Russia invaded"
+        and "Ukraine invaded"): then they are not one happening, whatever their verbs."""
+        if self.sides and other.sides and not self.sides & other.sides:
+            return True
+        # one's doer is the other's target ("Russia's invasion", "invading Russia")
+        return bool(self.sides & (other.targets - other.sides) or other.sides & (self.targets - self.sides))
 
     def may_be(self, other: "_Item") -> bool:
         """Whether this event and ``other`` can be one happening as far as their dates go:
@@ -134,7 +150,8 @@ class TimelineOptions:
     embedding_weight: float = 0.45
     predicate_weight: float = 0.3
     entity_weight: float = 0.25
-    attach_similarity: float = 0.6  # for an undated mention to join a dated entry
+    attach_similarity: float = 0.6  # for an undated mention to join a dated entry with shared participants
+    attach_wording: float = 0.75  # ... or, naming none, by its wording alone ("their first meeting")
     max_entries_in_chart: int = 60
     max_entries_in_list: int = 200  # the report lists the most-told entries; the JSON has all
     max_sources_per_entry: int = 12
@@ -161,16 +178,19 @@ def _word_key(text: str) -> str | None:
     return words[-1] if words else None
 
 
-def _mention_index(analysis: dict[str, Any]) -> dict[str, list[tuple[int, int, str | None, str]]]:
-    out: dict[str, list[tuple[int, int, str | None, str]]] = {}
+Mention = tuple[int, int, str | None, str, str | None]  # start, end, entity id, text, label
+
+
+def _mention_index(analysis: dict[str, Any]) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
     for m in analysis.get("mentions", ()):
-        out.setdefault(m["doc"], []).append((m["start"], m["end"], m.get("entity"), m["text"]))
+        out.setdefault(m["doc"], []).append((m["start"], m["end"], m.get("entity"), m["text"], m.get("label")))
     for spans in out.values():
         spans.sort()
     return out
 
 
-def _keys(event: dict[str, Any], mentions: list[tuple[int, int, str | None, str]]) -> frozenset[str]:
+def _keys(event: dict[str, Any], mentions: list[Mention]) -> frozenset[str]:
     """What an event is about: the canonical entities (or words) of its participants."""
     from bisect import bisect_left
 
@@ -182,7 +202,7 @@ def _keys(event: dict[str, Any], mentions: list[tuple[int, int, str | None, str]
     for p in participants:
         inside = mentions[bisect_left(starts, p["start"]): bisect_left(starts, p["end"])]
         found = [m for m in inside if m[1] <= p["end"]]
-        for start, end, entity, text in found:
+        for start, end, entity, text, _label in found:
             keys.add(entity or "w:" + (_word_key(text) or text.lower()))
         if not found and (word := _word_key(p["text"])):
             keys.add("w:" + word)
@@ -202,6 +222,7 @@ def _year_of(published: dict[str, Any] | None) -> int | None:
 def _items(analysis: dict[str, Any]) -> list[_Item]:
     docs = {d["id"]: d for d in analysis.get("documents", ())}
     mentions = _mention_index(analysis)
+    entities = {e["id"]: e for e in analysis.get("entities", ())}
     items = []
     for event in analysis.get("events", ()):
         if event.get("commitment") not in TIMELINE_COMMITMENTS:
@@ -218,19 +239,25 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
                 before = 7 if event.get("tense") == "past_perfect" else 1
                 interval = Interval(interval.lo - before, interval.hi + 1, interval.year_known)
         families = _FAMILY_OF.get(event.get("predicate", ""), frozenset())
-        items.append(_Item(event, interval, _keys(event, mentions.get(event["doc"], [])), families,
-                           (published or {}).get("value"), _done_by(event, published)))
+        in_doc = mentions.get(event["doc"], [])
+        items.append(_Item(event, interval, _keys(event, in_doc), families, (published or {}).get("value"),
+                           _done_by(event, published, undated=interval is None),
+                           sides(event.get("actors") or (), in_doc, entities),
+                           sides(event.get("targets") or (), in_doc, entities, towns=False)))
     return items
 
 
 PAST_TENSES = frozenset({"past", "perfect", "past_perfect"})
 
 
-def _done_by(event: dict[str, Any], published: dict[str, Any] | None) -> int | None:
-    """The latest day an event told in a past tense can have happened: its article's latest possible date."""
+def _done_by(event: dict[str, Any], published: dict[str, Any] | None, *, undated: bool = False) -> int | None:
+    """The latest day an event can have begun as its article tells it: the article's latest
+    possible date, for an event told in a past tense, or an undated one told as anything but
+    foreseen ("its military advances", "Ukraine holds the salient": under way when written)."""
     value = (published or {}).get("value") or ""
-    if event.get("tense") not in PAST_TENSES or not value:
-        return None
+    tense = event.get("tense")
+    if not value or not (tense in PAST_TENSES or undated and tense not in ("future", "modal") and anchor_day(value)):
+        return None  # (an undated mention only from an article dated closely: a wide guess may be wrong)
     latest = interval_of(value.rsplit("/", 1)[-1])
     return latest.hi if latest is not None and latest.year_known else None
 
@@ -245,16 +272,21 @@ def _predicate_agreement(a: _Item, b: _Item) -> float:
     return 0.8 if a.families & b.families else 0.0
 
 
-def _entity_overlap(a: _Item, b: _Item) -> float:
-    if not a.keys or not b.keys:
+def _entity_overlap(a: _Item, b: _Item, *, sides: bool = True) -> float:
+    """Shared participants: canonical entities, or (``sides``) the side the actors stand for
+    ("Kiev" and "Ukrainian forces" are both Ukraine's doing; enough for two dated events, too
+    little for an undated mention, which no date holds to the right entry)."""
+    keys_a = a.keys | {"c:" + c for c in a.sides} if sides else a.keys
+    keys_b = b.keys | {"c:" + c for c in b.sides} if sides else b.keys
+    if not keys_a or not keys_b:
         return 0.0
-    return len(a.keys & b.keys) / min(len(a.keys), len(b.keys))
+    return len(keys_a & keys_b) / min(len(keys_a), len(keys_b))
 
 
 def _score(a: _Item, b: _Item, similarity: float, options: TimelineOptions) -> float | None:
     """The merge score of two events, or None when they must not merge."""
     e1, e2 = a.event, b.event
-    if e1["doc"] == e2["doc"] and e1.get("sentence_start") == e2.get("sentence_start"):
+    if e1["doc"] == e2["doc"] and e1.get("sentence_start") == e2.get("sentence_start") or a.opposed(b):
         return None
     predicate = _predicate_agreement(a, b)
     entities = _entity_overlap(a, b)
@@ -349,8 +381,9 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        # every pair across the two clusters must still agree on the date
-        if not all(items[a].may_be(items[b]) for a in members[ri] for b in members[rj]):
+        # every pair across the two clusters must still agree on the date and the sides
+        if not all(items[a].may_be(items[b]) and not items[a].opposed(items[b])
+                   for a in members[ri] for b in members[rj]):
             continue
         parent[rj] = ri
         members[ri] += members.pop(rj)
@@ -358,22 +391,24 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
     clusters = [members[r] for r in roots]
     cluster_of = {m: c for c, r in enumerate(roots) for m in members[r]}
     # undated mentions ("the incursion") join the dated entry they match best: same kind
-    # of happening, shared participants and similar wording, all three; only the dated
-    # events of the same blocks are looked at
+    # of happening, and shared participants with similar wording, or very similar wording
+    # when the mention names no participant to compare;
+    # only the dated events of the same blocks are looked at
     blocks = _blocks(items, dated)
     for i, it in enumerate(items):
-        if it.interval is not None or not it.keys:
+        if it.interval is not None:
             continue
         best, best_score = None, 0.0
         for m in {m for key in _block_keys(it) for m in blocks.get(key, ())}:
             cluster = clusters[cluster_of[m]]
             if any(items[n].event["doc"] == it.event["doc"] for n in cluster):
                 continue
-            if any(items[n].began_after(it.done_by) for n in cluster):
-                continue  # told as done before the entry's events began
+            if any(items[n].began_after(it.done_by) or items[n].opposed(it) for n in cluster):
+                continue  # told as done before the entry's events began, or another side's doing
             similarity = float(vectors[i] @ vectors[m])
-            if (similarity >= options.attach_similarity and _predicate_agreement(it, items[m]) > 0
-                    and _entity_overlap(it, items[m]) > 0):
+            if _predicate_agreement(it, items[m]) > 0 and (
+                    similarity >= options.attach_wording and not it.keys
+                    or similarity >= options.attach_similarity and _entity_overlap(it, items[m], sides=False) > 0):
                 score = _score(it, items[m], similarity, options) or 0.0
                 if score > best_score:
                     best, best_score = cluster_of[m], score
@@ -446,7 +481,7 @@ def build_timeline(analysis: dict[str, Any], options: TimelineOptions | None = N
     # an undated mention matters only if it could join a dated entry: keep those alone
     predicates = {it.event.get("predicate") for it in dated}
     families = frozenset().union(*(it.families for it in dated))
-    items = dated + [it for it in items if it.interval is None and it.keys
+    items = dated + [it for it in items if it.interval is None
                      and (it.event.get("predicate") in predicates or it.families & families)]
     vectors = _embed_mergeable(items)
     texts = {d["id"]: d.get("text") or "" for d in analysis.get("documents", ())}

@@ -157,3 +157,41 @@ def test_an_event_told_as_done_never_joins_one_that_began_after_its_article():
             event.update(date="XXXX-XX", granularity="month")
     entries = [e for e in build_timeline(story) if a in e["documents"]]
     assert entries and all(b not in e["documents"] and c in e["documents"] for e in entries)
+
+
+def test_the_same_verb_on_the_same_day_by_opposite_sides_stays_apart():
+    analysis = analysis_of([
+        ("On May 5, Russian forces attacked the border town of Kolva, the ministry said.", "a.txt", "2025-05-07"),
+        ("On May 5, Ukrainian forces attacked the border town of Kolva, officials said.", "b.txt", "2025-05-08"),
+        ("Russian troops attacked Kolva on May 5, according to witnesses.", "c.txt", "2025-05-09"),
+    ])
+    attacks = [e for e in build_timeline(analysis) if any("attacked" in s["sentence"] for s in e["sources"])]
+    together = [e for e in attacks if len(e["documents"]) > 1]
+    assert together, attacks  # the two Russian attacks are one entry ...
+    for entry in together:  # ... which the Ukrainian one never joins
+        assert all("Ukrainian" not in s["sentence"] for s in entry["sources"]), entry
+
+
+def test_a_date_with_neither_year_nor_month_places_nothing():
+    assert interval_of("XXXX-XX") is None and interval_of("XXXX") is None
+    assert interval_of("XXXX-08") is not None and interval_of("XXXX-XX", 2024) is not None
+
+
+def test_the_seed_storys_timeline_merges_what_sources_share_and_nothing_across_years(seed_run):
+    _result, out = seed_run
+    timeline = json.loads((out / "analysis.json").read_text(encoding="utf-8"))["timeline"]
+    shared = [e for e in timeline if len(e["documents"]) > 1]
+    sudzha = [e for e in shared if any("Sudzha" in s["sentence"] for s in e["sources"])]
+    assert sudzha and sudzha[0]["date"][:9] == "2025-03-1", shared
+    ceasefire = [e for e in shared if any("cease" in s["sentence"] for s in e["sources"])]
+    assert ceasefire and ceasefire[0]["date"].startswith(("2025-03", "2025-W1")), shared
+    for entry in shared:  # e.g. Russia's 2022 invasion is not Ukraine's 2024 incursion
+        years = {s["date"][:4] for s in entry["sources"] if s["date"] and s["date"][0].isdigit()}
+        assert len(years) <= 1, entry
+        assert entry["date"][:4] in years | {"XXXX"}, entry
+        for s in entry["sources"]:  # no article cites what began after it was written
+            reported = interval_of((s["reported"] or "").rsplit("/", 1)[-1])
+            if reported is not None and entry["year_known"]:
+                assert interval_of(entry["date"]).lo <= reported.hi, (s, entry)
+    invasion = [e for e in shared if any("2022 invasion" in s["sentence"] for s in e["sources"])]
+    assert not any("invading Russia" in s["sentence"] for e in invasion for s in e["sources"]), invasion

@@ -1,0 +1,37 @@
+"""Which country a participant stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.reconcile.affiliation import demonym_country, mention_country, sides
+
+
+@pytest.mark.parametrize("word, country", [
+    ("Ukrainian", "UA"), ("Ukrainians", "UA"), ("Russian", "RU"), ("Chinese", "CN"), ("Israeli", "IL"),
+    ("Iraqis", "IQ"), ("Pakistani", "PK"), ("North Korean", "KP"), ("Nigerian", "NG"), ("Indian", "IN"),
+    ("American", "US"), ("British", "GB"), ("French", "FR"),
+])
+def test_nationality_words_name_their_country(word, country):
+    assert demonym_country(word) == country
+
+
+@pytest.mark.parametrize("word", ["Korean", "Western", "Democrats", "Muslim", "Niger", "European", "Soviet"])
+def test_words_that_name_no_single_country_name_none(word):
+    assert demonym_country(word) is None
+
+
+def test_a_mention_stands_for_its_geocoded_country_a_places_or_a_nationalitys():
+    assert mention_country("place", "Kiev", {"geo": {"country": "UA", "kind": "city"}}) == "UA"
+    assert mention_country("place", "Kiev", {"geo": {"country": "UA", "kind": "city"}}, towns=False) is None
+    assert mention_country("GPE", "Moscow") == "RU"
+    assert mention_country("group", "Ukrainian") == "UA"
+    assert mention_country("person", "Zelensky") is None
+
+
+def test_sides_collects_the_countries_named_inside_the_spans():
+    mentions = [(0, 9, None, "Ukrainian", "group"), (20, 26, None, "Russia", "place"), (40, 45, None, "Paris", "place")]
+    assert sides([{"start": 0, "end": 16}], mentions, {}) == {"UA"}
+    assert sides([{"start": 18, "end": 50}], mentions, {}) == {"RU", "FR"}
+    assert sides([{"start": 18, "end": 50}], mentions, {}, towns=False) == {"RU"}
+    assert sides([], mentions, {}) == frozenset()
