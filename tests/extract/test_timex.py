@@ -367,3 +367,22 @@ def test_timex_overnight_is_the_night_before_the_day_told_about():
 def test_timex_high_for_the_year_of_a_price_is_this_year():
     text = "The stock rose to a high for the year of $42.875 a share."
     assert values(text, dt.date(1989, 10, 30))["the year"] == "1989"
+
+
+def test_timex_participle_after_be_is_a_passive_not_a_past_cue():
+    text = "Collins will be named commander of the shuttle for a mission in December."
+    assert values(text, dt.date(1998, 3, 4))["December"] == "1998-12"
+    assert textual_tense("The summit is to be held Friday.")(25) == "future"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Concern about the chip may have been responsible for a drop in the stock on Wednesday.",
+    "Neither he nor his aides could be located Wednesday in their hometown.",
+])
+def test_spacy_tense_modal_perfect_and_could_report_the_past(sentence):
+    from newsweave.extract.timex import spacy_tense
+    from newsweave.nlp import load_spacy
+
+    tense = spacy_tense(load_spacy()(sentence))
+    assert tense(sentence.index("Wednesday")) == "past"
+    assert spacy_tense(load_spacy()("The ministers will meet on Wednesday."))(24) == "future"
