@@ -245,7 +245,14 @@ def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
 
 
 # --- quarters and halves -------------------------------------------------------------------
+# "the last half of the '80s": a part of a decade or century, which has no quarter or half value;
+# the decade's own rule tags it
+_OF_LONGER_PERIOD = re.compile(r"\s+of\s+(?:the\s+)?(?:'\d0s|\d{3}0'?s|decade|century)\b", re.IGNORECASE)
+
+
 def _quarter(m: re.Match, ctx: Context) -> Found | None:
+    if _OF_LONGER_PERIOD.match(ctx.text, m.end()):
+        return None
     n = ORDINALS[m.group("ord").lower()]
     start = None
     if m.group("the") and "-" in m.group(0)[len(m.group("the")):] and not (m.group("yr") or m.group("yr2")):

@@ -386,3 +386,9 @@ def test_spacy_tense_modal_perfect_and_could_report_the_past(sentence):
     tense = spacy_tense(load_spacy()(sentence))
     assert tense(sentence.index("Wednesday")) == "past"
     assert spacy_tense(load_spacy()("The ministers will meet on Wednesday."))(24) == "future"
+
+
+def test_timex_infinitive_after_a_verb_of_agreeing_or_hoping_looks_ahead():
+    text = "Thermo Electron agreed to purchase the line for $22 million in February."
+    assert values(text, dt.date(1989, 10, 30))["February"] == "1990-02"
+    assert values("Thermo Electron purchased the line in February.", dt.date(1989, 10, 30))["February"] == "1989-02"

@@ -198,3 +198,10 @@ def test_timex_capitalised_time_words_inside_a_name_are_not_times():
     assert find_timexes('Baker said on ABC\'s "This Week" that talks failed.', day) == []
     assert find_timexes('He told CBS\'s "60 Minutes" so.', day) == []
     assert [t.value for t in find_timexes("Today, the talks resumed.", day)] == ["1991-02-25"]
+
+
+def test_timex_half_of_a_decade_is_no_half_of_this_year():
+    got = values("Sales follow the trend of the last half of the '80s, and of the first half of 1989.")
+    assert "the last half" not in got
+    assert got["the '80s"] == "198"
+    assert got["the first half of 1989"] == "1989-H1"
