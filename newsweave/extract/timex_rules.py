@@ -466,6 +466,22 @@ REFERENCE_WEEKDAY_RULE = rf"""
 """
 
 
+def _day_beside(m: re.Match, ctx: Context) -> Found | None:
+    """"the day before last Tuesday", "the day after March 12": one DATE, a day from the one named."""
+    sub = _first_match(m.group("date"), ctx, m.start("date"))
+    if sub is None or sub.point is None or sub.point.grain != "day":
+        return None
+    step = 1 if m.group("dir").lower() == "after" else -1
+    point = Point(sub.point.day + dt.timedelta(days=step), "day")
+    return Found("DATE", point.value, anchor=sub.anchor, point=point)
+
+
+DAY_BESIDE_RULE = rf"""
+    \bthe\s+day\s+(?P<dir>before|after)\s+
+    (?P<date>(?:(?:last|next|this)\s+)?(?-i:{WEEKDAY_RE})|(?-i:{MONTH_RE})\s+\d{{1,2}}\b(?:,?\s+{YEAR_RE}\b)?)(?!\w)
+"""
+
+
 FLAGS = re.IGNORECASE | re.VERBOSE
 MONTH_WORDS = frozenset(MONTHS)
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
@@ -486,8 +502,9 @@ CLOCK = Rule("clock", re.compile(CLOCK_RULE, FLAGS), _clock,
              before=40, after=40)
 
 WEEK_OF = Rule("week-of", re.compile(WEEK_OF_RULE, FLAGS), _week_of, frozenset({"week"}), before=6, after=30)
+DAY_BESIDE = Rule("day-beside", re.compile(DAY_BESIDE_RULE, FLAGS), _day_beside, frozenset({"day"}), before=6, after=40)
 REFERENCE_WEEKDAY = Rule("reference-weekday", re.compile(REFERENCE_WEEKDAY_RULE, FLAGS), _weekday_from_reference,
                          WEEKDAY_WORDS, before=20, after=2)
 
-CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY, THAT_DAY_PART,
+CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, DAY_BESIDE, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY, THAT_DAY_PART,
                   CONJOINED_DAY)

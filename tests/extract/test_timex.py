@@ -392,3 +392,10 @@ def test_timex_infinitive_after_a_verb_of_agreeing_or_hoping_looks_ahead():
     text = "Thermo Electron agreed to purchase the line for $22 million in February."
     assert values(text, dt.date(1989, 10, 30))["February"] == "1990-02"
     assert values("Thermo Electron purchased the line in February.", dt.date(1989, 10, 30))["February"] == "1989-02"
+
+
+def test_timex_the_day_before_a_named_day_is_one_date_a_day_off():
+    got = values("The day before last Tuesday's hearing, he flew in. They met the day after March 12, 2024.",
+                 dt.date(2000, 2, 24))
+    assert got == {"The day before last Tuesday": "2000-02-21", "the day after March 12, 2024": "2024-03-13"}
+    assert values("the day before yesterday", dt.date(2000, 2, 24)) == {"the day before yesterday": "2000-02-22"}
