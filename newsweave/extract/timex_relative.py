@@ -393,6 +393,27 @@ YEAR_RULE = rf"""
 """
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade_word(m: re.Match, ctx: Context) -> Found | None:
+    """"the nineties", "the early sixties": the last such decade begun by the document date."""
+    tens = _DECADE_WORDS[m.group("dw").lower()]
+    year = (ctx.dct.year if ctx.dct else 1999) // 100 * 100 + 10 * tens
+    if ctx.dct is not None and year > ctx.dct.year:
+        year -= 100
+    point = Point(dt.date(year, 1, 1), "decade")
+    return Found("DATE", point.value, mod=_position(m.group("pos")), point=point)
+
+
+# "the" is required: "in her forties" is an age
+DECADE_WORD_RULE = rf"""
+    (?:\bthe\s+(?P<pos>early|late|mid)[\s-]*|\bthe\s+)
+    \b(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b(?!\s+degrees)
+"""
+
+
 def _century(m: re.Match, ctx: Context) -> Found | None:
     n = int(m.group("n"))
     return Found("DATE", f"{n - 1:02d}", mod=_position(m.group("pos"))) if 1 <= n <= 21 else None
@@ -610,6 +631,7 @@ RELATIVE_RULES = (
     Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period,
          frozenset({"quarter", "period", "year"}), before=30, after=30),
     Rule("century", re.compile(CENTURY_RULE, re.IGNORECASE), _century, frozenset({"century"}), before=40, after=3),
+    Rule("decade-word", re.compile(DECADE_WORD_RULE, FLAGS), _decade_word, frozenset(_DECADE_WORDS), before=40, after=3),
     Rule("year", re.compile(YEAR_RULE, FLAGS), _year, frozenset({"<year>", "<decade>"}), before=40, after=8),
     Rule("season", re.compile(SEASON_RULE, FLAGS), _season, frozenset(SEASONS), before=40, after=20),
     Rule("set", re.compile(SET_RULE, FLAGS), _set,

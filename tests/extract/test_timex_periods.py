@@ -205,3 +205,9 @@ def test_timex_half_of_a_decade_is_no_half_of_this_year():
     assert "the last half" not in got
     assert got["the '80s"] == "198"
     assert got["the first half of 1989"] == "1989-H1"
+
+
+def test_timex_spelled_decades_after_the_are_decades_but_ages_are_not():
+    got = values("Numbers fell through the nineties, rose in the early sixties. She is in her forties.",
+                 dt.date(1998, 3, 3))
+    assert got == {"the nineties": "199", "the early sixties": "196"}
