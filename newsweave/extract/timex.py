@@ -80,8 +80,7 @@ _NOT_PAST_ED = "need|succeed|proceed|exceed|indeed|speed|feed|seed|bleed|breed|h
 # a participle after "be" ("will be named", "is to be held") is a passive, not a past tense:
 # the auxiliary before it carries the tense
 _PAST_CUE = re.compile(
-    rf"(?<!\bbe\s)(?<!\bbeing\s)"
-    rf"\b(?:(?i:{_IRREGULAR_PAST}|ago|last|yesterday)|(?-i:(?!(?:{_NOT_PAST_ED})\b)[a-z]{{3,}}ed))\b"
+    rf"\b(?<!\bbe\s)(?<!\bbeing\s)(?:(?i:{_IRREGULAR_PAST}|ago|last|yesterday)|(?-i:(?!(?:{_NOT_PAST_ED})\b)[a-z]{{3,}}ed))\b"
 )
 # the dots of "a.m.", "U.S.", "Mr." or "Feb." end no clause
 _ABBREVIATIONS = (
