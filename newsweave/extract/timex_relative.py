@@ -250,14 +250,34 @@ def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
 _OF_LONGER_PERIOD = re.compile(r"\s+of\s+(?:the\s+)?(?:'\d0s|\d{3}0'?s|decade|century)\b", re.IGNORECASE)
 
 
+_PLURAL_PERIOD_OF_YEAR = re.compile(
+    rf"\s+(?:and|or)\s+{ORDINAL_RE}[\s-]+(?:fiscal[\s-]+)?(?:quarters|halves)\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR_RE})\b",
+    re.IGNORECASE,
+)
+
+
 def _quarter(m: re.Match, ctx: Context) -> Found | None:
     if _OF_LONGER_PERIOD.match(ctx.text, m.end()):
         return None
     n = ORDINALS[m.group("ord").lower()]
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    shared = m.group("shared") is not None
+    year_after = _PLURAL_PERIOD_OF_YEAR.match(ctx.text, m.end()) if shared else None
+    if unit.endswith("s") and not (m.group("yr") or m.group("yr2") or year_after):
+        # "the second and fourth quarters": those quarters of every year (a SET), the first
+        # ordinal sharing the plural head of the second ("... of 1989" names that year's)
+        return Found("SET", f"XXXX-{'H' if unit.startswith('hal') else 'Q'}{n}",
+                     start=m.start("ord") if shared else None)
+    half = unit.startswith("hal")
+    if year_after:
+        year = int(year_after.group("y"))
+        if half:
+            return _half(year, n, None, m.start("ord"))
+        point = Point(dt.date(year, 3 * n - 2, 1), "quarter")
+        return Found("DATE", point.value, point=point, start=m.start("ord"))
     start = None
     if m.group("the") and "-" in m.group(0)[len(m.group("the")):] and not (m.group("yr") or m.group("yr2")):
         start = m.start("ord")
-    half = m.group("unit").lower() == "half"
     year_text = squash(m.group("yr") or m.group("yr2") or "")
     tense = ctx.tense(m.start())
     if year_text[:4].isdigit():
@@ -291,7 +311,9 @@ QUARTER_RULE = rf"""
     (?P<the>\bthe\s+)?
     (?:(?P<yr>{YEAR_RE}|this\s+year's|last\s+year's|next\s+year's)\s+)?
     (?:(?:fiscal|calendar)[\s-]+)?
-    \b(?P<ord>{ORDINAL_RE}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b
+    \b(?P<ord>{ORDINAL_RE}|last)
+    (?:[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarters?|half|halves)\b
+      |(?P<shared>)(?=\s+(?:and|or)\s+{ORDINAL_RE}[\s-]+(?:fiscal[\s-]+)?(?P<unit2>quarters|halves)\b))
     (?:\s+(?P<of>of)\s+(?:(?:the\s+)?fiscal\s+)?(?:year\s+)?(?P<yr2>{YEAR_RE})\b)?
 """
 
@@ -624,7 +646,8 @@ RELATIVE_RULES = (
          frozenset({"nineteen", "twenty", "thousand"}), before=16, after=22),
     Rule("offset", re.compile(OFFSET_RULE, FLAGS), _offset, _UNIT_WORDS, before=50, after=25),
     Rule("relative-unit", re.compile(RELATIVE_UNIT_RULE, FLAGS), _relative_unit, _UNIT_WORDS, before=50, after=5),
-    Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half"}), before=40, after=40),
+    Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half", "quarters", "halves"}),
+         before=40, after=40),
     Rule("duration", re.compile(DURATION_RULE, FLAGS), _duration, _UNIT_WORDS, before=60, after=30),
     Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any,
          frozenset({"years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries"}), before=20, after=8),

@@ -233,11 +233,22 @@ class _Groups:
 _AHEAD_BEFORE = re.compile(r"\b(?:ahead\s+of|until|upcoming|coming|next)\s+$", re.IGNORECASE)
 
 
+# "Monday and Tuesday nights": the first day shares the plural head of the second (a SET)
+_SHARED_PLURAL_AFTER = re.compile(
+    rf"\s+(?:and|or)\s+(?-i:{WEEKDAY_RE})\s+(?P<part>{PART_OF_DAY_RE})s\b", re.IGNORECASE
+)
+
+
 def _weekday(m: re.Match, ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     part = m.group("part")
-    part_code = PARTS_OF_DAY.get(part.lower()) if part else None
-    if m.group("plural") or (part and part.lower().endswith("s")):
+    shared = None if part or m.group("plural") else _SHARED_PLURAL_AFTER.match(ctx.text, m.end())
+    if shared:
+        code = PARTS_OF_DAY.get(shared.group("part").lower())
+        return Found("SET", f"XXXX-WXX-{weekday + 1}" + (f"T{code}" if code else ""), start=m.start("wd"))
+    plural_part = bool(part) and part.lower().endswith("s") and part.lower()[:-1] in PARTS_OF_DAY
+    part_code = PARTS_OF_DAY.get(part.lower()[:-1] if plural_part else part.lower()) if part else None
+    if m.group("plural") or plural_part:
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{part_code}" if part_code else "")
         return Found("SET", value)
     rel = squash(m.group("rel") or "")

@@ -211,3 +211,16 @@ def test_timex_spelled_decades_after_the_are_decades_but_ages_are_not():
     got = values("Numbers fell through the nineties, rose in the early sixties. She is in her forties.",
                  dt.date(1998, 3, 3))
     assert got == {"the nineties": "199", "the early sixties": "196"}
+
+
+def test_timex_plural_quarters_are_sets_and_the_first_ordinal_shares_the_head():
+    got = values("Its auctions are usually held in the second and fourth quarters.")
+    assert got == {"second": "XXXX-Q2", "fourth quarters": "XXXX-Q4"}
+    got = values("Results for the third and fourth quarters of 1988 were restated.")
+    assert got == {"third": "1988-Q3", "fourth quarters of 1988": "1988-Q4"}
+
+
+def test_timex_weekdays_sharing_a_plural_part_of_day_are_sets():
+    got = {t.text: (t.type, t.value) for t in find_timexes("Flights leave on Monday and Tuesday nights.", THURSDAY)}
+    assert got == {"Monday": ("SET", "XXXX-WXX-1TNI"), "Tuesday nights": ("SET", "XXXX-WXX-2TNI")}
+    assert values("They met Monday and Tuesday night.")["Monday"] == "1989-10-23"
