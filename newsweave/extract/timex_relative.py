@@ -176,8 +176,8 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         amount += 0.5
     if num_text in ("a", "an", "one") and unit in ("second", "quarter") and not m.group("lead"):
         return None  # "a second time", "a quarter of the vote"
-    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
-        return None
+    if unit == "quarter" and amount is not None and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "three quarters of the vote" is a fraction; "several quarters of losses" a time
     if _YEAR_NUMBER.fullmatch(num_text):
         return None  # "the 1988 quarter" is a period in 1988, not 1,988 quarters
     if m.group("old") and "old" in m.group("old"):
@@ -233,7 +233,7 @@ def _bare_plural(m: re.Match, ctx: Context) -> Found | None:
 
 BARE_PLURAL_RULE = r"""
     \b(?P<lead>for|over|within|recent|the\s+past|the\s+last|past|coming|the\s+coming)\s+
-    (?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b
+    (?P<unit>years|months|weeks|days|quarters|decades|hours|minutes|centuries)\b
     |\b(?P<unit2>years|decades|months|weeks|days|hours)-long\b
 """
 
@@ -650,7 +650,8 @@ RELATIVE_RULES = (
          before=40, after=40),
     Rule("duration", re.compile(DURATION_RULE, FLAGS), _duration, _UNIT_WORDS, before=60, after=30),
     Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any,
-         frozenset({"years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries"}), before=20, after=8),
+         frozenset({"years", "months", "weeks", "days", "quarters", "decades", "hours", "minutes", "centuries"}),
+         before=20, after=8),
     Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period,
          frozenset({"quarter", "period", "year"}), before=30, after=30),
     Rule("century", re.compile(CENTURY_RULE, re.IGNORECASE), _century, frozenset({"century"}), before=40, after=3),

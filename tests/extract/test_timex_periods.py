@@ -224,3 +224,9 @@ def test_timex_weekdays_sharing_a_plural_part_of_day_are_sets():
     got = {t.text: (t.type, t.value) for t in find_timexes("Flights leave on Monday and Tuesday nights.", THURSDAY)}
     assert got == {"Monday": ("SET", "XXXX-WXX-1TNI"), "Tuesday nights": ("SET", "XXXX-WXX-2TNI")}
     assert values("They met Monday and Tuesday night.")["Monday"] == "1989-10-23"
+
+
+def test_timex_quarters_are_a_unit_like_months_but_fractions_are_not_times():
+    got = values("It made money after several quarters of losses; in recent quarters prices fell. "
+                 "It does not bode well for coming quarters. He won three quarters of the vote.")
+    assert got == {"several quarters": "PXQ", "recent quarters": "PXQ", "coming quarters": "FUTURE_REF"}
