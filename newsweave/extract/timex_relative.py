@@ -234,13 +234,14 @@ def _bare_plural(m: re.Match, ctx: Context) -> Found | None:
 BARE_PLURAL_RULE = r"""
     \b(?P<lead>for|over|within|recent|the\s+past|the\s+last|past|coming|the\s+coming)\s+
     (?P<unit>years|months|weeks|days|quarters|decades|hours|minutes|centuries)\b
-    |\b(?P<unit2>years|decades|months|weeks|days|hours)-long\b
+    |\b(?P<unit2>years|decades|months|weeks|days|hours|year|month|week|day|hour)-long\b
 """
 
 
 def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
-    if m.group("unit2"):
-        return Found("DURATION", duration_value(None, _unit(m.group("unit2"))))
+    if m.group("unit2"):  # "years-long" is some years, "day-long" one day
+        plural = m.group("unit2").endswith("s")
+        return Found("DURATION", duration_value(None if plural else 1, _unit(m.group("unit2"))))
     return _bare_plural(m, ctx)
 
 
@@ -385,6 +386,9 @@ _YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\
 _NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|\bNo\.\s*)$")
 
 
+_PRE_POST_BEFORE = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
+
+
 def _year(m: re.Match, ctx: Context) -> Found | None:
     mod = _position(m.group("pos"))
     if m.group("yy"):
@@ -399,6 +403,10 @@ def _year(m: re.Match, ctx: Context) -> Found | None:
     if m.group("decade"):
         point = Point(dt.date(year, 1, 1), "decade")
         return Found("DATE", point.value, mod=mod, point=point)
+    prefix = _PRE_POST_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start()) if not m.group("pos") else None
+    if prefix:  # "post-1959 politics", "pre-1990 rules": the year the words lean on, prefix included
+        point = Point(dt.date(year, 1, 1), "year")
+        return Found("DATE", point.value, point=point, start=prefix.start(), confidence=0.8)
     if not (m.group("pos") or m.group("fiscal")) and _YEAR_PLURAL_AFTER.match(ctx.text, m.end()):
         lead = ctx.text[max(0, m.start() - 12):m.start()]
         if not re.search(r"\b(?:in|of|since|by|from|until|the|and|to)\s*$", lead, re.IGNORECASE):
@@ -650,7 +658,8 @@ RELATIVE_RULES = (
          before=40, after=40),
     Rule("duration", re.compile(DURATION_RULE, FLAGS), _duration, _UNIT_WORDS, before=60, after=30),
     Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any,
-         frozenset({"years", "months", "weeks", "days", "quarters", "decades", "hours", "minutes", "centuries"}),
+         frozenset({"years", "months", "weeks", "days", "quarters", "decades", "hours", "minutes", "centuries",
+                    "year", "month", "week", "day", "hour"}),
          before=20, after=8),
     Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period,
          frozenset({"quarter", "period", "year"}), before=30, after=30),

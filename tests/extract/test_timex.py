@@ -399,3 +399,10 @@ def test_timex_the_day_before_a_named_day_is_one_date_a_day_off():
                  dt.date(2000, 2, 24))
     assert got == {"The day before last Tuesday": "2000-02-21", "the day after March 12, 2024": "2024-03-13"}
     assert values("the day before yesterday", dt.date(2000, 2, 24)) == {"the day before yesterday": "2000-02-22"}
+
+
+def test_timex_pre_and_post_years_and_single_unit_long_compounds():
+    got = values("The post-1959 politics ended their third day-long meeting; pre-1990 rules held.",
+                 dt.date(2000, 2, 24))
+    assert got == {"post-1959": "1959", "day-long": "P1D", "pre-1990": "1990"}
+    assert "1959" not in values("It sent 1959 troops.", dt.date(2000, 2, 24)).values()
