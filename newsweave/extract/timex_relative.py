@@ -168,6 +168,11 @@ _SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|he|she|
 _VERB_AFTER = re.compile(r"\s+(?!of\b|in\b|after\b|before\b|later\b|earlier\b|ago\b)[a-z]+\b")
 
 
+_ROUND_THE_CLOCK = re.compile(r"\s+(?:a|per)\s+(day|week|year)\b", re.IGNORECASE)
+_WHOLE_PERIODS = {("hour", "day", 24), ("day", "week", 7), ("day", "year", 365), ("week", "year", 52),
+                  ("month", "year", 12)}
+
+
 def _duration(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     num_text = squash(m.group("num"))
@@ -195,6 +200,9 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         return None
     if amount is not None and amount > 10000:
         return None
+    per = _ROUND_THE_CLOCK.match(ctx.text, m.end())
+    if per and amount is not None and (unit, per.group(1).lower(), amount) in _WHOLE_PERIODS:
+        return None  # "24 hours a day", "seven days a week": always, not a length of time
     # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
     loose = m.group("mod") and squash(m.group("mod")) in ("about", "around", "approximately", "roughly")
     start = m.start("num") if loose and not m.group("lead") else None

@@ -123,6 +123,12 @@ _TEMPORAL_BEFORE = re.compile(
 _NOT_AFTER_MONTH = re.compile(r"\s*(?:'s\b|,?\s*(?:said|says|told|has|had|is|was|will|would|I|we|you)\b)")
 
 
+# "the March accession": a month naming the time of the noun after it ("the March on
+# Washington" is the walk; "the May government" a name, so only March)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!on\b|to\b|through\b|from\b|of\b|for\b|against\b|in\b|and\b)[a-z]{3,}\b")
+
+
 def _month(m: re.Match, ctx: Context) -> Found | None:
     name = m.group("mon")
     month = MONTHS[name.lower().rstrip(".")]
@@ -133,7 +139,8 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
     before = ctx.text[max(0, m.start() - 30):m.start()]
     if name in ("May", "March") and not (day or year or rel or mod or m.group("yrel")):
         # a name ("Theresa May said") or the verb, unless something temporal leads into it
-        if not _TEMPORAL_BEFORE.search(before) or _NOT_AFTER_MONTH.match(ctx.text, m.end()):
+        attributive = name == "March" and _THE_BEFORE.search(before) and _NOUN_AFTER.match(ctx.text, m.end())
+        if not attributive and (not _TEMPORAL_BEFORE.search(before) or _NOT_AFTER_MONTH.match(ctx.text, m.end())):
             return None
     if day is not None and not 1 <= day <= 31:
         return None

@@ -406,3 +406,13 @@ def test_timex_pre_and_post_years_and_single_unit_long_compounds():
                  dt.date(2000, 2, 24))
     assert got == {"post-1959": "1959", "day-long": "P1D", "pre-1990": "1990"}
     assert "1959" not in values("It sent 1959 troops.", dt.date(2000, 2, 24)).values()
+
+
+def test_timex_round_the_clock_idiom_is_no_duration():
+    assert values("Guards stand there 24 hours a day, seven days a week.") == {}
+    assert values("He worked for 24 hours.") == {"24 hours": "PT24H"}
+
+
+def test_timex_attributive_march_after_the_is_a_month_but_the_march_on_is_not():
+    assert values("The March accession will follow.", dt.date(1999, 2, 10)) == {"March": "1999-03"}
+    assert values("They recalled the March on Washington.", dt.date(1999, 2, 10)) == {}
