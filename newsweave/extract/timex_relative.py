@@ -235,13 +235,15 @@ def _bare_plural(m: re.Match, ctx: Context) -> Found | None:
         return Found("DATE", "FUTURE_REF", anchor="dct")
     if lead == "recent" and unit in ("year", "decade"):
         return Found("DATE", "PAST_REF", anchor="dct")
-    start = m.start("unit") if lead in ("for", "over", "within", "in") else None
+    # "for years", "the first time in years", "over the years": the span keeps "the", not the preposition
+    start = m.start("the") if m.group("the") else m.start("unit") if lead in ("for", "over", "within", "in") else None
     return Found("DURATION", duration_value(None, unit), start=start)
 
 
 BARE_PLURAL_RULE = r"""
-    \b(?P<lead>for|over|within|recent|the\s+past|the\s+last|past|coming|the\s+coming)\s+
-    (?P<unit>years|months|weeks|days|quarters|decades|hours|minutes|centuries)\b
+    \b(?:(?P<lead>for|over|within|in|recent|the\s+past|the\s+last|past|coming|the\s+coming)
+      |(?:over|through|during)\s+(?P<the>the))\s+
+    (?P<unit>years|months|weeks|days|quarters|decades|hours|minutes|centuries)\b(?!\s+(?:ago|earlier|later|before|after)\b)
     |\b(?P<unit2>years|decades|months|weeks|days|hours|year|month|week|day|hour)-long\b
 """
 

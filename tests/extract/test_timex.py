@@ -416,3 +416,9 @@ def test_timex_round_the_clock_idiom_is_no_duration():
 def test_timex_attributive_march_after_the_is_a_month_but_the_march_on_is_not():
     assert values("The March accession will follow.", dt.date(1999, 2, 10)) == {"March": "1999-03"}
     assert values("They recalled the March on Washington.", dt.date(1999, 2, 10)) == {}
+
+
+def test_timex_bare_plurals_after_in_and_over_the_are_vague_durations():
+    assert values("Growth surged for the first time in years.") == {"years": "PXY"}
+    assert values("Over the years many more patients were saved.") == {"the years": "PXY"}
+    assert "months" not in values("He came in the months before the war.")
