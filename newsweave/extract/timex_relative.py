@@ -168,6 +168,7 @@ _SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|he|she|
 _VERB_AFTER = re.compile(r"\s+(?!of\b|in\b|after\b|before\b|later\b|earlier\b|ago\b)[a-z]+\b")
 
 
+_OF_YEAR = re.compile(rf"\s+of\s+(?:(?:the\s+)?fiscal\s+)?(?:year\s+)?(?P<y>{YEAR_RE})\b", re.IGNORECASE)
 _ROUND_THE_CLOCK = re.compile(r"\s+(?:a|per)\s+(day|week|year)\b", re.IGNORECASE)
 _WHOLE_PERIODS = {("hour", "day", 24), ("day", "week", 7), ("day", "year", 365), ("week", "year", 52),
                   ("month", "year", 12)}
@@ -181,6 +182,19 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         amount += 0.5
     if num_text in ("a", "an", "one") and unit in ("second", "quarter") and not m.group("lead"):
         return None  # "a second time", "a quarter of the vote"
+    lead = squash(m.group("lead") or "")
+    of_year = _OF_YEAR.match(ctx.text, m.end()) if unit == "quarter" else None
+    if (unit == "quarter" and amount == 2 and (lead in ("the first", "the final", "the second") or of_year and lead == "the last")
+            and (of_year or not re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]))):
+        # "the first two quarters of 1990" is the first half of 1990 (1990-H1); "the last two
+        # quarters" alone are the past two, a length
+        year = int(of_year.group("y")) if of_year else ctx.dct.year if ctx.dct else None
+        n = 1 if lead == "the first" else 2
+        if year is None:
+            return Found("DATE", f"XXXX-H{n}")
+        found = _half(year, n, None if of_year else "dct")
+        return Found(found.type, found.value, anchor=found.anchor, point=found.point,
+                     end=of_year.end() if of_year else None)
     if unit == "quarter" and amount is not None and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None  # "three quarters of the vote" is a fraction; "several quarters of losses" a time
     if _YEAR_NUMBER.fullmatch(num_text):

@@ -230,3 +230,9 @@ def test_timex_quarters_are_a_unit_like_months_but_fractions_are_not_times():
     got = values("It made money after several quarters of losses; in recent quarters prices fell. "
                  "It does not bode well for coming quarters. He won three quarters of the vote.")
     assert got == {"several quarters": "PXQ", "recent quarters": "PXQ", "coming quarters": "FUTURE_REF"}
+
+
+def test_timex_first_two_quarters_are_a_half_but_the_last_two_alone_are_a_length():
+    got = values("Weakness lasts through the first two quarters of 1990. In the last two quarters, sales fell.")
+    assert got == {"the first two quarters of 1990": "1990-H1", "the last two quarters": "P2Q"}
+    assert values("He won the first two quarters of the vote.") == {}
