@@ -169,6 +169,7 @@ _VERB_AFTER = re.compile(r"\s+(?!of\b|in\b|after\b|before\b|later\b|earlier\b|ag
 
 
 _OF_YEAR = re.compile(rf"\s+of\s+(?:(?:the\s+)?fiscal\s+)?(?:year\s+)?(?P<y>{YEAR_RE})\b", re.IGNORECASE)
+_IN_QUARTERS_BEFORE = re.compile(r"\b(?:in|from|among)\s+$", re.IGNORECASE)
 _ROUND_THE_CLOCK = re.compile(r"\s+(?:a|per)\s+(day|week|year)\b", re.IGNORECASE)
 _WHOLE_PERIODS = {("hour", "day", 24), ("day", "week", 7), ("day", "year", 365), ("week", "year", 52),
                   ("month", "year", 12)}
@@ -182,6 +183,12 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         amount += 0.5
     if num_text in ("a", "an", "one") and unit in ("second", "quarter") and not m.group("lead"):
         return None  # "a second time", "a quarter of the vote"
+    if unit == "quarter" and num_text in ("some", "many", "several", "numerous") and not m.group("lead") \
+            and _IN_QUARTERS_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # "distrust in some quarters": among some people, not over some quarters of a year
+    if num_text in ("a", "an") and ctx.text.startswith("s", m.end("unit")) and "long" in (m.group("old") or ""):
+        # "a weeks-long shutdown": the article belongs to the compound, whose number is vague
+        return Found("DURATION", duration_value(None, unit), start=m.start("unit"))
     lead = squash(m.group("lead") or "")
     of_year = _OF_YEAR.match(ctx.text, m.end()) if unit == "quarter" else None
     if (unit == "quarter" and amount == 2 and (lead in ("the first", "the final", "the second") or of_year and lead == "the last")

@@ -422,3 +422,9 @@ def test_timex_bare_plurals_after_in_and_over_the_are_vague_durations():
     assert values("Growth surged for the first time in years.") == {"years": "PXY"}
     assert values("Over the years many more patients were saved.") == {"the years": "PXY"}
     assert "months" not in values("He came in the months before the war.")
+
+
+def test_timex_in_some_quarters_is_among_people_and_a_weeks_long_is_vague():
+    assert values("There is distrust of her in some quarters.") == {}
+    assert values("It ended a weeks-long shutdown.") == {"weeks-long": "PXW"}
+    assert values("It ended a week-long shutdown.") == {"a week-long": "P1W"}
