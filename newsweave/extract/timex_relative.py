@@ -202,6 +202,8 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         found = _half(year, n, None if of_year else "dct")
         return Found(found.type, found.value, anchor=found.anchor, point=found.point,
                      end=of_year.end() if of_year else None)
+    if unit == "quarter" and amount is not None and re.match(r"-quarters\b", ctx.text[m.end("num"):m.end("num") + 10]):
+        return None  # "cut by three-quarters", "three-quarters say": a fraction
     if unit == "quarter" and amount is not None and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None  # "three quarters of the vote" is a fraction; "several quarters of losses" a time
     if _YEAR_NUMBER.fullmatch(num_text):
@@ -282,6 +284,10 @@ def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
 _OF_LONGER_PERIOD = re.compile(r"\s+of\s+(?:the\s+)?(?:'\d0s|\d{3}0'?s|decade|century)\b", re.IGNORECASE)
 
 
+_HABITUAL_BEFORE = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|often|always|regularly|each\s+year|every\s+year)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
 _PLURAL_PERIOD_OF_YEAR = re.compile(
     rf"\s+(?:and|or)\s+{ORDINAL_RE}[\s-]+(?:fiscal[\s-]+)?(?:quarters|halves)\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR_RE})\b",
     re.IGNORECASE,
@@ -295,9 +301,11 @@ def _quarter(m: re.Match, ctx: Context) -> Found | None:
     unit = (m.group("unit") or m.group("unit2")).lower()
     shared = m.group("shared") is not None
     year_after = _PLURAL_PERIOD_OF_YEAR.match(ctx.text, m.end()) if shared else None
-    if unit.endswith("s") and not (m.group("yr") or m.group("yr2") or year_after):
-        # "the second and fourth quarters": those quarters of every year (a SET), the first
-        # ordinal sharing the plural head of the second ("... of 1989" names that year's)
+    habitual = _HABITUAL_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+    if unit.endswith("s") and habitual and not (m.group("yr") or m.group("yr2") or year_after):
+        # "usually conducted in the second and fourth quarters": those quarters of every year
+        # (a SET), the first ordinal sharing the plural head of the second; without such a
+        # cue ("a rebound in the third and fourth quarters") they are this year's, as singular
         return Found("SET", f"XXXX-{'H' if unit.startswith('hal') else 'Q'}{n}",
                      start=m.start("ord") if shared else None)
     half = unit.startswith("hal")
@@ -307,7 +315,7 @@ def _quarter(m: re.Match, ctx: Context) -> Found | None:
             return _half(year, n, None, m.start("ord"))
         point = Point(dt.date(year, 3 * n - 2, 1), "quarter")
         return Found("DATE", point.value, point=point, start=m.start("ord"))
-    start = None
+    start = m.start("ord") if shared else None
     if m.group("the") and "-" in m.group(0)[len(m.group("the")):] and not (m.group("yr") or m.group("yr2")):
         start = m.start("ord")
     year_text = squash(m.group("yr") or m.group("yr2") or "")
@@ -458,8 +466,18 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "seventies": 7, "eighties": 8, "nineties": 9}
 
 
+# "counts in the twenties", "temperatures in the forties", "the low thirties": numbers, not decades
+_NUMBERS_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:percent|degrees|temperatures?|counts?|polls?|polling|numbers?|ages?|scores?|ratings?))\b"
+    r"(?:\s+\w+){0,2}\s+in\s+the\s+$|\b(?:low|high|upper|lower)[\s-]*$",
+    re.IGNORECASE,
+)
+
+
 def _decade_word(m: re.Match, ctx: Context) -> Found | None:
     """"the nineties", "the early sixties": the last such decade begun by the document date."""
+    if _NUMBERS_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start("dw")):
+        return None
     tens = _DECADE_WORDS[m.group("dw").lower()]
     year = (ctx.dct.year if ctx.dct else 1999) // 100 * 100 + 10 * tens
     if ctx.dct is not None and year > ctx.dct.year:

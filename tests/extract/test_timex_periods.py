@@ -236,3 +236,12 @@ def test_timex_first_two_quarters_are_a_half_but_the_last_two_alone_are_a_length
     got = values("Weakness lasts through the first two quarters of 1990. In the last two quarters, sales fell.")
     assert got == {"the first two quarters of 1990": "1990-H1", "the last two quarters": "P2Q"}
     assert values("He won the first two quarters of the vote.") == {}
+
+
+def test_timex_plural_quarters_without_a_habit_are_this_years_and_fractions_are_not_times():
+    got = values("He expects a rebound in the third and fourth quarters. Admissions fell by three-quarters.")
+    assert got == {"third": "1989-Q3", "fourth quarters": "1989-Q4"}
+
+
+def test_timex_decade_words_among_numbers_are_numbers():
+    assert values("Both drugs had counts in the twenties; highs in the low thirties.") == {}
