@@ -32,7 +32,7 @@ from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule, 
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "timex.rules", "0.4.0"
+NAME, VERSION = "timex.rules", "0.5.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES  # earlier rules win ties of equal span
 
@@ -66,7 +66,7 @@ class Timex(Record):
 # --- tense from the text, when no parse is at hand -----------------------------------
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected|expects?"
-    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed|effective"
+    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|(?:agree|promise|propose|prepare|hope)[sd]?\s+to|(?:vow|aim|want|threaten)(?:s|ed)?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed|effective"
     r"|as\s+(?:soon|early)\s+as)\b|'ll\b",
     re.IGNORECASE,
 )
@@ -77,8 +77,10 @@ _IRREGULAR_PAST = (
     "ran|wrote|spoke|chose|drove|flew|knew|stood|sought|caught|taught|hit|quit|shot|threw|wore|woke"
 )
 _NOT_PAST_ED = "need|succeed|proceed|exceed|indeed|speed|feed|seed|bleed|breed|heed|shed|hundred"
+# a participle after "be" ("will be named", "is to be held") is a passive, not a past tense:
+# the auxiliary before it carries the tense
 _PAST_CUE = re.compile(
-    rf"\b(?:(?i:{_IRREGULAR_PAST}|ago|last|yesterday)|(?-i:(?!(?:{_NOT_PAST_ED})\b)[a-z]{{3,}}ed))\b"
+    rf"\b(?<!\bbe\s)(?<!\bbeing\s)(?:(?i:{_IRREGULAR_PAST}|ago|last|yesterday)|(?-i:(?!(?:{_NOT_PAST_ED})\b)[a-z]{{3,}}ed))\b"
 )
 # the dots of "a.m.", "U.S.", "Mr." or "Feb." end no clause
 _ABBREVIATIONS = (
@@ -307,7 +309,9 @@ def document_anchor(article: Article) -> dt.date | None:
     return None
 
 
-_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would", "might", "may", "could"})
+# "could" is left out: as the past of "can" it reports ("could not be located Wednesday",
+# "Neither he nor ... could be located") as often as it looks ahead
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would", "might", "may"})
 _REPORTING_LEMMAS = frozenset(
     "say tell report announce claim add state note insist argue confirm deny warn write "
     "call have hold remain".split()
@@ -331,9 +335,11 @@ def spacy_tense(doc) -> Tense:
     def finite_tense(token) -> str | None:
         for _hop in range(4):  # a few hops up a chain of non-finite verbs is enough
             children = list(token.children)
+            # "may have been responsible": a modal perfect looks back, whatever the modal
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" and c.tag_ == "VB" for c in children)
             for child in children:
                 if child.tag_ == "MD" and child.lower_ in _FUTURE_MODALS:
-                    return "future"
+                    return "past" if perfect else "future"
             if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in children):
                 return "past"
             if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in children):

@@ -168,6 +168,13 @@ _SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|he|she|
 _VERB_AFTER = re.compile(r"\s+(?!of\b|in\b|after\b|before\b|later\b|earlier\b|ago\b)[a-z]+\b")
 
 
+_OF_YEAR = re.compile(rf"\s+of\s+(?:(?:the\s+)?fiscal\s+)?(?:year\s+)?(?P<y>{YEAR_RE})\b", re.IGNORECASE)
+_IN_QUARTERS_BEFORE = re.compile(r"\b(?:in|from|among)\s+$", re.IGNORECASE)
+_ROUND_THE_CLOCK = re.compile(r"\s+(?:a|per)\s+(day|week|year)\b", re.IGNORECASE)
+_WHOLE_PERIODS = {("hour", "day", 24), ("day", "week", 7), ("day", "year", 365), ("week", "year", 52),
+                  ("month", "year", 12)}
+
+
 def _duration(m: re.Match, ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     num_text = squash(m.group("num"))
@@ -176,8 +183,29 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         amount += 0.5
     if num_text in ("a", "an", "one") and unit in ("second", "quarter") and not m.group("lead"):
         return None  # "a second time", "a quarter of the vote"
-    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
-        return None
+    if unit == "quarter" and num_text in ("some", "many", "several", "numerous") and not m.group("lead") \
+            and _IN_QUARTERS_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # "distrust in some quarters": among some people, not over some quarters of a year
+    if num_text in ("a", "an") and ctx.text.startswith("s", m.end("unit")) and "long" in (m.group("old") or ""):
+        # "a weeks-long shutdown": the article belongs to the compound, whose number is vague
+        return Found("DURATION", duration_value(None, unit), start=m.start("unit"))
+    lead = squash(m.group("lead") or "")
+    of_year = _OF_YEAR.match(ctx.text, m.end()) if unit == "quarter" else None
+    if (unit == "quarter" and amount == 2 and (lead in ("the first", "the final", "the second") or of_year and lead == "the last")
+            and (of_year or not re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]))):
+        # "the first two quarters of 1990" is the first half of 1990 (1990-H1); "the last two
+        # quarters" alone are the past two, a length
+        year = int(of_year.group("y")) if of_year else ctx.dct.year if ctx.dct else None
+        n = 1 if lead == "the first" else 2
+        if year is None:
+            return Found("DATE", f"XXXX-H{n}")
+        found = _half(year, n, None if of_year else "dct")
+        return Found(found.type, found.value, anchor=found.anchor, point=found.point,
+                     end=of_year.end() if of_year else None)
+    if unit == "quarter" and amount is not None and re.match(r"-quarters\b", ctx.text[m.end("num"):m.end("num") + 10]):
+        return None  # "cut by three-quarters", "three-quarters say": a fraction
+    if unit == "quarter" and amount is not None and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "three quarters of the vote" is a fraction; "several quarters of losses" a time
     if _YEAR_NUMBER.fullmatch(num_text):
         return None  # "the 1988 quarter" is a period in 1988, not 1,988 quarters
     if m.group("old") and "old" in m.group("old"):
@@ -195,6 +223,9 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         return None
     if amount is not None and amount > 10000:
         return None
+    per = _ROUND_THE_CLOCK.match(ctx.text, m.end())
+    if per and amount is not None and (unit, per.group(1).lower(), amount) in _WHOLE_PERIODS:
+        return None  # "24 hours a day", "seven days a week": always, not a length of time
     # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
     loose = m.group("mod") and squash(m.group("mod")) in ("about", "around", "approximately", "roughly")
     start = m.start("num") if loose and not m.group("lead") else None
@@ -227,30 +258,66 @@ def _bare_plural(m: re.Match, ctx: Context) -> Found | None:
         return Found("DATE", "FUTURE_REF", anchor="dct")
     if lead == "recent" and unit in ("year", "decade"):
         return Found("DATE", "PAST_REF", anchor="dct")
-    start = m.start("unit") if lead in ("for", "over", "within", "in") else None
+    # "for years", "the first time in years", "over the years": the span keeps "the", not the preposition
+    start = m.start("the") if m.group("the") else m.start("unit") if lead in ("for", "over", "within", "in") else None
     return Found("DURATION", duration_value(None, unit), start=start)
 
 
 BARE_PLURAL_RULE = r"""
-    \b(?P<lead>for|over|within|recent|the\s+past|the\s+last|past|coming|the\s+coming)\s+
-    (?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b
-    |\b(?P<unit2>years|decades|months|weeks|days|hours)-long\b
+    \b(?:(?P<lead>for|over|within|in|recent|the\s+past|the\s+last|past|coming|the\s+coming)
+      |(?:over|through|during)\s+(?P<the>the))\s+
+    (?P<unit>years|months|weeks|days|quarters|decades|hours|minutes|centuries)\b(?!\s+(?:ago|earlier|later|before|after)\b)
+    |\b(?P<unit2>years|decades|months|weeks|days|hours|year|month|week|day|hour)-long\b
 """
 
 
 def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
-    if m.group("unit2"):
-        return Found("DURATION", duration_value(None, _unit(m.group("unit2"))))
+    if m.group("unit2"):  # "years-long" is some years, "day-long" one day
+        plural = m.group("unit2").endswith("s")
+        return Found("DURATION", duration_value(None if plural else 1, _unit(m.group("unit2"))))
     return _bare_plural(m, ctx)
 
 
 # --- quarters and halves -------------------------------------------------------------------
+# "the last half of the '80s": a part of a decade or century, which has no quarter or half value;
+# the decade's own rule tags it
+_OF_LONGER_PERIOD = re.compile(r"\s+of\s+(?:the\s+)?(?:'\d0s|\d{3}0'?s|decade|century)\b", re.IGNORECASE)
+
+
+_HABITUAL_BEFORE = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|often|always|regularly|each\s+year|every\s+year)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+_PLURAL_PERIOD_OF_YEAR = re.compile(
+    rf"\s+(?:and|or)\s+{ORDINAL_RE}[\s-]+(?:fiscal[\s-]+)?(?:quarters|halves)\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR_RE})\b",
+    re.IGNORECASE,
+)
+
+
 def _quarter(m: re.Match, ctx: Context) -> Found | None:
+    if _OF_LONGER_PERIOD.match(ctx.text, m.end()):
+        return None
     n = ORDINALS[m.group("ord").lower()]
-    start = None
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    shared = m.group("shared") is not None
+    year_after = _PLURAL_PERIOD_OF_YEAR.match(ctx.text, m.end()) if shared else None
+    habitual = _HABITUAL_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+    if unit.endswith("s") and habitual and not (m.group("yr") or m.group("yr2") or year_after):
+        # "usually conducted in the second and fourth quarters": those quarters of every year
+        # (a SET), the first ordinal sharing the plural head of the second; without such a
+        # cue ("a rebound in the third and fourth quarters") they are this year's, as singular
+        return Found("SET", f"XXXX-{'H' if unit.startswith('hal') else 'Q'}{n}",
+                     start=m.start("ord") if shared else None)
+    half = unit.startswith("hal")
+    if year_after:
+        year = int(year_after.group("y"))
+        if half:
+            return _half(year, n, None, m.start("ord"))
+        point = Point(dt.date(year, 3 * n - 2, 1), "quarter")
+        return Found("DATE", point.value, point=point, start=m.start("ord"))
+    start = m.start("ord") if shared else None
     if m.group("the") and "-" in m.group(0)[len(m.group("the")):] and not (m.group("yr") or m.group("yr2")):
         start = m.start("ord")
-    half = m.group("unit").lower() == "half"
     year_text = squash(m.group("yr") or m.group("yr2") or "")
     tense = ctx.tense(m.start())
     if year_text[:4].isdigit():
@@ -284,7 +351,9 @@ QUARTER_RULE = rf"""
     (?P<the>\bthe\s+)?
     (?:(?P<yr>{YEAR_RE}|this\s+year's|last\s+year's|next\s+year's)\s+)?
     (?:(?:fiscal|calendar)[\s-]+)?
-    \b(?P<ord>{ORDINAL_RE}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b
+    \b(?P<ord>{ORDINAL_RE}|last)
+    (?:[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarters?|half|halves)\b
+      |(?P<shared>)(?=\s+(?:and|or)\s+{ORDINAL_RE}[\s-]+(?:fiscal[\s-]+)?(?P<unit2>quarters|halves)\b))
     (?:\s+(?P<of>of)\s+(?:(?:the\s+)?fiscal\s+)?(?:year\s+)?(?P<yr2>{YEAR_RE})\b)?
 """
 
@@ -356,6 +425,9 @@ _YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\
 _NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|\bNo\.\s*)$")
 
 
+_PRE_POST_BEFORE = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
+
+
 def _year(m: re.Match, ctx: Context) -> Found | None:
     mod = _position(m.group("pos"))
     if m.group("yy"):
@@ -370,6 +442,10 @@ def _year(m: re.Match, ctx: Context) -> Found | None:
     if m.group("decade"):
         point = Point(dt.date(year, 1, 1), "decade")
         return Found("DATE", point.value, mod=mod, point=point)
+    prefix = _PRE_POST_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start()) if not m.group("pos") else None
+    if prefix:  # "post-1959 politics", "pre-1990 rules": the year the words lean on, prefix included
+        point = Point(dt.date(year, 1, 1), "year")
+        return Found("DATE", point.value, point=point, start=prefix.start(), confidence=0.8)
     if not (m.group("pos") or m.group("fiscal")) and _YEAR_PLURAL_AFTER.match(ctx.text, m.end()):
         lead = ctx.text[max(0, m.start() - 12):m.start()]
         if not re.search(r"\b(?:in|of|since|by|from|until|the|and|to)\s*$", lead, re.IGNORECASE):
@@ -383,6 +459,37 @@ YEAR_RULE = rf"""
     (?:(?P<fiscal>\b(?:fiscal|calendar)\s+(?:year\s+)?))?
     (?:\bthe\s+(?=(?:{YEAR_RE})s\b|'\d0s))?
     (?:\b(?P<year>{YEAR_RE})(?P<decade>'?s)?\b(?!\s*-\s*\d)|'(?P<yy>\d0)s\b)
+"""
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+# "counts in the twenties", "temperatures in the forties", "the low thirties": numbers, not decades
+_NUMBERS_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:percent|degrees|temperatures?|counts?|polls?|polling|numbers?|ages?|scores?|ratings?))\b"
+    r"(?:\s+\w+){0,2}\s+in\s+the\s+$|\b(?:low|high|upper|lower)[\s-]*$",
+    re.IGNORECASE,
+)
+
+
+def _decade_word(m: re.Match, ctx: Context) -> Found | None:
+    """"the nineties", "the early sixties": the last such decade begun by the document date."""
+    if _NUMBERS_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start("dw")):
+        return None
+    tens = _DECADE_WORDS[m.group("dw").lower()]
+    year = (ctx.dct.year if ctx.dct else 1999) // 100 * 100 + 10 * tens
+    if ctx.dct is not None and year > ctx.dct.year:
+        year -= 100
+    point = Point(dt.date(year, 1, 1), "decade")
+    return Found("DATE", point.value, mod=_position(m.group("pos")), point=point)
+
+
+# "the" is required: "in her forties" is an age
+DECADE_WORD_RULE = rf"""
+    (?:\bthe\s+(?P<pos>early|late|mid)[\s-]*|\bthe\s+)
+    \b(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b(?!\s+degrees)
 """
 
 
@@ -596,13 +703,17 @@ RELATIVE_RULES = (
          frozenset({"nineteen", "twenty", "thousand"}), before=16, after=22),
     Rule("offset", re.compile(OFFSET_RULE, FLAGS), _offset, _UNIT_WORDS, before=50, after=25),
     Rule("relative-unit", re.compile(RELATIVE_UNIT_RULE, FLAGS), _relative_unit, _UNIT_WORDS, before=50, after=5),
-    Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half"}), before=40, after=40),
+    Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half", "quarters", "halves"}),
+         before=40, after=40),
     Rule("duration", re.compile(DURATION_RULE, FLAGS), _duration, _UNIT_WORDS, before=60, after=30),
     Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any,
-         frozenset({"years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries"}), before=20, after=8),
+         frozenset({"years", "months", "weeks", "days", "quarters", "decades", "hours", "minutes", "centuries",
+                    "year", "month", "week", "day", "hour"}),
+         before=20, after=8),
     Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period,
          frozenset({"quarter", "period", "year"}), before=30, after=30),
     Rule("century", re.compile(CENTURY_RULE, re.IGNORECASE), _century, frozenset({"century"}), before=40, after=3),
+    Rule("decade-word", re.compile(DECADE_WORD_RULE, FLAGS), _decade_word, frozenset(_DECADE_WORDS), before=40, after=3),
     Rule("year", re.compile(YEAR_RULE, FLAGS), _year, frozenset({"<year>", "<decade>"}), before=40, after=8),
     Rule("season", re.compile(SEASON_RULE, FLAGS), _season, frozenset(SEASONS), before=40, after=20),
     Rule("set", re.compile(SET_RULE, FLAGS), _set,

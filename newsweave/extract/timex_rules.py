@@ -123,6 +123,12 @@ _TEMPORAL_BEFORE = re.compile(
 _NOT_AFTER_MONTH = re.compile(r"\s*(?:'s\b|,?\s*(?:said|says|told|has|had|is|was|will|would|I|we|you)\b)")
 
 
+# "the March accession": a month naming the time of the noun after it ("the March on
+# Washington" is the walk; "the May government" a name, so only March)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!on\b|to\b|through\b|from\b|of\b|for\b|against\b|in\b|and\b)[a-z]{3,}\b")
+
+
 def _month(m: re.Match, ctx: Context) -> Found | None:
     name = m.group("mon")
     month = MONTHS[name.lower().rstrip(".")]
@@ -133,7 +139,8 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
     before = ctx.text[max(0, m.start() - 30):m.start()]
     if name in ("May", "March") and not (day or year or rel or mod or m.group("yrel")):
         # a name ("Theresa May said") or the verb, unless something temporal leads into it
-        if not _TEMPORAL_BEFORE.search(before) or _NOT_AFTER_MONTH.match(ctx.text, m.end()):
+        attributive = name == "March" and _THE_BEFORE.search(before) and _NOUN_AFTER.match(ctx.text, m.end())
+        if not attributive and (not _TEMPORAL_BEFORE.search(before) or _NOT_AFTER_MONTH.match(ctx.text, m.end())):
             return None
     if day is not None and not 1 <= day <= 31:
         return None
@@ -233,11 +240,22 @@ class _Groups:
 _AHEAD_BEFORE = re.compile(r"\b(?:ahead\s+of|until|upcoming|coming|next)\s+$", re.IGNORECASE)
 
 
+# "Monday and Tuesday nights": the first day shares the plural head of the second (a SET)
+_SHARED_PLURAL_AFTER = re.compile(
+    rf"\s+(?:and|or)\s+(?-i:{WEEKDAY_RE})\s+(?P<part>{PART_OF_DAY_RE})s\b", re.IGNORECASE
+)
+
+
 def _weekday(m: re.Match, ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     part = m.group("part")
-    part_code = PARTS_OF_DAY.get(part.lower()) if part else None
-    if m.group("plural") or (part and part.lower().endswith("s")):
+    shared = None if part or m.group("plural") else _SHARED_PLURAL_AFTER.match(ctx.text, m.end())
+    if shared:
+        code = PARTS_OF_DAY.get(shared.group("part").lower())
+        return Found("SET", f"XXXX-WXX-{weekday + 1}" + (f"T{code}" if code else ""), start=m.start("wd"))
+    plural_part = bool(part) and part.lower().endswith("s") and part.lower()[:-1] in PARTS_OF_DAY
+    part_code = PARTS_OF_DAY.get(part.lower()[:-1] if plural_part else part.lower()) if part else None
+    if m.group("plural") or plural_part:
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{part_code}" if part_code else "")
         return Found("SET", value)
     rel = squash(m.group("rel") or "")
@@ -466,6 +484,22 @@ REFERENCE_WEEKDAY_RULE = rf"""
 """
 
 
+def _day_beside(m: re.Match, ctx: Context) -> Found | None:
+    """"the day before last Tuesday", "the day after March 12": one DATE, a day from the one named."""
+    sub = _first_match(m.group("date"), ctx, m.start("date"))
+    if sub is None or sub.point is None or sub.point.grain != "day":
+        return None
+    step = 1 if m.group("dir").lower() == "after" else -1
+    point = Point(sub.point.day + dt.timedelta(days=step), "day")
+    return Found("DATE", point.value, anchor=sub.anchor, point=point)
+
+
+DAY_BESIDE_RULE = rf"""
+    \bthe\s+day\s+(?P<dir>before|after)\s+
+    (?P<date>(?:(?:last|next|this)\s+)?(?-i:{WEEKDAY_RE})|(?-i:{MONTH_RE})\s+\d{{1,2}}\b(?:,?\s+{YEAR_RE}\b)?)(?!\w)
+"""
+
+
 FLAGS = re.IGNORECASE | re.VERBOSE
 MONTH_WORDS = frozenset(MONTHS)
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
@@ -486,8 +520,9 @@ CLOCK = Rule("clock", re.compile(CLOCK_RULE, FLAGS), _clock,
              before=40, after=40)
 
 WEEK_OF = Rule("week-of", re.compile(WEEK_OF_RULE, FLAGS), _week_of, frozenset({"week"}), before=6, after=30)
+DAY_BESIDE = Rule("day-beside", re.compile(DAY_BESIDE_RULE, FLAGS), _day_beside, frozenset({"day"}), before=6, after=40)
 REFERENCE_WEEKDAY = Rule("reference-weekday", re.compile(REFERENCE_WEEKDAY_RULE, FLAGS), _weekday_from_reference,
                          WEEKDAY_WORDS, before=20, after=2)
 
-CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY, THAT_DAY_PART,
+CALENDAR_RULES = (CLOCK, NUMERIC_DATE, WEEK_OF, DAY_BESIDE, MONTH, DAY_MONTH, REFERENCE_WEEKDAY, WEEKDAY, DAY_WORD, PART_OF_DAY, THAT_DAY_PART,
                   CONJOINED_DAY)

@@ -367,3 +367,64 @@ def test_timex_overnight_is_the_night_before_the_day_told_about():
 def test_timex_high_for_the_year_of_a_price_is_this_year():
     text = "The stock rose to a high for the year of $42.875 a share."
     assert values(text, dt.date(1989, 10, 30))["the year"] == "1989"
+
+
+def test_timex_participle_after_be_is_a_passive_not_a_past_cue():
+    text = "Collins will be named commander of the shuttle for a mission in December."
+    assert values(text, dt.date(1998, 3, 4))["December"] == "1998-12"
+    assert textual_tense("The summit is to be held Friday.")(25) == "future"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Concern about the chip may have been responsible for a drop in the stock on Wednesday.",
+    "Neither he nor his aides could be located Wednesday in their hometown.",
+])
+def test_spacy_tense_modal_perfect_and_could_report_the_past(sentence):
+    from newsweave.extract.timex import spacy_tense
+    from newsweave.nlp import load_spacy
+
+    tense = spacy_tense(load_spacy()(sentence))
+    assert tense(sentence.index("Wednesday")) == "past"
+    assert spacy_tense(load_spacy()("The ministers will meet on Wednesday."))(24) == "future"
+
+
+def test_timex_infinitive_after_a_verb_of_agreeing_or_hoping_looks_ahead():
+    text = "Thermo Electron agreed to purchase the line for $22 million in February."
+    assert values(text, dt.date(1989, 10, 30))["February"] == "1990-02"
+    assert values("Thermo Electron purchased the line in February.", dt.date(1989, 10, 30))["February"] == "1989-02"
+
+
+def test_timex_the_day_before_a_named_day_is_one_date_a_day_off():
+    got = values("The day before last Tuesday's hearing, he flew in. They met the day after March 12, 2024.",
+                 dt.date(2000, 2, 24))
+    assert got == {"The day before last Tuesday": "2000-02-21", "the day after March 12, 2024": "2024-03-13"}
+    assert values("the day before yesterday", dt.date(2000, 2, 24)) == {"the day before yesterday": "2000-02-22"}
+
+
+def test_timex_pre_and_post_years_and_single_unit_long_compounds():
+    got = values("The post-1959 politics ended their third day-long meeting; pre-1990 rules held.",
+                 dt.date(2000, 2, 24))
+    assert got == {"post-1959": "1959", "day-long": "P1D", "pre-1990": "1990"}
+    assert "1959" not in values("It sent 1959 troops.", dt.date(2000, 2, 24)).values()
+
+
+def test_timex_round_the_clock_idiom_is_no_duration():
+    assert values("Guards stand there 24 hours a day, seven days a week.") == {}
+    assert values("He worked for 24 hours.") == {"24 hours": "PT24H"}
+
+
+def test_timex_attributive_march_after_the_is_a_month_but_the_march_on_is_not():
+    assert values("The March accession will follow.", dt.date(1999, 2, 10)) == {"March": "1999-03"}
+    assert values("They recalled the March on Washington.", dt.date(1999, 2, 10)) == {}
+
+
+def test_timex_bare_plurals_after_in_and_over_the_are_vague_durations():
+    assert values("Growth surged for the first time in years.") == {"years": "PXY"}
+    assert values("Over the years many more patients were saved.") == {"the years": "PXY"}
+    assert "months" not in values("He came in the months before the war.")
+
+
+def test_timex_in_some_quarters_is_among_people_and_a_weeks_long_is_vague():
+    assert values("There is distrust of her in some quarters.") == {}
+    assert values("It ended a weeks-long shutdown.") == {"weeks-long": "PXW"}
+    assert values("It ended a week-long shutdown.") == {"a week-long": "P1W"}

@@ -198,3 +198,50 @@ def test_timex_capitalised_time_words_inside_a_name_are_not_times():
     assert find_timexes('Baker said on ABC\'s "This Week" that talks failed.', day) == []
     assert find_timexes('He told CBS\'s "60 Minutes" so.', day) == []
     assert [t.value for t in find_timexes("Today, the talks resumed.", day)] == ["1991-02-25"]
+
+
+def test_timex_half_of_a_decade_is_no_half_of_this_year():
+    got = values("Sales follow the trend of the last half of the '80s, and of the first half of 1989.")
+    assert "the last half" not in got
+    assert got["the '80s"] == "198"
+    assert got["the first half of 1989"] == "1989-H1"
+
+
+def test_timex_spelled_decades_after_the_are_decades_but_ages_are_not():
+    got = values("Numbers fell through the nineties, rose in the early sixties. She is in her forties.",
+                 dt.date(1998, 3, 3))
+    assert got == {"the nineties": "199", "the early sixties": "196"}
+
+
+def test_timex_plural_quarters_are_sets_and_the_first_ordinal_shares_the_head():
+    got = values("Its auctions are usually held in the second and fourth quarters.")
+    assert got == {"second": "XXXX-Q2", "fourth quarters": "XXXX-Q4"}
+    got = values("Results for the third and fourth quarters of 1988 were restated.")
+    assert got == {"third": "1988-Q3", "fourth quarters of 1988": "1988-Q4"}
+
+
+def test_timex_weekdays_sharing_a_plural_part_of_day_are_sets():
+    got = {t.text: (t.type, t.value) for t in find_timexes("Flights leave on Monday and Tuesday nights.", THURSDAY)}
+    assert got == {"Monday": ("SET", "XXXX-WXX-1TNI"), "Tuesday nights": ("SET", "XXXX-WXX-2TNI")}
+    assert values("They met Monday and Tuesday night.")["Monday"] == "1989-10-23"
+
+
+def test_timex_quarters_are_a_unit_like_months_but_fractions_are_not_times():
+    got = values("It made money after several quarters of losses; in recent quarters prices fell. "
+                 "It does not bode well for coming quarters. He won three quarters of the vote.")
+    assert got == {"several quarters": "PXQ", "recent quarters": "PXQ", "coming quarters": "FUTURE_REF"}
+
+
+def test_timex_first_two_quarters_are_a_half_but_the_last_two_alone_are_a_length():
+    got = values("Weakness lasts through the first two quarters of 1990. In the last two quarters, sales fell.")
+    assert got == {"the first two quarters of 1990": "1990-H1", "the last two quarters": "P2Q"}
+    assert values("He won the first two quarters of the vote.") == {}
+
+
+def test_timex_plural_quarters_without_a_habit_are_this_years_and_fractions_are_not_times():
+    got = values("He expects a rebound in the third and fourth quarters. Admissions fell by three-quarters.")
+    assert got == {"third": "1989-Q3", "fourth quarters": "1989-Q4"}
+
+
+def test_timex_decade_words_among_numbers_are_numbers():
+    assert values("Both drugs had counts in the twenties; highs in the low thirties.") == {}
