@@ -121,9 +121,11 @@ def _as_published(record: Any) -> PublishedDate:
 
 def reconcile(store: Store) -> None:
     """Corpus-level work after the documents are processed: canonical entities with their
-    roles, geocoded places and salience (quote speakers count as actors)."""
+    roles, geocoded places and salience (quote speakers count as actors), and each quote's
+    speaker entity."""
     from newsweave.model import Mention
     from newsweave.reconcile.entities import reconcile as reconcile_entities
+    from newsweave.reconcile.quotes import speaker_entities
 
     documents = [d for d in store.documents(with_text=False)]
     current = {d["id"] for d in documents} - superseded(store)
@@ -139,19 +141,29 @@ def reconcile(store: Store) -> None:
             per_entity.setdefault(entity_id, {})[doc] = score
     entities = [replace(e, document_salience=per_entity.get(e.id, {})) for e in entities]
     store.replace_entities(entities, result.assignment)
+    quotes = [q for q in store.records("quotes") if q["doc"] in current]
+    found = speaker_entities(quotes, store.records("mentions"), store.entities())
+    store.set_fields("quotes", {q["id"]: {"speaker_entity": found.get(q["id"])} for q in quotes})
     reconcile_story(store)
 
 
 def reconcile_story(store: Store) -> None:
-    """The story across sources: claims, questions, positions, a summary, and the merged timeline."""
+    """The story across sources: claims, questions, positions, a summary, the merged timeline,
+    and the statements several sources quote."""
     from newsweave.export.json import build_analysis
+    from newsweave.reconcile.quotes import shared_statements
     from newsweave.reconcile.story import story
     from newsweave.reconcile.timeline import build_timeline
 
     lists = story(store)
     lists.pop("genres", None)  # the per-document genre records already hold these
     store.replace_story({})
-    lists["timeline"] = build_timeline(build_analysis(store))
+    analysis = build_analysis(store)
+    lists["timeline"] = build_timeline(analysis)
+    current = [d for d in analysis["documents"] if not d.get("superseded_by")]
+    lists["shared_quotes"] = shared_statements(
+        analysis.get("quotes", []), {d["id"]: d["text"] for d in current},
+        {q["id"]: q["speaker_entity"] for q in analysis.get("quotes", ()) if q.get("speaker_entity")})
     store.replace_story(lists)
 
 

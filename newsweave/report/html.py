@@ -200,7 +200,8 @@ def _canonical_names(entities: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _speaker_name(speaker: str | None, canonical: dict[str, str]) -> str:
-    """The name quotes are grouped under: the speaker's entity; "unattributed" for none, or for
+    """The name quotes are grouped under when the speaker has no canonical entity id: the entity
+    that has the name as an alias; "unattributed" for none, or for
     a speaker that is only a pronoun or determiner the extractor could not resolve ("It", "most of which")."""
     if not speaker or all(w.lower() in STOP_WORDS and not w.isupper() for w in speaker.split()):  # "US" stays
         return "unattributed"
@@ -210,15 +211,18 @@ def _speaker_name(speaker: str | None, canonical: dict[str, str]) -> str:
 def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     roles = {e["name"]: Counter(r["role"] for r in e.get("roles", ())) for e in entities if e["type"] == "person"}
     canonical = _canonical_names(entities)
+    named = {e["id"]: e["name"] for e in entities if "id" in e}
+    elsewhere = {q["id"]: [d for d in g["documents"] if d != q["doc"]]
+                 for g in analysis.get("shared_quotes", ()) for q in g["quotes"]}
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in analysis.get("quotes", ()):
         if q["doc"] in labels and not q.get("duplicate_of"):
-            groups[_speaker_name(q.get("speaker"), canonical)].append(q)
+            groups[named.get(q.get("speaker_entity")) or _speaker_name(q.get("speaker"), canonical)].append(q)
     out = []
     for name, quotes in sorted(groups.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])):
         shown = sorted(quotes, key=lambda q: (labels[q["doc"]], q["start"]))[:12]
         out.append({"name": name, "roles": [r for r, _ in roles.get(name, Counter()).most_common(3)],
-                    "quotes": [dict(q, parts=quote_parts(q)) for q in shown],
+                    "quotes": [dict(q, parts=quote_parts(q), also=elsewhere.get(q.get("id"), [])) for q in shown],
                     "count": len(quotes), "docs": sorted({labels[q["doc"]] for q in quotes}, key=int)})
     return out[:60]
 

@@ -235,6 +235,21 @@ class Store:
                     updates.append((json.dumps(data), row["id"]))
                 self.db.executemany("UPDATE rec_mentions SET data=? WHERE id=?", updates)
 
+    def set_fields(self, kind: str, values: dict[str, dict[str, Any]]) -> None:
+        """Set corpus-level fields on stored records (record id -> {field: value}), such as a
+        quote's canonical ``speaker_entity``, which only the reconciliation knows."""
+        if kind not in self._kinds or not values:
+            return
+        with self.transaction():
+            rows = self.db.execute(f"SELECT id, data FROM rec_{kind}").fetchall()
+            updates = []
+            for row in rows:
+                if row["id"] in values:
+                    data = json.loads(row["data"])
+                    data.update(values[row["id"]])
+                    updates.append((json.dumps(data), row["id"]))
+            self.db.executemany(f"UPDATE rec_{kind} SET data=? WHERE id=?", updates)
+
     def replace_story(self, lists: dict[str, list[Any]]) -> None:
         """Store the corpus-level results (claims, summary, timeline, ...), replacing earlier ones."""
         with self.transaction():

@@ -117,3 +117,21 @@ def test_quotes_are_grouped_by_the_speakers_entity_and_unresolved_pronouns_are_u
                            quote("b", "most of which", 20), quote("a", "US", 30)]}
     groups = {g["name"]: g["count"] for g in _speakers(analysis, {"a": "1", "b": "2"}, entities)}
     assert groups == {"Vladimir Putin": 2, "Kyiv": 2, "unattributed": 2, "US": 1}
+
+
+def test_a_quote_other_sources_also_carry_names_them_and_speakers_group_by_entity_id():
+    from newsweave.report.html import _speakers
+
+    def quote(qid, doc, speaker, entity):
+        return {"id": qid, "doc": doc, "speaker": speaker, "speaker_entity": entity, "start": 0,
+                "text": "x said", "content_spans": []}
+
+    entities = [{"id": "e1", "name": "Maria Lopez", "type": "person", "aliases": {"Lopez": 2}}]
+    analysis = {"quotes": [quote("q1", "a", "Maria Lopez", "e1"), quote("q2", "b", "the mayor", "e1"),
+                           quote("q3", "c", "Pedro Alvarez", None)],
+                "shared_quotes": [{"quotes": [{"id": "q1", "doc": "a"}, {"id": "q2", "doc": "b"}],
+                                   "documents": ["a", "b"]}]}
+    groups = {g["name"]: g for g in _speakers(analysis, {"a": "1", "b": "2", "c": "3"}, entities)}
+    assert groups["Maria Lopez"]["count"] == 2
+    also = {q["id"]: q["also"] for q in groups["Maria Lopez"]["quotes"]}
+    assert also == {"q1": ["b"], "q2": ["a"]} and groups["Pedro Alvarez"]["quotes"][0]["also"] == []
