@@ -12,7 +12,9 @@ one type are then merged by rules that each leave a reason:
 - places: region forms ("Kursk Oblast", "Kursk region") join the bare name,
   and the gazetteer's alternate names join spellings ("Kiev" and "Kyiv");
   names the gazetteer knows as different places are never merged;
-- organisations: an acronym joins the one name whose initials it spells.
+- organisations: an acronym joins the one name whose initials it spells; a bare
+  institution ("Defense Ministry") joins the one form qualified by a nationality
+  ("Russian Defense Ministry") in its documents, else in the corpus.
 
 Candidates are only compared within blocks (same surname key, same first
 name, same first letters), so the work grows with the corpus, not its square.
@@ -460,6 +462,34 @@ def _merge_organisations(c: _Clusters, indices: list[int]) -> None:
         if len(candidates) == 1:
             target = by_initials[g.key][0]
             c.union(target, i, f"'{surface}' is the acronym of '{_surface(groups[target])}'")
+    _merge_national_forms(c, indices)
+
+
+def _merge_national_forms(c: _Clusters, indices: list[int]) -> None:
+    """A bare institution ("Defense Ministry", from "Russia's Defense Ministry") joins the one form
+    of it qualified by a country ("Russian Defense Ministry") in its documents, else in the corpus;
+    with two countries' forms about ("Russian ...", "Ukrainian ..."), it stays alone."""
+    from newsweave.reconcile.affiliation import demonym_country
+
+    groups = c.groups
+    qualified: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        first, _, rest = ARTICLE.sub("", _surface(groups[i])).partition(" ")
+        if " " in rest and demonym_country(first):
+            qualified[_group_key(replace(groups[i].mentions[0], text=rest))].append(i)
+    for i in indices:
+        forms = qualified.get(groups[i].key)
+        if not forms:
+            continue
+        docs = {m.doc for m in groups[i].mentions}
+        local = [j for j in forms if docs & {m.doc for m in groups[j].mentions}]
+        for pool in (local, forms):
+            roots = {c.find(j) for j in pool}
+            if len(roots) == 1:
+                c.union(pool[0], i, f"'{_surface(groups[i])}' joins the only country-qualified form, '{_surface(groups[pool[0]])}'")
+                break
+            if roots:
+                break
 
 
 def _surface(group: NameGroup) -> str:

@@ -191,3 +191,16 @@ def test_a_retyped_name_joins_the_group_of_the_same_name_and_ids_stay_unique():
     assert len({e.id for e in entities}) == len(entities)
     assert together(ms, "Zelensky") and [len(c) for c in clusters(ms) if "Zelensky" in c] == [1]
     assert together(ms, "Scott Lucas") and sum(e.name == "Scott Lucas" for e in entities) == 1
+
+
+def test_a_bare_institution_joins_the_only_country_qualified_form():
+    ms = mentions(("a", "organisation", "Defense Ministry"), ("b", "organisation", "the Russian Defense Ministry"))
+    assert together(ms, "Defense Ministry", "the Russian Defense Ministry")
+    # two countries' ministries in the corpus: the bare one goes with its own document's, or alone
+    ms = mentions(("a", "organisation", "Defense Ministry"), ("b", "organisation", "Russian Defense Ministry"),
+                  ("c", "organisation", "Ukrainian Defense Ministry"))
+    assert clusters(ms) == [{"Defense Ministry"}, {"Russian Defense Ministry"}, {"Ukrainian Defense Ministry"}]
+    ms = mentions(("a", "organisation", "Defense Ministry"), ("a", "organisation", "Ukrainian Defense Ministry"),
+                  ("b", "organisation", "Russian Defense Ministry"))
+    assert together(ms, "Defense Ministry", "Ukrainian Defense Ministry")
+    assert not together(ms, "Defense Ministry", "Russian Defense Ministry")
