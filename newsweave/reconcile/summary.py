@@ -7,7 +7,7 @@ lifted for units that several sources state (claims) and for early units of an
 article (news puts the point first); each pick must not repeat an earlier one
 (cosine above :data:`REPEAT` is a repetition and is never taken). The picks are
 then ordered as a story: by the date the unit speaks of when a resolved time
-expression lies inside it, else by its article's date, then by offset.
+expression lies inside it, else by its article's date (when known to within a month), then by offset.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+
+from newsweave.extract.timex import anchor_day
 
 REPEAT = 0.80  # cosine above which two units say the same thing
 MMR_LAMBDA = 0.7
@@ -27,8 +29,10 @@ def _time_key(unit: dict[str, Any], timexes: Sequence[dict[str, Any]], doc_dates
         value = t.get("value") or ""
         if unit["start"] <= t["start"] < unit["end"] and value[:4].isdigit():
             return value[:10]
-    date = doc_dates.get(unit["doc"]) or ""
-    return date[:10] if date[:4].isdigit() else "9999"
+    # an article dated only roughly ("2019-08-01/2025-09-30", inferred from thin evidence) goes
+    # with the undated ones after the rest rather than at the start of its wide range
+    day = anchor_day(doc_dates.get(unit["doc"]) or "")
+    return day.isoformat() if day else "9999"
 
 
 def summarize(statements: Sequence[dict[str, Any]], vectors: np.ndarray, *, length: int = 8,

@@ -50,3 +50,11 @@ def test_summary_is_in_story_order():
                        doc_dates={"a": "2024-05-02", "b": "2024-05-01"})
     keys = [("2024-05-01" if p["doc"] == "b" else "2024-05-02", p["start"]) for p in picked]
     assert keys == sorted(keys)
+
+
+def test_an_article_dated_only_roughly_comes_after_the_dated_ones_not_at_its_ranges_start():
+    statements = _statements()
+    picked = summarize(statements, embed([s["text"] for s in statements]), length=5,
+                       doc_dates={"a": "2019-08-01/2025-09-30", "b": "2024-05-01"})
+    docs = [p["doc"] for p in picked]
+    assert "a" in docs and "b" in docs and docs == sorted(docs, key=lambda d: d == "a")
