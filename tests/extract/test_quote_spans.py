@@ -139,3 +139,19 @@ def test_a_window_without_attribution_quotation_or_reporting_verb_is_left_untagg
     probs = tagger.probabilities(enc)
     assert probs.shape == (len(doc), len(LABELS))
     assert (probs.argmax(axis=1) == 0).all()
+
+
+def test_numpy_forward_pass_equals_the_torch_network_on_windows_of_different_lengths():
+    from newsweave.extract.quote_spans_forward import BiLSTMTagger
+
+    torch.manual_seed(3)
+    net = TaggerNet(5, 3, (5, 6, 3, len(LABELS)), 8, len(LABELS), "lstm").eval()
+    n, spans = 20, [(0, 7), (7, 9), (12, 20)]  # tokens 9-11 lie in no window
+    tensor, flags = torch.randn(n, 5), torch.rand(n, 3)
+    symbols = torch.stack([torch.randint(0, v, (n,)) for v in (5, 6, 3, len(LABELS))], dim=1)
+    ours = BiLSTMTagger(net.to_arrays()).logits(tensor.numpy(), flags.numpy(), symbols.numpy(), spans)
+    for lo, hi in spans:
+        with torch.inference_mode():
+            theirs = net(tensor[None, lo:hi], symbols[None, lo:hi], flags[None, lo:hi])[0].numpy()
+        assert np.allclose(ours[lo:hi], theirs, atol=1e-5)
+    assert not ours[9:12].any()
