@@ -2,8 +2,9 @@
 
 Both run on the same spaCy parses, in one process; the stage's cost is also shown as a
 share of the parse, with and without the span tagger. Times are CPU seconds of this
-process (``time.process_time``, steadier than wall time on a shared machine), the best of
-``--repeat`` rounds for each system, the parse included:
+process (``time.process_time``, steadier than wall time on a shared machine); each of
+``--repeat`` rounds parses and runs every system once, and the medians over rounds are shown
+(shares: the median of each round's share of its own parse):
 
     python bench/bench_quotes.py [--docs 200] [--repeat 3] [--data ../shared/data]
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,20 +36,17 @@ def load_texts(data: Path, limit: int) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
-def best_of(repeat: int, run: Callable[[], int]) -> tuple[float, int]:
-    """The least CPU seconds ``run`` took over ``repeat`` rounds, and what it returned."""
-    best, result = float("inf"), 0
-    for _ in range(repeat):
-        t0 = time.process_time()
-        result = run()
-        best = min(best, time.process_time() - t0)
-    return best, result
+def cpu_seconds(run: Callable[[], int]) -> tuple[float, int]:
+    """CPU seconds ``run`` took, and what it returned."""
+    t0 = time.process_time()
+    result = run()
+    return time.process_time() - t0, result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
 
@@ -66,7 +65,6 @@ def main() -> None:
         docs[:] = nlp.pipe(texts, batch_size=32)
         return len(docs)
 
-    parse_s, _ = best_of(args.repeat, parse)
     load_tagger()  # loaded once per process, as in the pipeline's warm-up
 
     def quotes(tagger: bool) -> Callable[[], int]:
@@ -82,16 +80,26 @@ def main() -> None:
                 errors += 1
         return found * 10_000 + errors
 
-    rules_s, rules = best_of(args.repeat, quotes(False))
-    ours_s, ours = best_of(args.repeat, quotes(True))
-    theirs_s, packed = best_of(args.repeat, textacy)
+    # Rounds of parse, rules, rules + tagger, textacy back to back: the machine's load drifts
+    # between rounds, so each round's shares are taken against its own parse and the medians kept.
+    rounds = []
+    for _ in range(args.repeat):
+        parse_s, _ = cpu_seconds(parse)
+        rules_s, rules = cpu_seconds(quotes(False))
+        ours_s, ours = cpu_seconds(quotes(True))
+        theirs_s, packed = cpu_seconds(textacy)
+        rounds.append((parse_s, rules_s, ours_s, theirs_s))
+    parse_s, rules_s, ours_s, theirs_s = (statistics.median(r[k] for r in rounds) for k in range(4))
+    share_rules = statistics.median(r[1] / r[0] for r in rounds)
+    share_ours = statistics.median(r[2] / r[0] for r in rounds)
+    share_tagger = statistics.median((r[2] - r[1]) / r[0] for r in rounds)
     theirs, errors = divmod(packed, 10_000)
 
     print(f"{len(texts)} documents, {words} words; spaCy parse {words / parse_s:,.0f} words/s (CPU)")
     print(f"{'system':28} {'words/s':>12} {'quotes':>8}")
-    print(f"{'newsweave quotes.rules':28} {words / ours_s:12,.0f} {ours:8}  ({ours_s / parse_s:.1%} of the parse)")
-    print(f"{'  rules alone (no tagger)':28} {words / rules_s:12,.0f} {rules:8}  ({rules_s / parse_s:.1%} of the parse)")
-    print(f"{'  the span tagger':28} {'':12} {'':8}  ({(ours_s - rules_s) / parse_s:.1%} of the parse)")
+    print(f"{'newsweave quotes.rules':28} {words / ours_s:12,.0f} {ours:8}  ({share_ours:.1%} of the parse)")
+    print(f"{'  rules alone (no tagger)':28} {words / rules_s:12,.0f} {rules:8}  ({share_rules:.1%} of the parse)")
+    print(f"{'  the span tagger':28} {words / (ours_s - rules_s):12,.0f} {'':8}  ({share_tagger:.1%} of the parse)")
     print(f"{'textacy direct_quotations':28} {words / theirs_s:12,.0f} {theirs:8}  ({errors} documents raised)")
     print(f"ratio newsweave / textacy speed: {theirs_s / ours_s:.2f}x")
 

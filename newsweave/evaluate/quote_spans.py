@@ -65,7 +65,8 @@ def encode_documents(items: Iterable[tuple[str, list[Gold], object]], vocab: Voc
 
 
 def fit(examples: list[tuple[Encoded, np.ndarray]], vocab: Vocabulary, *, hidden: int = 64, epochs: int = 8,
-        batch_size: int = 64, lr: float = 3e-3, seed: int = 0, arch: str = "lstm", dropout: float = 0.0):
+        batch_size: int = 64, lr: float = 3e-3, seed: int = 0, arch: str = "lstm", dropout: float = 0.0,
+        project: int = 0):
     """A fitted :class:`~newsweave.extract.quote_spans_model.TaggerNet` (deterministic for a seed).
 
     The articles are cut into the windows the tagger reads at inference
@@ -81,14 +82,14 @@ def fit(examples: list[tuple[Encoded, np.ndarray]], vocab: Vocabulary, *, hidden
     torch.set_num_threads(1)
     try:
         return _fit(examples, vocab, hidden=hidden, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
-                    arch=arch, dropout=dropout)
+                    arch=arch, dropout=dropout, project=project)
     finally:
         torch.set_num_threads(threads)
         torch.use_deterministic_algorithms(deterministic)
 
 
 def _fit(examples, vocab: Vocabulary, *, hidden: int, epochs: int, batch_size: int, lr: float, seed: int,
-         arch: str, dropout: float):
+         arch: str, dropout: float, project: int):
     import torch
     from torch import nn
 
@@ -96,7 +97,7 @@ def _fit(examples, vocab: Vocabulary, *, hidden: int, epochs: int, batch_size: i
 
     tensor, symbols, flags, labels, lengths = _windowed(examples)
     vocab_sizes = (len(vocab.pos_names) + 1, len(vocab.dep_names) + 1, 3, len(LABELS))
-    net = TaggerNet(tensor.shape[2], flags.shape[2], vocab_sizes, hidden, len(LABELS), arch, dropout)
+    net = TaggerNet(tensor.shape[2], flags.shape[2], vocab_sizes, hidden, len(LABELS), arch, dropout, project)
     optimiser = torch.optim.Adam(net.parameters(), lr=lr)
     loss_of = nn.CrossEntropyLoss(ignore_index=-100)
     rng = np.random.default_rng(seed)
@@ -163,6 +164,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--arch", choices=("lstm", "cnn"), default="lstm")
     parser.add_argument("--dropout", type=float, default=0.0)
+    parser.add_argument("--project", type=int, default=0, help="width of a linear bottleneck before the LSTM (0: none)")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
@@ -172,7 +174,7 @@ def main(argv: list[str] | None = None) -> None:
     t1 = time.perf_counter()
     print(f"{n_docs} documents, {sum(len(e.starts) for e, _ in examples)} tokens encoded in {t1 - t0:.0f} s", flush=True)
     net = fit(examples, vocab, hidden=args.hidden, epochs=args.epochs, seed=args.seed, arch=args.arch,
-              dropout=args.dropout)
+              dropout=args.dropout, project=args.project)
     save(net, vocab, args.out)
     print(f"fitted in {time.perf_counter() - t1:.0f} s; {args.out} ({args.out.stat().st_size:,} bytes)")
 

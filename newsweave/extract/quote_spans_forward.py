@@ -31,11 +31,11 @@ class BiLSTMTagger:
     """Label logits of token windows from the arrays :meth:`TaggerNet.to_arrays` wrote (LSTM form)."""
 
     def __init__(self, arrays: dict[str, np.ndarray]):
-        shape = [int(v) for v in arrays["shape"]]
-        tensor_width, n_flags = shape[0], shape[1]
-        if len(shape) > 8 and shape[8] != 0:
+        shape = [int(v) for v in arrays["shape"]] + [0, 0]
+        tensor_width, n_flags, hidden, arch = shape[0], shape[1], shape[6], shape[8]
+        if arch != 0:
             raise ValueError("the numpy forward pass reads the LSTM form of the tagger only")
-        self.hidden = hidden = shape[6]
+        self.hidden = hidden
         halve = np.ones(4 * hidden, dtype=np.float32)
         halve[: 2 * hidden] = 0.5  # input and forget gates (torch's order: i, f, g, o)
         halve[3 * hidden :] = 0.5  # output gate
@@ -44,14 +44,23 @@ class BiLSTMTagger:
             w_ih.append(arrays[f"w.lstm.weight_ih_l0{suffix}"] * halve[:, None])
             w_hh.append((arrays[f"w.lstm.weight_hh_l0{suffix}"] * halve[:, None]).T)
             bias.append((arrays[f"w.lstm.bias_ih_l0{suffix}"] + arrays[f"w.lstm.bias_hh_l0{suffix}"]) * halve)
-        w_in = np.concatenate(w_ih, axis=0).T  # (input width, 8 * hidden): both directions side by side
-        self.w_dense = np.ascontiguousarray(w_in[: tensor_width + n_flags], dtype=np.float32)
-        self.bias = np.concatenate(bias).astype(np.float32)
+        w_in = np.concatenate(w_ih, axis=0).T  # (LSTM input width, 8 * hidden): both directions side by side
+        b_in = np.concatenate(bias)
+        if "w.input_projection.weight" in arrays:
+            # The first layer reads the token features; the gates read its (narrow) output.
+            first, b_first = arrays["w.input_projection.weight"].T, arrays["w.input_projection.bias"]
+            self.w_gates: np.ndarray | None = np.ascontiguousarray(w_in, dtype=np.float32)
+            self.b_gates = b_in.astype(np.float32)
+        else:
+            first, b_first = w_in, b_in
+            self.w_gates, self.b_gates = None, None
+        self.w_dense = np.ascontiguousarray(first[: tensor_width + n_flags], dtype=np.float32)
+        self.bias = np.asarray(b_first, dtype=np.float32)
         self.tables = []
         col = tensor_width + n_flags
         for key in _EMBEDDING_KEYS:
             emb = arrays[key]
-            self.tables.append(np.ascontiguousarray(emb @ w_in[col : col + emb.shape[1]], dtype=np.float32))
+            self.tables.append(np.ascontiguousarray(emb @ first[col : col + emb.shape[1]], dtype=np.float32))
             col += emb.shape[1]
         self.w_hh = np.ascontiguousarray(np.stack(w_hh), dtype=np.float32)  # (2, hidden, 4 * hidden)
         self.w_out = np.ascontiguousarray(arrays["w.out.weight"].T, dtype=np.float32)  # (2 * hidden, labels)
@@ -63,6 +72,9 @@ class BiLSTMTagger:
         out += self.bias
         for k, table in enumerate(self.tables):
             out += table[symbols[:, k]]
+        if self.w_gates is not None:
+            out = out @ self.w_gates
+            out += self.b_gates
         return out
 
     def logits(self, tensor: np.ndarray, flags: np.ndarray, symbols: np.ndarray,
@@ -92,13 +104,21 @@ class BiLSTMTagger:
         states = np.empty((steps, 2, batch, hidden), dtype=np.float32)
         h = np.zeros((2, batch, hidden), dtype=np.float32)
         c = np.zeros((2, batch, hidden), dtype=np.float32)
+        z = np.empty((2, batch, 4 * hidden), dtype=np.float32)
+        sig = np.empty_like(z)
         w_hh = self.w_hh
-        for step in range(steps):
-            z = np.tanh(seq[step] + h @ w_hh)
-            sig = z * 0.5 + 0.5
-            c = sig[..., hidden : 2 * hidden] * c + sig[..., :hidden] * z[..., 2 * hidden : 3 * hidden]
-            h = sig[..., 3 * hidden :] * np.tanh(c)
-            states[step] = h
+        i, f, g, o = (slice(k * hidden, (k + 1) * hidden) for k in range(4))
+        for step in range(steps):  # in place: a step is a dozen small operations, their allocations count
+            np.matmul(h, w_hh, out=z)
+            z += seq[step]
+            np.tanh(z, out=z)
+            np.multiply(z, 0.5, out=sig)
+            sig += 0.5
+            c *= sig[..., f]
+            c += sig[..., i] * z[..., g]
+            h = states[step]
+            np.tanh(c, out=h)
+            h *= sig[..., o]
         # Back to token rows: forward states are in ``rows`` order already; backward ones un-reversed.
         both = np.empty((m, 2 * hidden), dtype=np.float32)
         both[:, :hidden] = states[:, 0].transpose(1, 0, 2)[valid]
