@@ -506,8 +506,11 @@ def warm_up(options: Options) -> None:
 @stage(NAME, version=VERSION, requires=("spacy",), produces=("quotes",), warm_up=warm_up, options=("quote_tagger",))
 def rule_quotes(article: Article, options: Options) -> Iterator[Quote]:
     """The quotes.rules stage: every quote and reported statement in the article (the span
-    tagger left out when ``options.quote_tagger`` is off, which the records' extractor says)."""
+    tagger left out when ``options.quote_tagger`` is off, which the records' extractor says).
+
+    The parsed text is the article's analysis text (``Doc.text`` is the same string, rebuilt
+    token by token on every call)."""
     yield from extract_quotes(
-        article.spacy, article.spacy.text, article.document.id, original=article.document.text,
+        article.spacy, article.analysis_text, article.document.id, original=article.document.text,
         extractor=REGISTRY[NAME].label_for(options), span_tagger=options.quote_tagger,
     )
