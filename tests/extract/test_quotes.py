@@ -272,6 +272,16 @@ def test_scare_quote_inside_a_sentence_is_partial_not_direct(quotes_of):
     assert all(q.quote_type != "direct" for q in quotes_of(text))
 
 
+def test_a_quotation_going_on_with_the_writers_sentence_is_partial_but_one_after_a_comma_is_direct(quotes_of):
+    text = ("Blackwell wrote that Cruz “has consistently demonstrated his deep commitment to "
+            "conservative principles,” and added more. Blackwell wrote, “Cruz works hard for those principles.”")
+    found = quotes_of(text)
+    fragment = [q for q in found if "consistently" in content(q, text)]
+    whole = [q for q in found if content(q, text).startswith("“Cruz works")]
+    assert fragment and all(q.quote_type == "partial" for q in fragment)
+    assert [q.quote_type for q in whole] == ["direct"]
+
+
 def test_colon_after_a_clause_with_a_subject_introduces_a_quote(quotes_of):
     text = 'A footnote in the report makes that clear: "These assessments do not apply to the system."'
     (q,) = quotes_of(text)
