@@ -3,7 +3,9 @@
 PolNeAR's attributions are univocal (each token is in at most one attribution, with one
 role), so an article's attributions are a tag sequence: ``B-``/``I-`` for SOURCE, CUE and
 CONTENT, ``O`` elsewhere. A one-layer bidirectional LSTM reads, for each token, the
-features the parse has already computed, and nothing else:
+features the parse has already computed, and nothing else (the shipped fit first narrows
+them to 32 numbers by one linear layer, then reads them with hidden size 48, distilled from a
+wider fit; see :mod:`newsweave.evaluate.quote_spans`):
 
 * the parse's contextual vector (``doc.tensor``, the tok2vec output, 96 numbers);
 * embeddings of its coarse part of speech and its dependency label;

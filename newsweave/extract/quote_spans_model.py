@@ -1,7 +1,7 @@
 """The span tagger's network (torch): embeddings of the symbolic inputs, a BiLSTM, a linear layer.
 
-Kept apart from :mod:`newsweave.extract.quote_spans` so that torch is imported only when the
-tagger is loaded. The weights travel as plain arrays (:meth:`TaggerNet.to_arrays`,
+Kept apart from :mod:`newsweave.extract.quote_spans` so that torch is imported only to fit
+the tagger: inference runs the same network in numpy (:mod:`newsweave.extract.quote_spans_forward`). The weights travel as plain arrays (:meth:`TaggerNet.to_arrays`,
 :meth:`TaggerNet.from_arrays`), never pickled.
 """
 
