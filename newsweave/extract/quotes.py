@@ -416,7 +416,11 @@ def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str
 
 
 QUOTE_MARK = re.compile(r"[\"“”„«»]|''")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘A-Z]")
+# A sentence's end: not the stop of a title or an initial ("said Ms. Acosta", "John F. Kennedy").
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\b[A-Z])"
+    r"[.!?][\"”’']*\s+[\"“‘A-Z]"
+)
 
 
 def _quoted_before(found: list[Attribution], i: int, text: str) -> Attribution | None:
