@@ -3,7 +3,9 @@
 PolNeAR's attributions are univocal (each token is in at most one attribution, with one
 role), so an article's attributions are a tag sequence: ``B-``/``I-`` for SOURCE, CUE and
 CONTENT, ``O`` elsewhere. A one-layer bidirectional LSTM reads, for each token, the
-features the parse has already computed, and nothing else:
+features the parse has already computed, and nothing else (the shipped fit first narrows
+them to 32 numbers by one linear layer, then reads them with hidden size 48, distilled from a
+wider fit; see :mod:`newsweave.evaluate.quote_spans`):
 
 * the parse's contextual vector (``doc.tensor``, the tok2vec output, 96 numbers);
 * embeddings of its coarse part of speech and its dependency label;
@@ -20,7 +22,9 @@ greedily with the BIO constraint (an ``I-X`` that follows no ``X`` opens a new s
 :mod:`newsweave.extract.quotes` turns contents the rules missed into attributions.
 
 The weights (``quote_spans.npz``, loaded with ``allow_pickle=False``) are fitted on
-PolNeAR train only by ``python -m newsweave.evaluate.quote_spans``.
+PolNeAR train only by ``python -m newsweave.evaluate.quote_spans`` (torch); inference runs
+the fitted network in numpy (:mod:`newsweave.extract.quote_spans_forward`), on one BLAS
+thread, and does not import torch.
 """
 
 from __future__ import annotations
@@ -225,47 +229,37 @@ def _holds_signal(enc: Encoded, lo: int, hi: int) -> bool:
 
 
 class SpanTagger:
-    """The fitted tagger: a vocabulary and a small BiLSTM (torch, CPU, no gradients)."""
+    """The fitted tagger: a vocabulary and a small BiLSTM, run in numpy (no torch at inference)."""
 
     def __init__(self, arrays: dict[str, np.ndarray]):
-        import torch
+        from threadpoolctl import ThreadpoolController
 
-        from newsweave.extract.quote_spans_model import TaggerNet
+        from newsweave.extract.quote_spans_forward import BiLSTMTagger
 
+        # Products this small are slower shared out between BLAS threads than on one (the
+        # others only spin): each document's pass runs on one thread, the setting restored after.
+        self._threads = ThreadpoolController()
         self.vocab = Vocabulary([str(s) for s in arrays["pos_names"]], [str(s) for s in arrays["dep_names"]])
-        self.net = TaggerNet.from_arrays(arrays)
-        self.net.eval()
+        self.net = BiLSTMTagger(arrays)
         self.window = WINDOW
         self.skip_quiet = True  # tag only windows with a signal (see the module docstring)
-        self._torch = torch
 
     def probabilities(self, enc: Encoded) -> np.ndarray:
-        """(n, len(LABELS)) label probabilities for one encoded document."""
-        torch = self._torch
-        if len(enc.starts) == 0:
-            return np.zeros((0, len(LABELS)), dtype=np.float32)
-        spans = windows(enc, self.window)
-        probs_out = np.zeros((len(enc.starts), len(LABELS)), dtype=np.float32)
-        probs_out[:, 0] = 1.0
+        """(n, len(LABELS)) label probabilities for one encoded document (untagged tokens: certain ``O``)."""
+        spans = windows(enc, self.window) if len(enc.starts) else []
         if self.skip_quiet:
             spans = [(lo, hi) for lo, hi in spans if _holds_signal(enc, lo, hi)]
-            if not spans:
-                return probs_out
-        tensor, symbols, flags, lengths = batch_windows(enc, spans)
-        threads = torch.get_num_threads()
-        # Batches of a few windows are too small to share out: extra threads only wait on each other
-        # (8 ms with one thread, 50 ms with two on a busy machine, measured). The setting is restored.
-        torch.set_num_threads(1)
-        try:
-            with torch.inference_mode():
-                logits = self.net(torch.from_numpy(tensor), torch.from_numpy(symbols), torch.from_numpy(flags),
-                                  torch.from_numpy(lengths))
-                probs = torch.softmax(logits, dim=-1).numpy()
-        finally:
-            torch.set_num_threads(threads)
-        for k, (lo, hi) in enumerate(spans):
-            probs_out[lo:hi] = probs[k, : hi - lo]
-        return probs_out
+        with self._threads.limit(limits=1, user_api="blas"):
+            probs = self.net.logits(enc.tensor, enc.flags, enc.symbols, spans)
+        probs -= probs.max(axis=1, keepdims=True)
+        np.exp(probs, out=probs)
+        probs /= probs.sum(axis=1, keepdims=True)
+        tagged = np.zeros(len(probs), dtype=bool)
+        for lo, hi in spans:
+            tagged[lo:hi] = True
+        probs[~tagged] = 0.0
+        probs[~tagged, 0] = 1.0
+        return probs
 
     def tag(self, doc: Doc, quotes: Sequence[QuoteSpan], rules: Sequence[RuleSpans]) -> list[TaggedSpan]:
         """The source, cue and content spans of one parsed document."""

@@ -1,7 +1,7 @@
 """The span tagger's network (torch): embeddings of the symbolic inputs, a BiLSTM, a linear layer.
 
-Kept apart from :mod:`newsweave.extract.quote_spans` so that torch is imported only when the
-tagger is loaded. The weights travel as plain arrays (:meth:`TaggerNet.to_arrays`,
+Kept apart from :mod:`newsweave.extract.quote_spans` so that torch is imported only to fit
+the tagger: inference runs the same network in numpy (:mod:`newsweave.extract.quote_spans_forward`). The weights travel as plain arrays (:meth:`TaggerNet.to_arrays`,
 :meth:`TaggerNet.from_arrays`), never pickled.
 """
 
@@ -28,12 +28,17 @@ class TaggerNet(nn.Module):
     """
 
     def __init__(self, tensor_width: int, n_flags: int, vocab_sizes: tuple[int, ...], hidden: int, n_labels: int,
-                 arch: str = "lstm", dropout: float = 0.0):
+                 arch: str = "lstm", dropout: float = 0.0, project: int = 0):
         super().__init__()
         self.arch = arch
         self.embeddings = nn.ModuleList(nn.Embedding(v, w) for v, w in zip(vocab_sizes, EMBEDDING_WIDTHS))
         width = tensor_width + n_flags + sum(EMBEDDING_WIDTHS)
         self.dropout = nn.Dropout(dropout)
+        # A linear bottleneck before the LSTM (0: none): the input weights as a low-rank product,
+        # several times fewer multiplications per token than the LSTM's own (4 * hidden wide) projection.
+        self.input_projection = nn.Linear(width, project) if project and arch == "lstm" else None
+        if self.input_projection is not None:
+            width = project
         if arch == "lstm":
             self.lstm = nn.LSTM(width, hidden, batch_first=True, bidirectional=True)
             self.out = nn.Linear(2 * hidden, n_labels)
@@ -43,8 +48,8 @@ class TaggerNet(nn.Module):
                 nn.Conv1d(2 * hidden, 2 * hidden, 3, dilation=d, padding=d) for d in DILATIONS
             )
             self.out = nn.Linear(2 * hidden, n_labels)
-        self.shape = np.array([tensor_width, n_flags, *vocab_sizes, hidden, n_labels, ARCHITECTURES.index(arch)],
-                              dtype=np.int64)
+        self.shape = np.array([tensor_width, n_flags, *vocab_sizes, hidden, n_labels, ARCHITECTURES.index(arch),
+                               project if self.input_projection is not None else 0], dtype=np.int64)
 
     def forward(self, tensor: torch.Tensor, symbols: torch.Tensor, flags: torch.Tensor,
                 lengths: torch.Tensor | None = None) -> torch.Tensor:
@@ -60,6 +65,8 @@ class TaggerNet(nn.Module):
                     h = h * mask  # padding stays zero, so a short window reads no neighbours' padding
                 h = h + torch.relu(conv(self.dropout(h)))
             return self.out(h.transpose(1, 2))
+        if self.input_projection is not None:
+            x = self.input_projection(x)
         if lengths is not None:
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
@@ -78,10 +85,9 @@ class TaggerNet(nn.Module):
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> TaggerNet:
         """A network with the weights :meth:`to_arrays` wrote."""
         shape = [int(v) for v in arrays["shape"]]
-        if len(shape) == 8:  # written before the convolutional form existed
-            shape.append(0)
-        tensor_width, n_flags, *vocab_sizes, hidden, n_labels, arch = shape
-        net = cls(tensor_width, n_flags, tuple(vocab_sizes), hidden, n_labels, ARCHITECTURES[arch])
+        shape += [0] * (10 - len(shape))  # older fits: no architecture (LSTM), no input projection
+        tensor_width, n_flags, *vocab_sizes, hidden, n_labels, arch, project = shape
+        net = cls(tensor_width, n_flags, tuple(vocab_sizes), hidden, n_labels, ARCHITECTURES[arch], project=project)
         state = {k[2:]: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in arrays.items() if k.startswith("w.")}
         net.load_state_dict(state)
         return net

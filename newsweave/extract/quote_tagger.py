@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsweave.extract.quote_cues import CUE_LEMMAS, frame_relation
@@ -65,15 +67,70 @@ def token_features(tok: Token) -> list[str]:
 
 
 def cue_scorer(doc: Doc) -> Callable[[Token], float]:
-    """A function giving a word of ``doc`` its probability of being a cue (0 for words of other
-    parts of speech, and for every word of a document without a tensor).
+    """A function giving a word of ``doc`` its probability of being a cue, for comparison with
+    :data:`THRESHOLD`: 0 for words of other parts of speech, for every word of a document
+    without a tensor, and for words whose logit cannot reach the threshold whatever their
+    lemma and their prepositions' objects (:func:`_may_reach_threshold`, one vectorised pass).
 
     The contextual part is one matrix-vector product for the whole document; the symbolic
-    part is computed only for the words asked about, so a caller that asks only where no
-    rule found a cue pays for those words alone.
+    part is computed only for the words asked about that may reach the threshold, so a
+    caller that asks only where no rule found a cue pays for those words alone.
     """
     dense = _contextual_scores(doc)
-    return (lambda tok: 0.0) if dense is None else _scorer(dense)
+    if dense is None:
+        return lambda tok: 0.0
+    may = _may_reach_threshold(doc, dense)
+    score = _scorer(dense)
+    return lambda tok: score(tok) if may[tok.i] else 0.0
+
+
+@lru_cache(maxsize=1)
+def _feature_bounds() -> dict[str, dict[str, float]]:
+    """The fitted weights by feature kind, for :func:`_may_reach_threshold`: exact weights of the
+    word's own part of speech, dependency, tag and head, of its children's relations; upper
+    bounds (``*``) where a feature depends on more than those columns."""
+    kinds: dict[str, dict[str, float]] = {k: {} for k in ("pos", "dep", "tag", "head", "c", "c_ent")}
+    upper = {"prep": 0.0, "fp": -math.inf}
+    for name, weight in SPARSE.items():
+        kind, _, value = name.partition("=")
+        if kind == "c" and value.endswith("|ent"):
+            kinds["c_ent"][value[:-4]] = weight
+        elif kind == "c" and value.startswith("prep_"):
+            upper["prep"] = max(upper["prep"], weight)  # a preposition with an object: its word decides
+        elif kind == "fp":
+            upper["fp"] = max(upper["fp"], weight)
+        elif kind in kinds:
+            kinds[kind][value] = weight
+    kinds["c"]["prep"] = upper["prep"]  # no feature at all when it has no object: 0 is within the bound
+    kinds["*"] = {"lemma": max(SPARSE.get("cue_lemma", 0.0), 0.0) + max(upper["fp"], 0.0)}
+    return kinds
+
+
+def _may_reach_threshold(doc: Doc, dense: np.ndarray) -> np.ndarray:
+    """For each word, whether an upper bound of its logit reaches :data:`THRESHOLD`'s (a
+    tagged part of speech only). Never false for a word :func:`_scorer` would put at or above it."""
+    bounds = _feature_bounds()
+    strings = doc.vocab.strings
+    cols = doc.to_array([POS, DEP, TAG, ENT_TYPE])  # string ids (uint64)
+    n = len(doc)
+    heads = np.arange(n) + doc.to_array(HEAD).astype(np.int64)  # HEAD is the offset to the head
+
+    def weights(column: np.ndarray, table: dict[str, float]) -> np.ndarray:
+        ids, inverse = np.unique(column, return_inverse=True)
+        return np.array([table.get(strings[int(i)], 0.0) if i else 0.0 for i in ids])[inverse.ravel()]
+
+    # Each word's dependency label names the feature its head gets from it ("c=<dep>").
+    pos_names = np.unique(cols[:, 0])
+    tagged = np.isin(cols[:, 0], [i for i in pos_names if strings[int(i)] in TAGGED_POS])
+    child = weights(cols[:, 1], bounds["c"])
+    ent_ids = [i for i in np.unique(cols[:, 3]) if i and strings[int(i)] in _ENTITY_SOURCES]
+    child += np.where(np.isin(cols[:, 3], ent_ids), weights(cols[:, 1], bounds["c_ent"]), 0.0)
+    has_head = heads != np.arange(n)
+    children = np.bincount(heads[has_head], weights=child[has_head], minlength=n)
+    z = (BIAS + dense + weights(cols[:, 0], bounds["pos"]) + weights(cols[:, 1], bounds["dep"])
+         + weights(cols[:, 2], bounds["tag"]) + weights(cols[heads, 0], bounds["head"]) + children
+         + bounds["*"]["lemma"])
+    return tagged & (z >= math.log(THRESHOLD / (1.0 - THRESHOLD)) - 1e-6)
 
 
 def cue_probabilities(doc: Doc) -> dict[int, float]:

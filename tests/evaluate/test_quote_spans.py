@@ -40,3 +40,15 @@ def test_fitting_is_deterministic_and_the_saved_weights_load(example, nlp, tmp_p
     tagger = load_tagger(tmp_path / "w.npz")
     assert tagger is not None and tagger.vocab.dep_names == vocab.dep_names
     assert tagger.probabilities(examples[0][0]).shape == (len(example[2]), len(LABELS))
+
+
+def test_a_narrow_student_fits_towards_its_teacher_and_loads_without_torch_at_inference(example, nlp, tmp_path):
+    vocab = training_vocabulary(nlp)
+    examples = encode_documents([example] * 4, vocab)
+    save(fit(examples, vocab, hidden=8, epochs=3, batch_size=2), vocab, tmp_path / "teacher.npz")
+    student = fit(examples, vocab, hidden=4, epochs=3, batch_size=2, project=3, teacher=tmp_path / "teacher.npz")
+    save(student, vocab, tmp_path / "student.npz")
+    tagger = load_tagger(tmp_path / "student.npz")
+    assert tagger is not None and tagger.net.hidden == 4 and tagger.net.w_gates is not None
+    probs = tagger.probabilities(examples[0][0])
+    assert probs.shape == (len(example[2]), len(LABELS)) and np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)

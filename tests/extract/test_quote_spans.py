@@ -61,10 +61,10 @@ def test_rule_content_wins_over_a_cue_inside_it():
     assert [LABELS[t] for t in tags] == ["B-SOURCE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O"]
 
 
-@pytest.mark.parametrize("arch", ["lstm", "cnn"])
-def test_network_weights_round_trip_through_plain_arrays(arch):
+@pytest.mark.parametrize(("arch", "project"), [("lstm", 0), ("lstm", 5), ("cnn", 0)])
+def test_network_weights_round_trip_through_plain_arrays(arch, project):
     torch.manual_seed(1)
-    net = TaggerNet(4, 3, (5, 6, 3, len(LABELS)), 8, len(LABELS), arch).eval()
+    net = TaggerNet(4, 3, (5, 6, 3, len(LABELS)), 8, len(LABELS), arch, project=project).eval()
     arrays = net.to_arrays()
     assert all(a.dtype != object for a in arrays.values())
     copy = TaggerNet.from_arrays(arrays).eval()
@@ -139,3 +139,20 @@ def test_a_window_without_attribution_quotation_or_reporting_verb_is_left_untagg
     probs = tagger.probabilities(enc)
     assert probs.shape == (len(doc), len(LABELS))
     assert (probs.argmax(axis=1) == 0).all()
+
+
+@pytest.mark.parametrize("project", [0, 4])
+def test_numpy_forward_pass_equals_the_torch_network_on_windows_of_different_lengths(project):
+    from newsweave.extract.quote_spans_forward import BiLSTMTagger
+
+    torch.manual_seed(3)
+    net = TaggerNet(5, 3, (5, 6, 3, len(LABELS)), 8, len(LABELS), "lstm", project=project).eval()
+    n, spans = 20, [(0, 7), (7, 9), (12, 20)]  # tokens 9-11 lie in no window
+    tensor, flags = torch.randn(n, 5), torch.rand(n, 3)
+    symbols = torch.stack([torch.randint(0, v, (n,)) for v in (5, 6, 3, len(LABELS))], dim=1)
+    ours = BiLSTMTagger(net.to_arrays()).logits(tensor.numpy(), flags.numpy(), symbols.numpy(), spans)
+    for lo, hi in spans:
+        with torch.inference_mode():
+            theirs = net(tensor[None, lo:hi], symbols[None, lo:hi], flags[None, lo:hi])[0].numpy()
+        assert np.allclose(ours[lo:hi], theirs, atol=1e-5)
+    assert not ours[9:12].any()

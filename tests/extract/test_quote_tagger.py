@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from newsweave.extract import quote_tagger
 from newsweave.extract.quote_cues import tagged_attribution
@@ -61,3 +62,18 @@ def test_an_unfitted_tagger_proposes_nothing_new(nlp, monkeypatch):
     monkeypatch.setattr(quote_tagger, "SPARSE", {})
     without = {a.origin for a in candidate_attributions(doc, text, quotes)}
     assert "tagger" not in without and without <= with_tagger
+
+
+def test_the_threshold_bound_never_rules_out_a_word_the_tagger_puts_above_it(nlp):
+    doc = nlp("The senator groused that the budget was a disaster, and aides rebuked the governor. "
+              "Critics, according to the report, fumed about the delay while the mayor insisted on calm.")
+    dense = quote_tagger._contextual_scores(doc)
+    if dense is None:
+        pytest.skip("the cue tagger is not fitted, or the parse has no tensor")
+    may = quote_tagger._may_reach_threshold(doc, dense)
+    exact = quote_tagger._scorer(dense)
+    scorer = quote_tagger.cue_scorer(doc)
+    for tok in doc:
+        if exact(tok) >= quote_tagger.THRESHOLD:
+            assert may[tok.i] and scorer(tok) == exact(tok)
+    assert not may[[t.i for t in doc if t.pos_ not in quote_tagger.TAGGED_POS]].any()

@@ -272,6 +272,25 @@ def test_scare_quote_inside_a_sentence_is_partial_not_direct(quotes_of):
     assert all(q.quote_type != "direct" for q in quotes_of(text))
 
 
+def test_a_quotation_going_on_with_the_writers_sentence_is_partial_but_one_after_a_comma_is_direct(quotes_of):
+    text = ("Blackwell wrote that Cruz “has consistently demonstrated his deep commitment to "
+            "conservative principles,” and added more. Blackwell wrote, “Cruz works hard for those principles.”")
+    found = quotes_of(text)
+    fragment = [q for q in found if "consistently" in content(q, text)]
+    whole = [q for q in found if content(q, text).startswith("“Cruz works")]
+    assert fragment and all(q.quote_type == "partial" for q in fragment)
+    assert [q.quote_type for q in whole] == ["direct"]
+
+
+def test_a_split_quote_goes_on_past_a_title_abbreviation_and_an_unquoted_attribution(quotes_of):
+    text = ("Advisers urged a default. ''We need Chapter 9,'' said Ms. Acosta, referring to the chapter "
+            "used by cities. ''Give us the tool and we will finish what we are doing.''")
+    found = quotes_of(text)
+    first = next(q for q in found if "Chapter 9" in content(q, text))
+    assert len(first.content_spans) == 2 and "Give us the tool" in content(first, text)
+    assert not [q for q in found if q is not first and "Give us" in content(q, text)]
+
+
 def test_colon_after_a_clause_with_a_subject_introduces_a_quote(quotes_of):
     text = 'A footnote in the report makes that clear: "These assessments do not apply to the system."'
     (q,) = quotes_of(text)
