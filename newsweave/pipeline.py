@@ -118,7 +118,7 @@ class Stage:
         return f"{self.name}@{self.version}"
 
     def label_for(self, options: Options) -> str:
-        """The label with the switched-off options it reads (``quotes.rules@0.5.0-quote_tagger``)."""
+        """The label with the switched-off options it reads (``quotes.rules@0.6.0-quote_tagger``)."""
         return self.label + "".join(f"-{name}" for name in self.options if not getattr(options, name))
 
 
