@@ -123,8 +123,10 @@ def names(text: str) -> frozenset[str]:
     """
     out = set()
     for m in _CAPITALISED.finditer(text):
-        before = text[: m.start()].rstrip()[-1:]
-        if not before or before in _OPENS_SENTENCE:
+        at = m.start() - 1  # the last character before the word that is not white space
+        while at >= 0 and text[at].isspace():
+            at -= 1
+        if at < 0 or text[at] in _OPENS_SENTENCE:
             continue
         word = _POSSESSIVE.sub("", m.group().lower())
         if word not in _STOP and word not in _TITLES:

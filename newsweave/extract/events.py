@@ -54,6 +54,11 @@ NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "con
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "iobj", "oprd"})
+# A verb with none of these dependents (and no xcomp or conj link up) triggers no event.
+ARGUMENT_DEPS = SUBJECTS | PASSIVE_SUBJECTS | OBJECTS | {"agent", "prep", "dobj"}
+# Verbs that attribute a clause, and verbs whose xcomp is the event: unions built once, not per token.
+SAYING_VERBS = REPORTING_VERBS | DENIAL_VERBS
+CONTROL_VERBS = ASPECTUAL_VERBS | IRREALIS_VERBS | RECOMMEND_VERBS
 # Clause links across which a trigger shares its governor's time.
 INHERIT_DATE = frozenset({"conj", "xcomp", "acl", "advcl"})
 CALENDAR_VALUE = re.compile(r"^(?:\d{3,4}|XXXX)(?:-(?:\d\d|XX|W\d\d|SU|SP|FA|WI|Q[1-4]|H[12])(?:-\d\d)?)?(?:T.*)?$")
@@ -330,7 +335,7 @@ def _commitment(trigger: Token, ctx: _Context) -> tuple[str, str | None]:
                 hypothetical = True
             elif lemma in ("have", "need") and prev_dep == "xcomp":
                 recommended = recommended or lemma == "need"
-            if lemma in REPORTING_VERBS | DENIAL_VERBS and prev_dep in ("ccomp", "parataxis", "dobj") and speaker is None:
+            if lemma in SAYING_VERBS and prev_dep in ("ccomp", "parataxis", "dobj") and speaker is None:
                 subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
                 speaker = _speaker_name(subject, ctx) if subject is not None else token.text
         if token.dep_ != "xcomp":  # a governor's modal holds for its xcomp: "could decide to go"
@@ -406,11 +411,11 @@ def _keeps(token: Token) -> tuple[bool, Token | None]:
     if lemma in STATIVE_VERBS:
         return False, None
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in children)
-    if lemma in REPORTING_VERBS | DENIAL_VERBS and has_clause:
+    if lemma in SAYING_VERBS and has_clause:
         return False, None  # the content is the event; the verb attributes it
-    if lemma in ASPECTUAL_VERBS | IRREALIS_VERBS | RECOMMEND_VERBS and any(c.dep_ == "xcomp" for c in children):
+    if lemma in CONTROL_VERBS and any(c.dep_ == "xcomp" for c in children):
         return False, None
-    if not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECTS | {"agent", "prep", "dobj"} for c in children) \
+    if not any(c.dep_ in ARGUMENT_DEPS for c in children) \
             and token.dep_ not in ("xcomp", "conj"):
         return False, None
     if lemma in SUPPORT_VERBS:

@@ -32,7 +32,8 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from newsweave.config import Options
-from newsweave.model import Record, as_dict
+from newsweave.extract.claims import record_rows
+from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
@@ -95,8 +96,9 @@ def _any_between(points: Sequence[int], start: int, end: int) -> bool:
 def signals(doc: Doc, text: str, quotes: Sequence[Any] = (), statements: Sequence[Any] = ()
             ) -> tuple[dict[str, float], list[tuple[int, int, str]]]:
     """Count the genre signals of a parsed document; return (rates per sentence, evidence spans)."""
-    quotes = [as_dict(q) for q in quotes]
-    statements = [as_dict(s) for s in statements]
+    quotes = record_rows(quotes, ("start", "end", "content_spans", "content_start", "content_end",
+                                  "duplicate_of", "quote_type"))
+    statements = record_rows(statements, ("start", "end", "type", "stance"))
     quoted = _merged((a, b) for q in quotes for a, b in (q.get("content_spans") or [(q["content_start"], q["content_end"])]))
     lower, pos, alpha = doc.to_array([LOWER, POS, IS_ALPHA]).T
     sentences = [s for s in doc.sents if alpha[s.start:s.end].any()]
@@ -112,8 +114,9 @@ def signals(doc: Doc, text: str, quotes: Sequence[Any] = (), statements: Sequenc
                 evidence.append((tok.idx, tok.idx + len(tok), "first person"))
     argued = 0
     questions = 0
+    parsed = doc.text  # built once: Span.text joins its tokens again for every sentence
     for sent in sentences:
-        head = sent.text.lstrip()
+        head = parsed[sent.start_char:sent.end_char].lstrip()
         if CONNECTIVES.match(head):
             argued += 1
         if head.rstrip().endswith("?") and not _in_spans(sent.start_char, quoted):

@@ -30,6 +30,7 @@ from newsweave.pipeline import Article, stage
 
 NAME, VERSION = "roles.syntax", "0.1.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
+USER_DATA_KEY = "newsweave.roles"  # where a parse keeps its person_roles
 
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 # Right children of the name that belong to an appositive's description.
@@ -61,7 +62,17 @@ def _clean(text: str) -> str:
 
 
 def person_roles(doc: Doc) -> list[tuple[Span, Span, str]]:
-    """(person entity, role span, form) for every role the parse shows around a PERSON entity."""
+    """(person entity, role span, form) for every role the parse shows around a PERSON entity.
+
+    Found once per parse and kept in ``doc.user_data``: coreference reads them too.
+    """
+    found = doc.user_data.get(USER_DATA_KEY)
+    if found is None:
+        found = doc.user_data[USER_DATA_KEY] = _find_roles(doc)
+    return found
+
+
+def _find_roles(doc: Doc) -> list[tuple[Span, Span, str]]:
     out: list[tuple[Span, Span, str]] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":

@@ -1,6 +1,6 @@
 """Statements: recommendations with their actor, facts, and who asserts or disputes them."""
 
-from newsweave.extract.claims import extract_statements
+from newsweave.extract.claims import extract_statements, record_rows
 from newsweave.extract.quotes import extract_quotes
 from newsweave.nlp import load_spacy
 
@@ -42,3 +42,17 @@ def test_statement_offsets_point_into_the_original_text():
     text = "Officials said 40 people were evacuated from Lyon on Sunday. The mayor should resign.\n"
     for s in _statements(text):
         assert text[s.start:s.end] == s.text and s.text.strip() == s.text
+
+
+def test_statements_read_stored_rows_and_records_alike():
+    # The stage reads earlier records straight from their fields; a store row (a dict with
+    # more keys) must give the same statements as the record it was made from.
+    text = ('"The army should withdraw from the city by Friday," the mayor, Anna Novak, said on Monday.\n'
+            "Officials said 40 soldiers were wounded in the fighting near the border.\n")
+    doc = load_spacy()(text)
+    quotes = list(extract_quotes(doc, text, "d", original=text))
+    assert quotes
+    from_records = list(extract_statements(doc, "d", text, quotes=quotes))
+    from_rows = list(extract_statements(doc, "d", text, quotes=[q.to_dict() for q in quotes]))
+    assert from_records == from_rows and from_records
+    assert record_rows(quotes, ("start", "speaker")) == [{"start": q.start, "speaker": q.speaker} for q in quotes]

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from newsweave.extract.gazetteer import capital_of, geocode_story, lookup
+from functools import lru_cache
+
+import numpy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.extract.gazetteer import REGION_WORDS, capital_of, geocode_story, lookup, region_candidates
+from newsweave.nlp import in_ids, string_ids
 
 
 def test_sudzha_resolves_to_the_kursk_region_of_russia():
@@ -60,3 +67,40 @@ def test_alternate_names_that_read_as_something_else_are_not_places(nlp):
     assert lookup("Saigon")[0].name == "Ho Chi Minh City" and lookup("Bombay")[0].name == "Mumbai"
     doc = nlp("Robert Williams said the plan would fail.")
     assert [e.label_ for e in doc.ents if e.text == "Robert Williams"] == ["PERSON"]
+
+
+_REGION_PATTERN = [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": list(REGION_WORDS)}}]
+_WORDS = ("Kursk", "Nizhny", "Novgorod", "Oblast", "oblast", "region", "Region", "the", "in", "Krai",
+          "Province", ",", "\n", "US", "Belgorod", "district")
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14))
+def test_region_candidates_are_the_spans_the_matcher_pattern_finds(words):
+    # The ruler reads "<Title Case words> <region word>" from two columns instead of running
+    # a Matcher; every span the pattern would give (each start in the run) must come out.
+    from spacy.attrs import IS_TITLE, ORTH
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+    vocab = _blank_vocab()
+    doc = Doc(vocab, words=words)
+    matcher = Matcher(vocab)
+    matcher.add("REGION", [_REGION_PATTERN])
+    columns = doc.to_array([ORTH, IS_TITLE])
+    found = sorted(region_candidates(columns[:, 0], columns[:, 1], string_ids(REGION_WORDS)))
+    assert found == sorted((start, end) for _, start, end in matcher(doc))
+
+
+def test_token_ids_are_found_as_numpy_isin_finds_them():
+    ids = string_ids(("Kursk", "Sumy", "Moscow", "Kyiv"))
+    column = numpy.array([*ids, 0, 1, 2**64 - 1, *(ids + 1), *(ids - 1)], dtype=numpy.uint64)
+    assert (in_ids(column, ids) == numpy.isin(column, ids)).all()
+    assert not in_ids(column, ids[:0]).any()
+
+
+@lru_cache(maxsize=1)
+def _blank_vocab():
+    import spacy
+
+    return spacy.blank("en").vocab
