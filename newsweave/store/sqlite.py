@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -226,29 +226,26 @@ class Store:
                 "INSERT INTO entities VALUES (?,?,?,?,?)",
                 ((e.id, e.name, e.type, e.salience, _to_json(e.to_dict())) for e in entities),
             )
-            if "mentions" in self._kinds:
-                rows = self.db.execute("SELECT id, data FROM rec_mentions").fetchall()
-                updates = []
-                for row in rows:
-                    data = json.loads(row["data"])
-                    data["entity"] = assignment.get(row["id"])
-                    updates.append((json.dumps(data), row["id"]))
-                self.db.executemany("UPDATE rec_mentions SET data=? WHERE id=?", updates)
+            self._update_fields("mentions", lambda mention_id: {"entity": assignment.get(mention_id)})
 
     def set_fields(self, kind: str, values: dict[str, dict[str, Any]]) -> None:
         """Set corpus-level fields on stored records (record id -> {field: value}), such as a
         quote's canonical ``speaker_entity``, which only the reconciliation knows."""
-        if kind not in self._kinds or not values:
+        if values:
+            with self.transaction():
+                self._update_fields(kind, values.get)
+
+    def _update_fields(self, kind: str, fields_of: Callable[[str], dict[str, Any] | None]) -> None:
+        """Merge ``fields_of(record id)`` into each stored record of ``kind`` (None: leave it)."""
+        if kind not in self._kinds:
             return
-        with self.transaction():
-            rows = self.db.execute(f"SELECT id, data FROM rec_{kind}").fetchall()
-            updates = []
-            for row in rows:
-                if row["id"] in values:
-                    data = json.loads(row["data"])
-                    data.update(values[row["id"]])
-                    updates.append((json.dumps(data), row["id"]))
-            self.db.executemany(f"UPDATE rec_{kind} SET data=? WHERE id=?", updates)
+        updates = []
+        for row in self.db.execute(f"SELECT id, data FROM rec_{kind}").fetchall():
+            if (changes := fields_of(row["id"])) is not None:
+                data = json.loads(row["data"])
+                data.update(changes)
+                updates.append((json.dumps(data), row["id"]))
+        self.db.executemany(f"UPDATE rec_{kind} SET data=? WHERE id=?", updates)
 
     def replace_story(self, lists: dict[str, list[Any]]) -> None:
         """Store the corpus-level results (claims, summary, timeline, ...), replacing earlier ones."""
