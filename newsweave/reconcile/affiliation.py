@@ -87,17 +87,14 @@ def mention_country(label: str | None, text: str, entity: Mapping[str, Any] | No
     return None
 
 
-def sides(spans: Iterable[Mapping[str, Any]], mentions: list[tuple[int, int, str | None, str, str | None]],
+def sides(mentions: Iterable[tuple[int, int, str | None, str, str | None]],
           entities: Mapping[str, Mapping[str, Any]], *, towns: bool = True) -> frozenset[str]:
-    """The countries named in ``spans`` (each ``{start, end}``), from the document's mentions
-    ``(start, end, entity id, text, label)`` sorted by start (``towns``: as :func:`mention_country`)."""
-    starts = [m[0] for m in mentions]
-    out = set()
-    for span in spans:
-        for start, end, entity, text, label in mentions[bisect_left(starts, span["start"]): bisect_left(starts, span["end"])]:
-            if end <= span["end"] and (country := mention_country(label, text, entities.get(entity or ""), towns=towns)):
-                out.add(country)
-    return frozenset(out)
+    """The countries ``mentions`` ``(start, end, entity id, text, label)`` stand for (those inside
+    an event's actors, say; ``towns``: as :func:`mention_country`)."""
+    return frozenset(
+        country for _start, _end, entity, text, label in mentions
+        if (country := mention_country(label, text, entities.get(entity or ""), towns=towns))
+    )
 
 
 __all__ = ["IRREGULAR_DEMONYMS", "demonym_country", "mention_country", "sides"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -181,27 +182,36 @@ def _word_key(text: str) -> str | None:
 Mention = tuple[int, int, str | None, str, str | None]  # start, end, entity id, text, label
 
 
-def _mention_index(analysis: dict[str, Any]) -> dict[str, list[Mention]]:
+class _DocMentions:
+    """One document's mentions sorted by start, to find those inside a span by bisection."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = sorted(mentions)
+        self.starts = [m[0] for m in self.mentions]
+
+    def within(self, span: dict[str, Any]) -> list[Mention]:
+        inside = self.mentions[bisect_left(self.starts, span["start"]): bisect_left(self.starts, span["end"])]
+        return [m for m in inside if m[1] <= span["end"]]
+
+    def within_all(self, spans) -> list[Mention]:
+        return [m for span in spans for m in self.within(span)]
+
+
+def _mention_index(analysis: dict[str, Any]) -> dict[str, _DocMentions]:
     out: dict[str, list[Mention]] = {}
     for m in analysis.get("mentions", ()):
         out.setdefault(m["doc"], []).append((m["start"], m["end"], m.get("entity"), m["text"], m.get("label")))
-    for spans in out.values():
-        spans.sort()
-    return out
+    return {doc: _DocMentions(spans) for doc, spans in out.items()}
 
 
-def _keys(event: dict[str, Any], mentions: list[Mention]) -> frozenset[str]:
+def _keys(event: dict[str, Any], mentions: _DocMentions) -> frozenset[str]:
     """What an event is about: the canonical entities (or words) of its participants."""
-    from bisect import bisect_left
-
-    starts = [m[0] for m in mentions]
     keys: set[str] = set()
     participants = list(event.get("actors") or ()) + list(event.get("targets") or ())
     if event.get("place"):
         participants.append(event["place"])
     for p in participants:
-        inside = mentions[bisect_left(starts, p["start"]): bisect_left(starts, p["end"])]
-        found = [m for m in inside if m[1] <= p["end"]]
+        found = mentions.within(p)
         for start, end, entity, text, _label in found:
             keys.add(entity or "w:" + (_word_key(text) or text.lower()))
         if not found and (word := _word_key(p["text"])):
@@ -239,11 +249,11 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
                 before = 7 if event.get("tense") == "past_perfect" else 1
                 interval = Interval(interval.lo - before, interval.hi + 1, interval.year_known)
         families = _FAMILY_OF.get(event.get("predicate", ""), frozenset())
-        in_doc = mentions.get(event["doc"], [])
+        in_doc = mentions.get(event["doc"]) or _DocMentions([])
         items.append(_Item(event, interval, _keys(event, in_doc), families, (published or {}).get("value"),
                            _done_by(event, published, undated=interval is None),
-                           sides(event.get("actors") or (), in_doc, entities),
-                           sides(event.get("targets") or (), in_doc, entities, towns=False)))
+                           sides(in_doc.within_all(event.get("actors") or ()), entities),
+                           sides(in_doc.within_all(event.get("targets") or ()), entities, towns=False)))
     return items
 
 
@@ -272,12 +282,12 @@ def _predicate_agreement(a: _Item, b: _Item) -> float:
     return 0.8 if a.families & b.families else 0.0
 
 
-def _entity_overlap(a: _Item, b: _Item, *, sides: bool = True) -> float:
-    """Shared participants: canonical entities, or (``sides``) the side the actors stand for
+def _entity_overlap(a: _Item, b: _Item, *, by_side: bool = True) -> float:
+    """Shared participants: canonical entities, or (``by_side``) the side the actors stand for
     ("Kiev" and "Ukrainian forces" are both Ukraine's doing; enough for two dated events, too
     little for an undated mention, which no date holds to the right entry)."""
-    keys_a = a.keys | {"c:" + c for c in a.sides} if sides else a.keys
-    keys_b = b.keys | {"c:" + c for c in b.sides} if sides else b.keys
+    keys_a = a.keys | {"c:" + c for c in a.sides} if by_side else a.keys
+    keys_b = b.keys | {"c:" + c for c in b.sides} if by_side else b.keys
     if not keys_a or not keys_b:
         return 0.0
     return len(keys_a & keys_b) / min(len(keys_a), len(keys_b))
@@ -408,7 +418,7 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
             similarity = float(vectors[i] @ vectors[m])
             if _predicate_agreement(it, items[m]) > 0 and (
                     similarity >= options.attach_wording and not it.keys
-                    or similarity >= options.attach_similarity and _entity_overlap(it, items[m], sides=False) > 0):
+                    or similarity >= options.attach_similarity and _entity_overlap(it, items[m], by_side=False) > 0):
                 score = _score(it, items[m], similarity, options) or 0.0
                 if score > best_score:
                     best, best_score = cluster_of[m], score

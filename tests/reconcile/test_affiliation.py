@@ -29,9 +29,10 @@ def test_a_mention_stands_for_its_geocoded_country_a_places_or_a_nationalitys():
     assert mention_country("person", "Zelensky") is None
 
 
-def test_sides_collects_the_countries_named_inside_the_spans():
-    mentions = [(0, 9, None, "Ukrainian", "group"), (20, 26, None, "Russia", "place"), (40, 45, None, "Paris", "place")]
-    assert sides([{"start": 0, "end": 16}], mentions, {}) == {"UA"}
-    assert sides([{"start": 18, "end": 50}], mentions, {}) == {"RU", "FR"}
-    assert sides([{"start": 18, "end": 50}], mentions, {}, towns=False) == {"RU"}
-    assert sides([], mentions, {}) == frozenset()
+def test_sides_collects_the_countries_the_mentions_stand_for():
+    ukrainian, russia, paris = (0, 9, None, "Ukrainian", "group"), (20, 26, None, "Russia", "place"), \
+        (40, 45, None, "Paris", "place")
+    assert sides([ukrainian], {}) == {"UA"}
+    assert sides([russia, paris], {}) == {"RU", "FR"}
+    assert sides([russia, paris], {}, towns=False) == {"RU"}
+    assert sides([], {}) == frozenset()
