@@ -10,6 +10,7 @@ records instead of rewriting it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from functools import cache
 from pathlib import PurePath
@@ -116,6 +117,16 @@ class Record:
 def as_dict(item: "Record | dict[str, Any]") -> dict[str, Any]:
     """A record as its dict, or a stored row (already a dict) as it is."""
     return item if isinstance(item, dict) else item.to_dict()
+
+
+def record_rows(items: Iterable[Any], names: Sequence[str]) -> list[dict[str, Any]]:
+    """Records (or stored rows, which are dicts already) as dicts of the fields ``names``.
+
+    What a stage reads of an earlier stage's records, without ``Record.to_dict``'s
+    content-hash id and copies of every field: that cost a third of a percent of a
+    parse per article when the statements and genre stages read quotes and corefs.
+    """
+    return [item if isinstance(item, dict) else {name: getattr(item, name) for name in names} for item in items]
 
 
 @cache

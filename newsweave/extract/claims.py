@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -34,7 +34,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.config import Options
-from newsweave.model import Record
+from newsweave.model import Record, record_rows
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
@@ -78,16 +78,6 @@ class Statement(Record):
     modal: str | None = None
     negated: bool = False
     quoted: bool = False
-
-
-def record_rows(items: Iterable[Any], names: Sequence[str]) -> list[dict[str, Any]]:
-    """Records (or stored rows, which are dicts already) as dicts of the fields ``names``.
-
-    What a stage reads of an earlier stage's records, without ``Record.to_dict``'s
-    content-hash id and copies of every field: that cost a third of a percent of a
-    parse per article when the statements and genre stages read quotes and corefs.
-    """
-    return [item if isinstance(item, dict) else {name: getattr(item, name) for name in names} for item in items]
 
 
 @dataclass(frozen=True, slots=True)

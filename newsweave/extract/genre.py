@@ -32,8 +32,7 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from newsweave.config import Options
-from newsweave.extract.claims import record_rows
-from newsweave.model import Record
+from newsweave.model import Record, record_rows
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 

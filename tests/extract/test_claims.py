@@ -1,6 +1,7 @@
 """Statements: recommendations with their actor, facts, and who asserts or disputes them."""
 
-from newsweave.extract.claims import extract_statements, record_rows
+from newsweave.extract.claims import extract_statements
+from newsweave.model import record_rows
 from newsweave.extract.quotes import extract_quotes
 from newsweave.nlp import load_spacy
 
