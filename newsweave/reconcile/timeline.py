@@ -120,6 +120,9 @@ class _Item:
     # The countries its actors stand for ("Kyiv", "Ukrainian troops": UA); empty when unknown.
     sides: frozenset[str] = frozenset()
     targets: frozenset[str] = frozenset()  # ... and the countries its targets stand for
+    # Its date with an unknown year filled from its article's, as its interval reads it
+    # ("XXXX-08" in an article of September 2024: "2024-08"); None: the date as told.
+    value: str | None = None
 
     def opposed(self, other: "_Item") -> bool:
         """Whether the two events' actors are known to be on different sides ("Russia invaded"
@@ -240,9 +243,13 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
         published = (docs.get(event["doc"]) or {}).get("published")
         interval = None
         source = event.get("date_source")
+        value = event.get("date")
         if event.get("granularity") in TIMELINE_GRAINS and (
                 source == "timex" or (source == "document" and event.get("tense") == "perfect")):
-            interval = interval_of(event.get("date"), _year_of(published))
+            year = _year_of(published)
+            interval = interval_of(value, year)
+            if interval is not None and year is not None and value.startswith("XXXX"):
+                value = f"{year:04d}{value[4:]}"
             if interval is not None and event.get("granularity") in ("day", "time"):
                 # a day's news straddles midnight and time zones: "entered on the 12th",
                 # "retook it on the 13th"; a past perfect reported on a day happened by then
@@ -253,7 +260,8 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
         items.append(_Item(event, interval, _keys(event, in_doc), families, (published or {}).get("value"),
                            _done_by(event, published, undated=interval is None),
                            sides(in_doc.within_all(event.get("actors") or ()), entities),
-                           sides(in_doc.within_all(event.get("targets") or ()), entities, towns=False)))
+                           sides(in_doc.within_all(event.get("targets") or ()), entities, towns=False),
+                           value))
     return items
 
 
@@ -438,7 +446,7 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
            texts: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
     dated = [items[i] for i in cluster if items[i].interval is not None]
     # the most precise date, preferring a known year, then the date most sources give
-    votes = Counter((it.event["date"], it.event["granularity"], it.interval.year_known) for it in dated)
+    votes = Counter((it.value or it.event["date"], it.event["granularity"], it.interval.year_known) for it in dated)
     date, grain, _known = min(votes, key=lambda v: (not v[2], GRAIN_ORDER.index(v[1]), -votes[v]))
     central = max(cluster, key=lambda i: float((vectors[cluster] @ vectors[i]).sum()))
     label_event = items[central].event

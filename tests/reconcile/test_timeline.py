@@ -195,3 +195,19 @@ def test_the_seed_storys_timeline_merges_what_sources_share_and_nothing_across_y
                 assert interval_of(entry["date"]).lo <= reported.hi, (s, entry)
     invasion = [e for e in shared if any("2022 invasion" in s["sentence"] for s in e["sources"])]
     assert not any("invading Russia" in s["sentence"] for e in invasion for s in e["sources"]), invasion
+
+
+def test_a_date_whose_year_comes_from_its_article_is_charted_and_shown_with_that_year():
+    text = "Rebels captured the town of Kolva that year."
+    analysis = {
+        "documents": [{"id": "d1", "source": "a.txt", "title": None, "text": text,
+                       "published": {"value": "2019-05-03"}}],
+        "events": [{"id": "e1", "doc": "d1", "start": 0, "end": 31, "text": text[:31], "trigger": "captured",
+                    "predicate": "capture", "date": "XXXX", "granularity": "year", "date_source": "timex",
+                    "tense": "past", "commitment": "asserted", "sentence_start": 0, "sentence_end": len(text)}],
+        "mentions": [], "entities": [],
+    }
+    context = timeline_context(analysis)
+    assert [e["date"] for e in context["timeline"]] == ["2019"]
+    assert context["timeline_chart"] is not None
+    assert context["timeline"][0]["sources"][0]["date"] == "XXXX"  # the source keeps its words' value
