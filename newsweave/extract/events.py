@@ -3,7 +3,8 @@
 One pass over a parsed document. Candidate triggers are picked with one vectorised read
 of the parse (``Doc.to_array``): main verbs in clause positions, and event nouns ("the
 incursion", "Ukraine's counteroffensive") as arguments. A verb whose object is an event
-noun ("launched a counteroffensive") stands for that noun; an aspectual or intention verb
+noun ("launched a counteroffensive") stands for that noun, and one that sends forces across
+or into somewhere ("sent troops into Syria") for the crossing or entering; an aspectual or intention verb
 with an ``xcomp`` ("began to pull back") gives way to its complement. For each trigger:
 
 - ``actors`` (subjects, agents, possessors of a noun) and ``targets`` (objects, passive
@@ -38,15 +39,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsweave.config import Options
 from newsweave.extract.events_lexicon import (
-    ASPECTUAL_VERBS, DENIAL_VERBS, EVENT_NOUNS, HYPOTHETICAL_MODALS, IRREALIS_VERBS,
-    PLACE_PREPOSITIONS, RECOMMEND_MODALS, RECOMMEND_VERBS, REPORTING_VERBS, STATIVE_VERBS,
-    SUPPORT_VERBS,
+    ASPECTUAL_VERBS, DENIAL_VERBS, DISPATCH_VERBS, EVENT_NOUNS, FORCE_NOUNS, HYPOTHETICAL_MODALS,
+    IRREALIS_VERBS, PATH_PREDICATES, PLACE_PREPOSITIONS, RECOMMEND_MODALS, RECOMMEND_VERBS,
+    REPORTING_VERBS, STATIVE_VERBS, SUPPORT_VERBS,
 )
 from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "events.rules", "0.2.0"
+NAME, VERSION = "events.rules", "0.3.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 VERB_DEPS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl", "parataxis")
@@ -224,6 +225,8 @@ def _phrase(token: Token) -> tuple[int, int]:
 
 
 def _participant(token: Token, ctx: _Context) -> Participant:
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
+        token = token.head.head  # "the region, which Kiev invaded": the region
     start, end = token.idx, token.idx + len(token)
     coref = ctx.corefs.covering(start, end)
     if coref is not None and token.pos_ == "PRON":
@@ -281,12 +284,21 @@ def _arguments(trigger: Token, ctx: _Context, subject: Token | None) -> tuple[li
 
 
 def _inherited_subject(trigger: Token) -> Token | None:
-    """The subject an xcomp or conjoined verb shares with its governor ("began to pull back")."""
+    """The subject an xcomp, conjoined verb or subjectless adjunct shares with its governor
+    ("began to pull back", "achieved its aims by invading", "having crossed the river, troops ...")."""
     token = trigger
     for _ in range(4):
-        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+        if token.head.i == token.i:
             return None
-        token = token.head
+        if token.dep_ in ("xcomp", "conj"):
+            token = token.head
+        elif token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ == "prep":
+            token = token.head.head
+        elif token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") \
+                and not any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "mark" for c in token.children):
+            token = token.head
+        else:
+            return None
         for child in token.children:
             if child.dep_ in SUBJECTS or (child.dep_ in OBJECTS and trigger.dep_ == "xcomp" and token.lemma_ in RECOMMEND_VERBS):
                 return child
@@ -424,6 +436,27 @@ def _keeps(token: Token) -> tuple[bool, Token | None]:
     return True, None
 
 
+def _dispatch(token: Token) -> tuple[str, Token, list[Token]] | None:
+    """The crossing that sending forces reports, where to, and the forces sent: ("enter",
+    Syria, [troops]) for "sent troops into Syria", ("cross", border, []) for "sent its forces
+    pouring across the border" (the forces are the motion verb's subject, not the sender's object)."""
+    if token.lemma_.lower() not in DISPATCH_VERBS:
+        return None
+    moved = [c for c in token.children if c.dep_ in OBJECTS and c.lemma_.lower() in FORCE_NOUNS]
+    paths = [token] if moved else []
+    for c in token.children:  # the forces as the subject of a motion verb: "sent its forces pouring"
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "advcl") and any(
+                g.dep_ in SUBJECTS | OBJECTS and g.lemma_.lower() in FORCE_NOUNS for g in c.children):
+            paths.append(c)
+    for verb in paths:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in PATH_PREDICATES:
+                ground = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if ground is not None:
+                    return PATH_PREDICATES[prep.lower_], ground, moved
+    return None
+
+
 def _timex_roots(doc: Doc, timexes: Sequence[Any]) -> list[tuple[Any, Token]]:
     """Each calendar timex with the token that heads it in the parse."""
     starts = doc.to_array("IDX").tolist() if len(doc) else []
@@ -524,6 +557,11 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
         if commitment in ("asserted", "attributed") and _is_question(text, sent.start_char, sent.end_char):
             commitment = "hypothetical"  # "How has Russia responded?" asserts nothing
         noun = stands_for.get(i)
+        predicate = (noun or token).lemma_.lower()
+        if token.pos_ == "VERB" and (crossing := _dispatch(token)) is not None:
+            predicate, ground = crossing[0], _participant(crossing[1], ctx)
+            targets = [t for t in targets if not any(t.start <= f.idx < t.end for f in crossing[2])] + [ground]
+            place = place or (ground if ground.label == "place" or crossing[1].ent_type_ in ("GPE", "LOC") else None)
         if noun is not None:
             n_actors, n_targets, n_place = _arguments(noun, ctx, None)
             targets = [t for t in targets if not (t.start <= noun.idx < t.end)] + n_targets
@@ -534,7 +572,7 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
             doc=doc_id, start=start, end=end, text=text[start:end], extractor=EXTRACTOR,
             confidence=0.7 if token.pos_ == "VERB" else 0.6,
             trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token),
-            predicate=(noun or token).lemma_.lower(), form="verb" if token.pos_ == "VERB" else "noun",
+            predicate=predicate, form="verb" if token.pos_ == "VERB" else "noun",
             actors=tuple(dict.fromkeys(actors)), targets=tuple(dict.fromkeys(targets)), place=place,
             date=date, granularity=granularity_of(date), date_source=source,
             timex_start=t_span[0], timex_end=t_span[1], tense=tense,

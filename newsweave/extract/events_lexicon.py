@@ -30,6 +30,17 @@ SUPPORT_VERBS = frozenset("""
     announce order end complete
 """.split())
 
+# Verbs that move forces somewhere, and the forces they move: "sent troops into Syria",
+# "sent its forces pouring across the border" report a crossing (see ``PATH_PREDICATES``).
+DISPATCH_VERBS = frozenset("send deploy dispatch move throw order".split())
+FORCE_NOUNS = frozenset("""
+    troop troops force forces soldier soldiers army armies unit units brigade brigades battalion
+    battalions division divisions tank tanks fighter fighters marine marines paratrooper paratroopers
+    commando commandos
+""".split())
+# The crossing a dispatch of forces reports, by the preposition of its path.
+PATH_PREDICATES = {"across": "cross", "over": "cross", "through": "cross", "into": "enter", "inside": "enter"}
+
 # Verbs of saying and believing: their clausal complement is attributed to their subject.
 REPORTING_VERBS = frozenset("""
     say tell claim report announce state declare allege insist assert maintain add note

@@ -13,7 +13,13 @@ different sides (the countries their places and nationality words stand for: "Ru
 invasion" is not "Ukraine invading Russia"). Pairs are merged greedily, best first, and a
 cluster never merges into one whose dates it contradicts, nor into one that began after an
 article that tells the event as done was published. An undated mention of an event
-("the incursion") then joins the dated entry it matches best, so that entry cites it too.
+("the incursion") then joins the dated entry it matches best, so that entry cites it too:
+first one its own article dates that names the same town or region ("Kiev invaded the Kursk
+region in August ... the Kursk invasion"), else another article's. A mention dated only
+relative to an article whose own date is a range ("earlier this month", in an article of
+May to December 2024) keeps that range as a window it must fall in. A date told without its
+year ("in August") takes the year of the entry it joins when that leaves one year possible
+("last summer", 2024: "2024-08").
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from newsweave.extract.events_lexicon import EVENT_FAMILIES
 from newsweave.extract.timex import anchor_day
 from newsweave.embeddings import DIMENSIONS, embed
 from newsweave.model import content_id, document_label
-from newsweave.reconcile.affiliation import sides
+from newsweave.reconcile.affiliation import mention_country, sides
 
 TIMELINE_COMMITMENTS = frozenset({"asserted", "attributed"})
 TIMELINE_GRAINS = frozenset({"time", "day", "week", "month", "season", "quarter", "half", "year"})
@@ -123,6 +129,17 @@ class _Item:
     # Its date with an unknown year filled from its article's, as its interval reads it
     # ("XXXX-08" in an article of September 2024: "2024-08"); None: the date as told.
     value: str | None = None
+    # ``keys`` with a participant that stands for a country as that country (see ``_keys``)
+    parties: frozenset[str] = frozenset()
+    # For an event told relative to an article dated only roughly ("earlier this month" in an
+    # article of May to December 2024): the days it can fall in, though it has no date of its own.
+    window: Interval | None = None
+    places: frozenset[str] = frozenset()  # the towns and regions it names (see ``_keys``)
+
+    def fits(self, other: "_Item") -> bool:
+        """Whether ``other``'s date (if it has one with a year) can fall in this one's window."""
+        return (self.window is None or other.interval is None or not other.interval.year_known
+                or self.window.overlaps(other.interval))
 
     def opposed(self, other: "_Item") -> bool:
         """Whether the two events' actors are known to be on different sides ("Russia invaded"
@@ -155,7 +172,9 @@ class TimelineOptions:
     predicate_weight: float = 0.3
     entity_weight: float = 0.25
     attach_similarity: float = 0.6  # for an undated mention to join a dated entry with shared participants
+    attach_specific: float = 0.45  # ... or naming one town or region alike
     attach_wording: float = 0.75  # ... or, naming none, by its wording alone ("their first meeting")
+    attach_in_document: float = 0.35  # ... or to an event its own article dates, naming one thing alike
     max_entries_in_chart: int = 60
     max_entries_in_list: int = 200  # the report lists the most-told entries; the JSON has all
     max_sources_per_entry: int = 12
@@ -207,19 +226,37 @@ def _mention_index(analysis: dict[str, Any]) -> dict[str, _DocMentions]:
     return {doc: _DocMentions(spans) for doc, spans in out.items()}
 
 
-def _keys(event: dict[str, Any], mentions: _DocMentions) -> frozenset[str]:
-    """What an event is about: the canonical entities (or words) of its participants."""
+PLACE_LABELS = frozenset({"place", "GPE", "LOC", "FAC"})
+
+
+def _keys(event: dict[str, Any], mentions: _DocMentions,
+          entities: dict[str, dict[str, Any]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What an event is about: the canonical entities (or words) of its participants; the same
+    with each participant that stands for a country as that country ("Kyiv", "Ukraine" and
+    "Ukrainian forces" as actors are one party, ``c:UA``; a target only as a country or a
+    nationality, not the town taken), to compare two events' participants by; and the places
+    below a country it names (a town, a region: "the Kursk region"), which tell one happening
+    from another better than the people in it, who take part in many."""
     keys: set[str] = set()
-    participants = list(event.get("actors") or ()) + list(event.get("targets") or ())
+    parties: set[str] = set()
+    places: set[str] = set()
+    roles = [(p, True) for p in event.get("actors") or ()] + [(p, False) for p in event.get("targets") or ()]
     if event.get("place"):
-        participants.append(event["place"])
-    for p in participants:
+        roles.append((event["place"], None))
+    for p, actor in roles:
         found = mentions.within(p)
-        for start, end, entity, text, _label in found:
-            keys.add(entity or "w:" + (_word_key(text) or text.lower()))
+        for start, end, entity, text, label in found:
+            key = entity or "w:" + (_word_key(text) or text.lower())
+            keys.add(key)
+            record = entities.get(entity or "")
+            country = mention_country(label, text, record, towns=bool(actor))
+            parties.add("c:" + country if country and actor is not None else key)
+            if entity and label in PLACE_LABELS and not country:
+                places.add(entity)
         if not found and (word := _word_key(p["text"])):
             keys.add("w:" + word)
-    return frozenset(keys)
+            parties.add("w:" + word)
+    return frozenset(keys), frozenset(parties), frozenset(places)
 
 
 def _year_of(published: dict[str, Any] | None) -> int | None:
@@ -257,12 +294,28 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
                 interval = Interval(interval.lo - before, interval.hi + 1, interval.year_known)
         families = _FAMILY_OF.get(event.get("predicate", ""), frozenset())
         in_doc = mentions.get(event["doc"]) or _DocMentions([])
-        items.append(_Item(event, interval, _keys(event, in_doc), families, (published or {}).get("value"),
+        keys, parties, places = _keys(event, in_doc, entities)
+        window = None
+        if interval is None and source == "timex" and (value or "").startswith("XXXX"):
+            window = _published_window(published)
+        items.append(_Item(event, interval, keys, families, (published or {}).get("value"),
                            _done_by(event, published, undated=interval is None),
                            sides(in_doc.within_all(event.get("actors") or ()), entities),
                            sides(in_doc.within_all(event.get("targets") or ()), entities, towns=False),
-                           value))
+                           value, parties, window, places))
     return items
+
+
+def _published_window(published: dict[str, Any] | None) -> Interval | None:
+    """The days an article's "this month" or "this year" can fall in: from the first day of the
+    month of its earliest possible date to its latest (None when its date is unknown, or known
+    only to within more than a year, which holds an event to no entry in particular)."""
+    value = (published or {}).get("value") or ""
+    first, last = interval_of(value.split("/", 1)[0]), interval_of(value.rsplit("/", 1)[-1])
+    if first is None or last is None or not first.year_known or not last.year_known:
+        return None
+    window = Interval(dt.date.fromordinal(first.lo).replace(day=1).toordinal(), last.hi, True)
+    return window if window.hi - window.lo <= 366 else None
 
 
 PAST_TENSES = frozenset({"past", "perfect", "past_perfect"})
@@ -290,15 +343,12 @@ def _predicate_agreement(a: _Item, b: _Item) -> float:
     return 0.8 if a.families & b.families else 0.0
 
 
-def _entity_overlap(a: _Item, b: _Item, *, by_side: bool = True) -> float:
-    """Shared participants: canonical entities, or (``by_side``) the side the actors stand for
-    ("Kiev" and "Ukrainian forces" are both Ukraine's doing; enough for two dated events, too
-    little for an undated mention, which no date holds to the right entry)."""
-    keys_a = a.keys | {"c:" + c for c in a.sides} if by_side else a.keys
-    keys_b = b.keys | {"c:" + c for c in b.sides} if by_side else b.keys
-    if not keys_a or not keys_b:
+def _entity_overlap(a: _Item, b: _Item) -> float:
+    """Shared participants: canonical entities, a country standing for all its places, people and
+    forces as actors ("Kiev" and "Ukrainian forces" are both Ukraine's doing)."""
+    if not a.parties or not b.parties:
         return 0.0
-    return len(keys_a & keys_b) / min(len(keys_a), len(keys_b))
+    return len(a.parties & b.parties) / min(len(a.parties), len(b.parties))
 
 
 def _score(a: _Item, b: _Item, similarity: float, options: TimelineOptions) -> float | None:
@@ -408,28 +458,42 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
     roots = list(members)
     clusters = [members[r] for r in roots]
     cluster_of = {m: c for c, r in enumerate(roots) for m in members[r]}
-    # undated mentions ("the incursion") join the dated entry they match best: same kind
-    # of happening, and shared participants with similar wording, or very similar wording
+    # undated mentions ("the incursion") join the dated entry they match best: first one
+    # their own article dates ("the assault in Kursk" after "Kiev invaded the region in August":
+    # same kind of happening, a shared participant); else, in other articles, one with the same
+    # kind of happening, and shared participants with similar wording, or very similar wording
     # when the mention names no participant to compare;
     # only the dated events of the same blocks are looked at
     blocks = _blocks(items, dated)
     for i, it in enumerate(items):
         if it.interval is not None:
             continue
+        candidates = {m for key in _block_keys(it) for m in blocks.get(key, ())}
+        own = [m for m in candidates if items[m].event["doc"] == it.event["doc"] and not items[m].opposed(it)
+               and it.places & items[m].places and it.fits(items[m])
+               and float(vectors[i] @ vectors[m]) >= options.attach_in_document]
+        if own:
+            clusters[cluster_of[max(own, key=lambda m: float(vectors[i] @ vectors[m]))]].append(i)
+            continue
         best, best_score = None, 0.0
-        for m in {m for key in _block_keys(it) for m in blocks.get(key, ())}:
+        for m in candidates:
             cluster = clusters[cluster_of[m]]
             if any(items[n].event["doc"] == it.event["doc"] for n in cluster):
                 continue
-            if any(items[n].began_after(it.done_by) or items[n].opposed(it) for n in cluster):
-                continue  # told as done before the entry's events began, or another side's doing
+            if any(items[n].began_after(it.done_by) or items[n].opposed(it) or not it.fits(items[n]) for n in cluster):
+                continue  # told as done before the entry's events began, another side's doing, or out of its window
+            if it.window is not None and not any(items[n].interval.year_known for n in cluster if items[n].interval):
+                continue  # a window holds a mention only to an entry that has a year
             similarity = float(vectors[i] @ vectors[m])
-            if _predicate_agreement(it, items[m]) > 0 and (
+            score = 0.0
+            if it.window is not None or _predicate_agreement(it, items[m]) > 0 and (
                     similarity >= options.attach_wording and not it.keys
-                    or similarity >= options.attach_similarity and _entity_overlap(it, items[m], by_side=False) > 0):
+                    or similarity >= options.attach_similarity and _entity_overlap(it, items[m]) > 0
+                    or similarity >= options.attach_specific and it.places & items[m].places):
+                # (a roughly dated mention may join as a dated event would)
                 score = _score(it, items[m], similarity, options) or 0.0
-                if score > best_score:
-                    best, best_score = cluster_of[m], score
+            if score > best_score:
+                best, best_score = cluster_of[m], score
         if best is not None:
             clusters[best].append(i)
     return clusters
@@ -446,7 +510,7 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
            texts: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
     dated = [items[i] for i in cluster if items[i].interval is not None]
     # the most precise date, preferring a known year, then the date most sources give
-    votes = Counter((it.value or it.event["date"], it.event["granularity"], it.interval.year_known) for it in dated)
+    votes = Counter(_dated_in_entry(it, dated) for it in dated)
     date, grain, _known = min(votes, key=lambda v: (not v[2], GRAIN_ORDER.index(v[1]), -votes[v]))
     central = max(cluster, key=lambda i: float((vectors[cluster] @ vectors[i]).sum()))
     label_event = items[central].event
@@ -473,6 +537,26 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
         "sources": sources, "documents": sorted({s["doc"] for s in sources}),
         "entities": [{"id": k, "name": names.get(k, k)} for k, _ in entity_counts.most_common(8)],
     }
+
+
+def _dated_in_entry(it: _Item, dated: list[_Item]) -> tuple[str, str, bool]:
+    """(value, granularity, year known) of one source's date as its entry places it: a date
+    told without its year ("in August", in an article whose year is unknown) takes the one
+    year in which it falls within the entry's dates that have a year ("last summer", 2024:
+    "2024-08"), and so can be the entry's most precise date."""
+    value, grain = it.value or it.event["date"], it.event["granularity"]
+    if it.interval.year_known:
+        return value, grain, True
+    known = [other.interval for other in dated if other.interval.year_known]
+    if not known:
+        return value, grain, False
+    lo, hi = min(k.lo for k in known), max(k.hi for k in known)
+    first, last = dt.date.fromordinal(lo).year, dt.date.fromordinal(hi).year
+    years = [y for y in range(first - 1, last + 1)
+             if (iv := interval_of(value, y)) is not None and iv.lo >= lo - 1 and iv.hi <= hi + 1]
+    if len(years) != 1:
+        return value, grain, False
+    return f"{years[0]:04d}{value[4:]}", grain, True
 
 
 def _label(text: str, limit: int = 140) -> str:

@@ -119,3 +119,28 @@ def test_any_text_gives_events_with_offsets_in_range(events_of, text):
         assert 0 <= e.start <= e.end <= len(text)
         assert text[e.trigger_start:e.trigger_end] == e.trigger
         assert e.commitment in ("asserted", "attributed", "denied", "hypothetical", "recommended")
+
+
+def test_sending_forces_across_a_border_is_a_crossing(events_of):
+    e = by_trigger(events_of("In March, Turkey sent troops into northern Syria."), "sent")
+    assert e.predicate == "enter"
+    assert [a.text for a in e.actors] == ["Turkey"]
+    assert len(e.targets) == 1 and e.targets[0].text.endswith("Syria")  # not the troops
+    assert e.place is not None and e.place.text.endswith("Syria")
+    e = by_trigger(events_of("Last year the army sent its forces pouring across the border."), "sent")
+    assert e.predicate == "cross" and "border" in e.targets[-1].text
+    # sending anything else is not a crossing
+    assert by_trigger(events_of("Turkey sent a letter into Syria."), "sent").predicate == "send"
+
+
+def test_a_subjectless_adjunct_verb_takes_its_governors_subject(events_of):
+    e = by_trigger(events_of("The rebels have achieved their goals by seizing the airport."), "seizing")
+    assert [a.text for a in e.actors] == ["The rebels"]
+    e = by_trigger(events_of("Having crossed the river, the troops took the town."), "crossed")
+    assert [a.text for a in e.actors] == ["the troops"]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_modifies(events_of):
+    e = by_trigger(events_of("Strikes hit the province of Idlib, which Syria invaded in May."), "invaded")
+    assert [a.text for a in e.actors] == ["Syria"]
+    assert [t.text for t in e.targets] == ["Idlib"]

@@ -20,14 +20,20 @@ def analysis_of(articles: list[tuple[str, str, str]]) -> dict:
     import newsweave.extract.events  # noqa: F401  (registers the stage)
     from newsweave.pipeline import Pipeline
 
+    from newsweave.reconcile.entities import reconcile_entities
+
     docs = [make_document(text, source, {"published": published}) for text, source, published in articles]
     out = {"documents": [], "events": [], "mentions": [], "entities": []}
+    mentions = []
     for article in Pipeline.build(STAGES).process_batch(docs):
         d = article.document
         out["documents"].append({"id": d.id, "source": d.source, "title": None, "text": d.text,
                                  "published": {"value": d.published.value}})
-        for kind in ("events", "mentions"):
-            out[kind] += [r.to_dict() for r in article.records.get(kind, ())]
+        out["events"] += [r.to_dict() for r in article.records.get("events", ())]
+        mentions += article.records.get("mentions", ())
+    entities, assignment = reconcile_entities(mentions)  # as the story's reconciliation does
+    out["mentions"] = [{**m.to_dict(), "entity": assignment.get(m.id)} for m in mentions]
+    out["entities"] = [e.to_dict() for e in entities]
     return json.loads(json.dumps(out))  # exactly what analysis.json would hold
 
 
@@ -185,6 +191,11 @@ def test_the_seed_storys_timeline_merges_what_sources_share_and_nothing_across_y
     assert sudzha and sudzha[0]["date"][:9] == "2025-03-1", shared
     ceasefire = [e for e in shared if any("cease" in s["sentence"] for s in e["sources"])]
     assert ceasefire and ceasefire[0]["date"].startswith(("2025-03", "2025-W1")), shared
+    # the incursion, told in each article its own way ("sent its forces pouring across the
+    # border", "which Kiev invaded in August", "crossed their northern border", "Ukraine's
+    # bold incursion"): one entry in August 2024 citing most of the five
+    incursion = max(shared, key=lambda e: len(e["documents"]) * any("incursion" in s["sentence"] for s in e["sources"]))
+    assert incursion["date"] == "2024-08" and len(incursion["documents"]) >= 4, incursion
     for entry in shared:  # e.g. Russia's 2022 invasion is not Ukraine's 2024 incursion
         years = {s["date"][:4] for s in entry["sources"] if s["date"] and s["date"][0].isdigit()}
         assert len(years) <= 1, entry
@@ -211,3 +222,27 @@ def test_a_date_whose_year_comes_from_its_article_is_charted_and_shown_with_that
     assert [e["date"] for e in context["timeline"]] == ["2019"]
     assert context["timeline_chart"] is not None
     assert context["timeline"][0]["sources"][0]["date"] == "XXXX"  # the source keeps its words' value
+
+
+def _roughly_dated(story: dict, index: int, value: str) -> str:
+    """Make the ``index``-th article dated only as a wide range, its events' months yearless."""
+    doc = story["documents"][index]
+    doc["published"] = {"value": "2019-08-01/2025-09-30"}
+    for event in story["events"]:
+        if event["doc"] == doc["id"] and event["date_source"] == "timex":
+            event.update(date=value)
+    return doc["id"]
+
+
+def test_a_month_told_without_its_year_takes_the_year_of_the_entry_it_joins():
+    story = analysis_of([
+        ("Last summer, the army sent its troops across the border into the Belgorod region.", "a.txt", "2025-03-16"),
+        ("The army invaded the Belgorod region in August. Its incursion into the Belgorod region was a gamble.", "b.txt", "2024-09-20"),
+    ])
+    a, b = story["documents"][0]["id"], _roughly_dated(story, 1, "XXXX-08")
+    entries = [e for e in build_timeline(story) if {a, b} <= set(e["documents"])]
+    assert entries and entries[0]["date"] == "2024-08", build_timeline(story)
+    # the article's own undated mention of that happening ("its incursion into the region") joins it too
+    assert any("gamble" in s["sentence"] for s in entries[0]["sources"])
+    # a source keeps the date its words give
+    assert {s["date"] for s in entries[0]["sources"] if s["doc"] == b} >= {"XXXX-08"}
