@@ -1,4 +1,13 @@
-"""Named-entity mentions from spaCy's NER and the gazetteer place ruler."""
+"""Named-entity mentions from spaCy's NER and the gazetteer place ruler.
+
+The small model's spans are mended where a name's own shape says it is wrong: a function
+word or stop taken in at either end is left out ("American Studies and International Politics
+at"); a name with an institution's head word ("Razumkov Center", "Center for European Policy
+Analysis") is an organisation whatever the tagger said; a person's or organisation's
+name has no possessive inside ("Kiev's NATO", "Russia's Defense Ministry": the part after it is
+the name); a person's name has a capitalised word ("square kilometers" is none) and is no
+acronym.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +19,7 @@ from newsweave.config import Options
 from newsweave.model import Mention
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "mentions.spacy", "0.2.0"
+NAME, VERSION = "mentions.spacy", "0.3.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 # spaCy's OntoNotes labels mapped to the entity types newsweave reports.
@@ -31,6 +40,17 @@ ENTITY_TYPES = {
 CONFIDENCE = {"PERSON": 0.9, "ORG": 0.8, "GPE": 0.9, "LOC": 0.75, "NORP": 0.9, "FAC": 0.6}
 
 
+# Head words of institutions' names: a name holding one (capitalised) names an organisation.
+ORGANISATION_HEADS = frozenset("""
+    center centre institute institution university college school academy ministry council
+    committee commission agency foundation fund bank party association department office court
+    corporation company group inc ltd llc authority bureau board federation organization
+    organisation network
+""".split())
+# Parts of speech a name never starts or ends with, which the tagger's span sometimes takes in.
+_EDGE_POS = frozenset({"ADP", "CCONJ", "PUNCT", "PART", "SCONJ"})
+
+
 def warm_up(options: Options) -> None:
     from newsweave.nlp import load_spacy
 
@@ -49,14 +69,41 @@ def entity_type(ent: Span) -> str | None:
     return kind
 
 
+def mended(ent: Span) -> tuple[Span, str] | None:
+    """The span and type of a mention as its name's shape has it (see the module docstring),
+    or None when the span names nothing."""
+    kind = entity_type(ent)
+    if kind is None:
+        return None
+    doc, start, end = ent.doc, ent.start, ent.end
+    if kind in ("person", "organisation"):  # "Kiev's NATO": the name is what the possessive qualifies
+        start = max([t.i + 1 for t in ent[:-1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")], default=start)
+    while end - start > 1 and doc[end - 1].pos_ in _EDGE_POS:
+        end -= 1
+    while end - start > 1 and doc[start].pos_ in _EDGE_POS:
+        start += 1
+    span = doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+    if kind in ("person", "place", "other") and any(
+            t.lower_ in ORGANISATION_HEADS and t.is_title for t in span):
+        return span, "organisation"
+    if kind == "person":
+        words = [t for t in span if t.is_alpha]
+        if not any(t.text[0].isupper() for t in words):
+            return None  # "square kilometers"
+        if len(words) == 1 and words[0].is_upper and len(words[0]) > 1:
+            return span, "organisation"  # "NATO"
+    return span, kind
+
+
 @stage(NAME, version=VERSION, requires=("spacy",), produces=("mentions",), warm_up=warm_up)
 def spacy_mentions(article: Article, options: Options) -> Iterator[Mention]:
     doc_id = article.document.id
     for ent in article.spacy.ents:
-        kind = entity_type(ent)
-        if kind is None:
+        found = mended(ent)
+        if found is None:
             continue
+        span, kind = found
         yield Mention(
-            doc=doc_id, start=ent.start_char, end=ent.end_char, text=ent.text,
+            doc=doc_id, start=span.start_char, end=span.end_char, text=span.text,
             extractor=EXTRACTOR, confidence=CONFIDENCE.get(ent.label_, 0.6), label=kind,
         )

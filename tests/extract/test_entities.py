@@ -50,3 +50,19 @@ def test_a_nationality_adjective_is_a_group_not_a_place(seed_paths):
     assert len(demonyms) >= 20
     assert sum(m.label == "group" for m in demonyms) >= 0.95 * len(demonyms)
     assert any(m.text == "Ukraine" and m.label == "place" for m in mentions)
+
+
+def test_a_names_own_shape_mends_the_taggers_span_and_type(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "He is a professor of American Studies and International Politics at University College Dublin. "
+        "Oleksiy Melnyk works at the Kyiv-based think tank Razumkov Center. It's not about the city "
+        "of Sudzha or square kilometers, but about the consequences for Kiev’s NATO ambitions, said "
+        "Mark Galeotti of the Center for European Policy Analysis.")
+    found = {(m.text, m.label) for m in _mentions([path])}
+    texts = {text for text, _ in found}
+    assert not any(t.endswith(" at") for t in texts), found  # no function word at a name's end
+    assert ("Razumkov Center", "organisation") in found
+    assert any(t.endswith("Center for European Policy Analysis") and label == "organisation" for t, label in found)
+    assert "square kilometers" not in texts and "Kiev’s NATO" not in texts, found
+    assert ("Mark Galeotti", "person") in found and ("Oleksiy Melnyk", "person") in found
