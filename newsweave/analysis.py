@@ -153,13 +153,25 @@ def reconcile_story(store: Store) -> None:
     from newsweave.export.json import build_analysis
     from newsweave.reconcile.quotes import shared_statements
     from newsweave.reconcile.story import story
-    from newsweave.reconcile.timeline import build_timeline
+    from newsweave.reconcile.timeline import build_timeline, story_dates
 
-    lists = story(store)
-    lists.pop("genres", None)  # the per-document genre records already hold these
     store.replace_story({})
     analysis = build_analysis(store)
-    lists["timeline"] = build_timeline(analysis)
+    timeline = build_timeline(analysis)
+    # the timeline dates some roughly dated articles more closely ("earlier this month" of an
+    # event others date): those dates are kept, and the timeline is built again with them,
+    # so that a second run over the same store gives the same story as the first
+    dates = story_dates(timeline, analysis["documents"])
+    for doc in analysis["documents"]:
+        if doc["id"] in dates:
+            published = doc["published"] = dates[doc["id"]]
+            store.set_document_fields(doc["id"], published=PublishedDate(**{
+                **published, "evidence": tuple(tuple(span) for span in published["evidence"])}))
+    if dates:
+        timeline = build_timeline(analysis)
+    lists = story(store)
+    lists.pop("genres", None)  # the per-document genre records already hold these
+    lists["timeline"] = timeline
     current = [d for d in analysis["documents"] if not d.get("superseded_by")]
     lists["shared_quotes"] = shared_statements(
         analysis.get("quotes", []), {d["id"]: d["text"] for d in current},

@@ -32,7 +32,9 @@ class PublishedDate:
     ``value`` is an ISO 8601 date, a partial date (``2024-08``) or an interval
     (``2025-03-12/2025-03-13``). ``inferred`` is true when the date was read off
     the text rather than given by metadata; ``evidence`` lists the
-    ``[start, end]`` spans that support it.
+    ``[start, end]`` spans that support it. ``source`` says where it came from: metadata,
+    html, url, text, or story (narrowed by other articles' dates of an event the text tells
+    relative to its own date: :func:`newsweave.reconcile.timeline.story_dates`).
     """
 
     value: str

@@ -259,16 +259,6 @@ def _keys(event: dict[str, Any], mentions: _DocMentions,
     return frozenset(keys), frozenset(parties), frozenset(places)
 
 
-def _year_of(published: dict[str, Any] | None) -> int | None:
-    """The year an article's "March 12" falls in: its published date's, when that is known closely.
-
-    A wide inferred interval ("2019-08-01/2025-11-30") gives none: the entry stays without a
-    year (listed, not charted) rather than placed in the interval's first year.
-    """
-    day = anchor_day((published or {}).get("value") or "")
-    return day.year if day else None
-
-
 def _items(analysis: dict[str, Any]) -> list[_Item]:
     docs = {d["id"]: d for d in analysis.get("documents", ())}
     mentions = _mention_index(analysis)
@@ -283,7 +273,14 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
         value = event.get("date")
         if event.get("granularity") in TIMELINE_GRAINS and (
                 source == "timex" or (source == "document" and event.get("tense") == "perfect")):
-            year = _year_of(published)
+            # the year (and month) an article's "March 12" ("this month") falls in: its date's,
+            # when that is known closely; a wide inferred interval ("2019-08-01/2025-11-30")
+            # gives none: the entry stays without a year (listed, not charted)
+            day = anchor_day((published or {}).get("value") or "")
+            if day is not None and value.startswith("XXXX-XX"):
+                # "this month", told before its article's date was known (the story dated it)
+                value = f"{day:%Y-%m}{value[7:]}"
+            year = day.year if day else None
             interval = interval_of(value, year)
             if interval is not None and year is not None and value.startswith("XXXX"):
                 value = f"{year:04d}{value[4:]}"
@@ -523,8 +520,8 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
             "doc": e["doc"], "start": e["start"], "end": e["end"],
             "sentence": text[s0:s1].strip() if text else e["text"],
             "reported": items[i].reported, "event": e.get("id"), "trigger": e.get("trigger"),
-            "date": e.get("date") if items[i].interval is not None else None,
-            "date_source": e.get("date_source"), "commitment": e.get("commitment"),
+            "date": e.get("date") if items[i].interval is not None or items[i].window is not None else None,
+            "date_source": e.get("date_source"), "tense": e.get("tense"), "commitment": e.get("commitment"),
             "attributed_to": e.get("attributed_to"),
         })
     entity_counts = Counter(k for i in cluster for k in items[i].keys if not k.startswith("w:"))
@@ -595,6 +592,84 @@ def build_timeline(analysis: dict[str, Any], options: TimelineOptions | None = N
     for entry in entries:
         del entry["sort"]
     return entries
+
+
+STORY_DATE_CONFIDENCE = 0.6
+MONTH_GRAINS = frozenset({"time", "day", "week", "month"})
+
+
+def story_dates(timeline: list[dict[str, Any]], documents: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Publication dates the story gives articles that their own text dates only roughly.
+
+    When other sources date an event to a month or finer, an article that tells of it
+
+    - as "earlier this month" (``XXXX-XX``: its own month, unknown while the article's date is
+      a range of more than a month) was written in that month ("Earlier this month, Ukrainian
+      forces crossed their northern border", in an article dated to May-December 2024, joined
+      the entry others date to August 2024: the article is of August 2024);
+    - in a past tense as "in August" (``XXXX-08``) was written in the twelve months from that
+      August on (the latest August before the article: "which Kiev invaded in August", of an
+      August 2024 event, was written between August 2024 and July 2025).
+
+    Returns ``{doc id: published}`` (``value``, ``inferred``, ``source`` "story",
+    ``confidence``, ``evidence``: the spans that tell it) for the articles whose date this
+    narrows; an article whose clues disagree keeps its own.
+    """
+    published = {d["id"]: d.get("published") or {} for d in documents}
+    narrowed: dict[str, tuple[int, int, list[list[int]]]] = {}
+    conflicted: set[str] = set()
+    for entry in timeline:
+        event = interval_of(entry["date"]) if entry.get("year_known") and entry.get("granularity") in MONTH_GRAINS else None
+        if event is None:
+            continue
+        for source in entry["sources"]:
+            doc, told = source["doc"], source.get("date") or ""
+            value = published.get(doc, {}).get("value") or ""
+            if not told.startswith("XXXX-") or anchor_day(value) or doc in conflicted:
+                continue
+            if not any(s["doc"] != doc and s.get("date") and s["date"][:1].isdigit() for s in entry["sources"]):
+                continue  # only another article's dated account of the event can date this one
+            first, last = interval_of(value.split("/", 1)[0]), interval_of(value.rsplit("/", 1)[-1])
+            when = _written_when(told, source.get("tense"), event)
+            if first is None or last is None or when is None:
+                continue
+            lo, hi = max(first.lo, when[0]), min(last.hi, when[1])
+            before = narrowed.get(doc)
+            if before is not None:
+                lo, hi = max(lo, before[0]), min(hi, before[1])
+            if lo > hi:
+                conflicted.add(doc)
+                narrowed.pop(doc, None)
+                continue
+            narrowed[doc] = (lo, hi, (before[2] if before else []) + [[source["start"], source["end"]]])
+    out = {}
+    for doc, (lo, hi, spans) in narrowed.items():
+        if (first := interval_of(published[doc]["value"].split("/", 1)[0])) and first.lo == lo \
+                and (last := interval_of(published[doc]["value"].rsplit("/", 1)[-1])) and last.hi == hi:
+            continue  # nothing narrower
+        a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+        whole_month = a.day == 1 and (a.year, a.month) == (b.year, b.month) \
+            and b.day == calendar.monthrange(b.year, b.month)[1]
+        value = f"{a:%Y-%m}" if whole_month else f"{a.isoformat()}/{b.isoformat()}"
+        out[doc] = {"value": value, "inferred": True, "source": "story",
+                    "confidence": min(STORY_DATE_CONFIDENCE, published[doc].get("confidence", 1.0)),
+                    "evidence": spans}
+    return out
+
+
+def _written_when(told: str, tense: str | None, event: Interval) -> tuple[int, int] | None:
+    """The days an article can have been written on, as ordinals, given that it told of an
+    event dated ``event`` as ``told`` ("XXXX-XX": this month; "XXXX-08": in August, in
+    ``tense``)."""
+    lo_day, hi_day = dt.date.fromordinal(event.lo), dt.date.fromordinal(event.hi)
+    if told == "XXXX-XX":
+        return (lo_day.replace(day=1).toordinal(),
+                hi_day.replace(day=calendar.monthrange(hi_day.year, hi_day.month)[1]).toordinal())
+    month = told[5:7]
+    if tense not in PAST_TENSES or not month.isdigit() or lo_day.month != int(month) or hi_day.month != int(month):
+        return None
+    start = lo_day.replace(day=1)
+    return start.toordinal(), start.replace(year=start.year + 1).toordinal() - 1
 
 
 def document_timelines(timeline: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.ingest.readers import make_document
-from newsweave.reconcile.timeline import build_timeline, interval_of, timeline_context
+from newsweave.reconcile.timeline import build_timeline, interval_of, story_dates, timeline_context
 
 STAGES = ["mentions.spacy", "coref.rules", "timex.rules", "quotes.rules", "events.rules"]
 
@@ -246,3 +246,33 @@ def test_a_month_told_without_its_year_takes_the_year_of_the_entry_it_joins():
     assert any("gamble" in s["sentence"] for s in entries[0]["sources"])
     # a source keeps the date its words give
     assert {s["date"] for s in entries[0]["sources"] if s["doc"] == b} >= {"XXXX-08"}
+
+
+def _entry(date: str, *sources: tuple[str, str | None, str | None]) -> dict:
+    return {"date": date, "granularity": "month" if len(date) == 7 else "day", "year_known": True,
+            "sources": [{"doc": doc, "start": 0, "end": 5, "date": told, "tense": tense}
+                        for doc, told, tense in sources]}
+
+
+def test_the_story_dates_an_article_that_tells_of_a_dated_event_as_this_month_or_in_a_month():
+    docs = [{"id": d, "published": {"value": "2019-08-01/2025-09-30", "confidence": 0.9}} for d in "abc"]
+    docs.append({"id": "x", "published": {"value": "2024-08-20"}})
+    timeline = [
+        _entry("2024-08", ("x", "2024-08", "past"), ("a", "XXXX-XX", "past"), ("b", "XXXX-08", "past")),
+        _entry("2024-08-06", ("x", "2024-08-06", "past"), ("c", "XXXX-08", "future")),
+    ]
+    dates = story_dates(timeline, docs)
+    assert dates["a"]["value"] == "2024-08" and dates["a"]["source"] == "story"  # "earlier this month"
+    assert dates["b"]["value"] == "2024-08-01/2025-07-31"  # "in August", told as past
+    assert "c" not in dates and "x" not in dates  # "will ... in August"; already dated
+    assert dates["a"]["evidence"] == [[0, 5]] and dates["a"]["confidence"] < 0.9
+
+
+def test_the_story_leaves_an_articles_date_alone_when_its_clues_disagree_or_only_it_tells_them():
+    docs = [{"id": "a", "published": {"value": "2019-08-01/2025-09-30"}},
+            {"id": "x", "published": {"value": "2024-08-20"}}]
+    disagree = [_entry("2024-08", ("x", "2024-08", "past"), ("a", "XXXX-XX", "past")),
+                _entry("2023-03", ("x", "2023-03", "past"), ("a", "XXXX-XX", "past"))]
+    assert story_dates(disagree, docs) == {}
+    alone = [_entry("2024-08", ("a", "2024-08", "past"), ("a", "XXXX-XX", "past"))]
+    assert story_dates(alone, docs) == {}
