@@ -49,6 +49,23 @@ def bare_spacy() -> Language:
     return spacy.load(SPACY_MODEL)
 
 
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words English uses as adjectives, verbs or adverbs ("white", "house"; not "york" or
+    "sudzha", known only as nouns): the lemma index of the English pipeline's lemmatizer, read
+    from the model package (no pipeline needed); empty if the package has none."""
+    from importlib import import_module
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    package = Path(import_module(SPACY_MODEL).__file__).parent
+    for folder in package.glob("*/lemmatizer/lookups"):
+        index = Lookups().from_disk(folder).get_table("lemma_index", {})
+        return frozenset(w for pos in ("adj", "verb", "adv") if pos in index for w in index[pos])
+    return frozenset()
+
+
 @Language.component("newsweave_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs.

@@ -6,7 +6,9 @@ runs after spaCy's NER, finds gazetteer names with a PhraseMatcher (in Cython,
 linear in text length), and labels a match as a place (GPE) when it is tagged
 as a proper noun and spaCy either found nothing there or gave the same span a
 label that a place name should not have. "<Place> Oblast/region/province"
-becomes one first-level-region mention.
+becomes one first-level-region mention. A small town whose name is a phrase of everyday
+words ("White House", Tennessee) does not take over what spaCy calls an organisation or a
+building: there the words name the building, or what works in it.
 """
 
 from __future__ import annotations
@@ -28,11 +30,11 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsweave.nlp import in_ids, string_ids
+from newsweave.nlp import everyday_words, in_ids, string_ids
 
 # spaCy labels that a span exactly matching a gazetteer place name should not keep.
 RELABEL = frozenset({"PRODUCT", "PERSON", "ORG", "WORK_OF_ART", "FAC", "LAW", "EVENT", "LANGUAGE"})
-# A PERSON label is only overridden for places this large (or countries and regions).
+# A PERSON label, or everyday words ("White House"), only become a place this large (or a country or region).
 PERSON_OVERRIDE_POPULATION = 100_000
 # Alternate spellings ("Kiev" for Kyiv) are only taken from cities at least this large.
 ALTERNATE_NAME_POPULATION = 100_000
@@ -142,14 +144,17 @@ class PlaceRuler:
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.phrases.add("PLACE", list(nlp.tokenizer.pipe(several)))
         self.region_ids = string_ids(REGION_WORDS)
+        self.everyday = everyday_words()
 
-    def _allowed(self, start: int, end: int, places: tuple[Place, ...], ents: _Entities) -> bool:
-        """Whether tokens ``[start, end)``, a gazetteer name, may become a place mention.
+    def _allowed(self, name: Span, places: tuple[Place, ...], ents: _Entities) -> bool:
+        """Whether ``name``, a gazetteer name's tokens, may become a place mention.
 
         Not when it is only part of a longer run of proper nouns ("Dublin" in "University
         College Dublin", "York" in "New York Times": the name of something else), nor when it is
-        the surname of a person named in full in the document ("Lucas said" after "Scott Lucas").
+        the surname of a person named in full in the document ("Lucas said" after "Scott Lucas"),
+        nor, for a small town, a person's name or everyday words that spaCy did not call a place.
         """
+        start, end = name.start, name.end
         if not ents.proper[start:end].all():
             return False
         if (start > 0 and ents.proper[start - 1]) or (end < len(ents.proper) and ents.proper[end]):
@@ -162,11 +167,13 @@ class PlaceRuler:
             if entity.start != start or entity.end != end or entity.label_ not in RELABEL:
                 return False
             if entity.label_ == "PERSON":
-                top = places[0]
-                return top.kind != "city" or top.population >= PERSON_OVERRIDE_POPULATION
-            return True
+                return not _small(places[0])
+            return not (_small(places[0]) and self._everyday(name))
         # Overlapping an entity partly: leave spaCy's decision alone.
-        return bool((ents.owner[start:end] < 0).all())
+        return bool((ents.owner[start:end] < 0).all()) and not (_small(places[0]) and self._everyday(name))
+
+    def _everyday(self, name: Span) -> bool:
+        return all(t.lower_ in self.everyday for t in name)  # as everyday_name, on tokens
 
     def __call__(self, doc: Doc) -> Doc:
         new: list[Span] = []
@@ -177,8 +184,9 @@ class PlaceRuler:
         if matches:
             ents = _Entities.of(doc)
             for _, start, end in matches:
-                places = self.gazetteer.get(doc[start:end].text)
-                if places and self._allowed(start, end, places, ents):
+                name = doc[start:end]
+                places = self.gazetteer.get(name.text)
+                if places and self._allowed(name, places, ents):
                     new.append(Span(doc, start, end, label="GPE"))
         for start, end in region_candidates(orth, columns[:, 1], self.region_ids):
             core = doc[start:end - 1]
@@ -229,6 +237,18 @@ class _Entities:
             if e.label_ == "PERSON" and len(e) > 1 and proper[e.start:e.end].all():
                 surnames.add(int(orth[e.end - 1]))
         return cls(spans, owner, proper, orth, frozenset(surnames))
+
+
+def _small(place: Place) -> bool:
+    """A town too small for its name to override what spaCy or everyday English make of it."""
+    return place.kind == "city" and place.population < PERSON_OVERRIDE_POPULATION
+
+
+def everyday_name(name: str) -> bool:
+    """Whether a place name is a phrase of everyday words ("White House"), which names a
+    small town of that name less often than the thing the words describe."""
+    words = name.lower().split()
+    return bool(words) and all(w in everyday_words() for w in words)
 
 
 @Language.factory("newsweave_places", default_config={"min_population": 5000})
@@ -342,7 +362,8 @@ def geocode_story(names: dict[str, int], min_population: int = 5000) -> dict[str
     from math import log10
 
     candidates = {n: lookup(n, min_population) for n in names}
-    candidates = {n: c for n, c in candidates.items() if c}
+    # "at the White House": the building, not White House, Tennessee
+    candidates = {n: c for n, c in candidates.items() if c and not (everyday_name(n) and all(map(_small, c)))}
     votes: dict[str, float] = {}
     anchors: list[tuple[float, float]] = []
     for name, places in candidates.items():

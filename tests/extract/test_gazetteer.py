@@ -69,6 +69,20 @@ def test_alternate_names_that_read_as_something_else_are_not_places(nlp):
     assert [e.label_ for e in doc.ents if e.text == "Robert Williams"] == ["PERSON"]
 
 
+def test_a_small_town_named_in_everyday_words_does_not_take_over_an_organisation(nlp):
+    # White House, Tennessee (11,000 people) is in the gazetteer; "A White House spokesman"
+    # is the president's office, which spaCy calls an organisation.
+    assert lookup("White House")
+    labels = [e.label_ for e in nlp("A White House spokesman said the talks would resume.").ents
+              if e.text == "White House"]
+    assert labels and "GPE" not in labels
+    # a town whose name is no everyday phrase still becomes a place ("Kursk", "Sumy" as ORG)
+    assert {"Kursk", "Sumy"} <= {e.text for e in nlp("Troops left Kursk for Sumy.").ents if e.label_ == "GPE"}
+    # and "at the White House" (a building, so a place) is not put on the map in Tennessee
+    found = geocode_story({"White House": 3, "Washington": 2, "Kursk": 1})
+    assert "White House" not in found and found["Washington"].place.country == "US"
+
+
 _REGION_PATTERN = [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": list(REGION_WORDS)}}]
 _WORDS = ("Kursk", "Nizhny", "Novgorod", "Oblast", "oblast", "region", "Region", "the", "in", "Krai",
           "Province", ",", "\n", "US", "Belgorod", "district")
