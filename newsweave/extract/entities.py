@@ -6,11 +6,13 @@ at"); a name with an institution's head word ("Razumkov Center", "Center for Eur
 Analysis") is an organisation whatever the tagger said; a person's or organisation's
 name has no possessive inside ("Kiev's NATO", "Russia's Defense Ministry": the part after it is
 the name); a person's name has a capitalised word ("square kilometers" is none) and is no
-acronym.
+acronym; a lone word called a person no more often than a place in the article, and no one's
+surname there, is the place.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Span
@@ -98,11 +100,20 @@ def mended(ent: Span) -> tuple[Span, str] | None:
 @stage(NAME, version=VERSION, requires=("spacy",), produces=("mentions",), warm_up=warm_up)
 def spacy_mentions(article: Article, options: Options) -> Iterator[Mention]:
     doc_id = article.document.id
-    for ent in article.spacy.ents:
+    ents = article.spacy.ents
+    # a lone word spaCy calls a person no more often than a place in the article, which names
+    # nobody with it as surname ("Sudzha" beside "the town of Sudzha"), is that place
+    places = Counter(e.text for e in ents if entity_type(e) == "place")
+    people = Counter(e.text for e in ents if e.label_ == "PERSON" and len(e) == 1)
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for ent in ents:
         found = mended(ent)
         if found is None:
             continue
         span, kind = found
+        if kind == "person" and len(span) == 1 and 0 < people[span.text] <= places[span.text] \
+                and span.text not in surnames:
+            kind = "place"
         yield Mention(
             doc=doc_id, start=span.start_char, end=span.end_char, text=span.text,
             extractor=EXTRACTOR, confidence=CONFIDENCE.get(ent.label_, 0.6), label=kind,

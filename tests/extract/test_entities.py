@@ -66,3 +66,13 @@ def test_a_names_own_shape_mends_the_taggers_span_and_type(tmp_path):
     assert any(t.endswith("Center for European Policy Analysis") and label == "organisation" for t, label in found)
     assert "square kilometers" not in texts and "Kiev’s NATO" not in texts, found
     assert ("Mark Galeotti", "person") in found and ("Oleksiy Melnyk", "person") in found
+
+
+def test_a_lone_word_called_a_person_and_more_often_a_place_is_the_place(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Russian forces retook Sudzha. Shelling near Sudzha continued, and Sudzha fell silent.")
+    labels = {m.label for m in _mentions([path]) if m.text == "Sudzha"}
+    assert labels == {"place"}, labels
+    # a surname of someone named in full stays a person
+    path.write_text("Rep. Jim Jordan spoke in Amman, Jordan. Jordan said the vote would pass.")
+    assert "person" in {m.label for m in _mentions([path]) if m.text == "Jordan"}
