@@ -160,8 +160,8 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
         if token[0].isdigit():
             if len(token) == 4 and (token[:2] == "20" or "15" <= token[:2] <= "19"):
                 token = "<year>"
-            elif len(token) == 2 and token[1] == "0":
-                token = "<decade>"
+            elif len(token) == 2 and (token[1] == "0" or text[m.start() - 1:m.start()] in ("'", "\u2019")):
+                token = "<decade>"  # "the '90s", and a year without its century: "in '87"
             else:
                 continue
         ids = _RULES_BY_TRIGGER.get(token.lower())

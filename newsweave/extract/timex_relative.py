@@ -420,9 +420,9 @@ ANAPHORIC_RULE = rf"""
 
 # --- years, decades, centuries ---------------------------------------------------------------
 _YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\b)[a-z]+s\b")
-# a currency sign, "No.", or a digit right before: part of a bigger number; "in 1994, 1995"
-# is a list of years
-_NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|\bNo\.\s*)$")
+# a currency sign, "No.", or a digit right before: part of a bigger number ("555-1990", but
+# "2019-2020" is a range of years); "in 1994, 1995" is a list of years
+_NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|(?<!\b[12]\d\d)\d-|\bNo\.\s*)$")
 
 
 _PRE_POST_BEFORE = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
@@ -432,13 +432,35 @@ def _year(m: re.Match, ctx: Context) -> Found | None:
     mod = _position(m.group("pos"))
     if m.group("yy"):
         decade = int(m.group("yy"))
-        century = 19 if decade >= 20 or ctx.dct is None or decade * 10 > ctx.dct.year % 100 + 5 else 20
+        century = 19 if decade >= 20 else _century_of(decade, ctx)  # "the '20s" are the 1920s
         return Found("DATE", f"{century}{decade // 10}", mod=mod)
+    if m.group("yy2"):
+        # "in '87", "the '87 crash": a year written with its century left out
+        if not _SHORT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()) or _QUOTE_CLOSED_AFTER.match(
+            ctx.text, m.end()
+        ):
+            return None  # "after '60 Minutes' interview": the mark opens a quoted title
+        year = _century_of(int(m.group("yy2")), ctx) * 100 + int(m.group("yy2"))
+        point = Point(dt.date(year, 1, 1), "year")
+        return Found("DATE", point.value, mod=mod, point=point, start=m.start("yy2") - 1)
     year = int(m.group("year"))
+    if m.group("range"):
+        # "the 2019-2020 season", "in 1988-89": the first year of a range of years (the second,
+        # written in full, is tagged on its own); "1500-2000 troops" is a range of numbers
+        to = int(m.group("to"))
+        if not (0 < to - year <= 30 if to >= 1000 else to == (year + 1) % 100) or m.group("decade"):
+            return None
     before = ctx.text[max(0, m.start() - 6):m.start()]
     after = ctx.text[m.end():m.end() + 3]
     if _NUMBER_CONTEXT.search(before) or re.match(r"[,.]?\d|%|\s*percent", after):
         return None
+    if m.group("decade") and m.group("decade")[0] in "'’" and (
+        year % 10 or not (m.group("pos") or _DECADE_LEAD_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()))
+    ):
+        # "2016's election", "fiscal 1990's first quarter": a year's possessive, not the decade
+        # ("the 1970's", "the mid 1940's"); the span leaves the "'s" out, as for "Friday's"
+        point = Point(dt.date(year, 1, 1), "year")
+        return Found("DATE", point.value, mod=mod, point=point, end=m.start("decade"), confidence=0.9)
     if m.group("decade"):
         point = Point(dt.date(year, 1, 1), "decade")
         return Found("DATE", point.value, mod=mod, point=point)
@@ -454,11 +476,32 @@ def _year(m: re.Match, ctx: Context) -> Found | None:
     return Found("DATE", point.value, mod=mod, point=point, confidence=0.9)
 
 
+def _century_of(yy: int, ctx: Context) -> int:
+    """The century of a two-digit year: the document date's up to five years ahead of it, else the one before.
+
+    >>> _century_of(87, Context("", dt.date(1989, 10, 27), lambda _: None)), _century_of(19, Context("", dt.date(2020, 1, 2), lambda _: None))
+    (19, 20)
+    """
+    if ctx.dct is None:
+        return 19
+    century = ctx.dct.year // 100
+    return century if yy <= ctx.dct.year % 100 + 5 else century - 1
+
+
+_SHORT_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|from|until|through|to|and|before|after|during|the|class|summer|spring|fall|autumn|winter)\s+$",
+    re.IGNORECASE,
+)
+_QUOTE_CLOSED_AFTER = re.compile(r"[^'\u2019.!?\n]{1,30}['\u2019](?!\w)")
+_DECADE_LEAD_BEFORE = re.compile(r"\b(?:the|mid|early|late)[\s-]*$", re.IGNORECASE)
+
+
 YEAR_RULE = rf"""
     (?:(?P<pos>{POSITION_RE}))?
     (?:(?P<fiscal>\b(?:fiscal|calendar)\s+(?:year\s+)?))?
     (?:\bthe\s+(?=(?:{YEAR_RE})s\b|'\d0s))?
-    (?:\b(?P<year>{YEAR_RE})(?P<decade>'?s)?\b(?!\s*-\s*\d)|'(?P<yy>\d0)s\b)
+    (?:\b(?P<year>{YEAR_RE})(?P<decade>['’]?s)?\b(?=(?P<range>\s*[-–]\s*(?P<to>\d{{4}}|\d\d)\b))?
+      |(?<![\w'’])['’](?P<yy>\d0)s\b|(?<![\w'’])['’](?P<yy2>\d\d)\b(?!['’]?s\b|[-.,]?\d))
 """
 
 
