@@ -39,6 +39,11 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
     rel = squash(m.group("rel"))
     unit = _unit(m.group("unit"))
     mod = _position(m.group("pos"))
+    if rel == "the":
+        # "by the end of the month", "the middle of the week": the current one, as "this month"
+        if mod is None or not squash(m.group("pos")).endswith(" of"):
+            return None
+        rel = "this"
     if m.group("pos") and squash(m.group("pos")) in ("earlier", "later") and mod is None:
         mod = "START" if squash(m.group("pos")) == "earlier" else "END"
     if unit == "day":
@@ -84,7 +89,8 @@ _COARSE = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "half": 
 
 RELATIVE_UNIT_RULE = rf"""
     (?:\b(?P<pos>{POSITION_RE}|earlier|later|earlier\s+in|later\s+in)\s*)?
-    \b(?P<rel>last|this(?:\s+past)?|next|the\s+(?:current|coming|latest|previous|prior|following|next|past|last|same|preceding)|current|that)
+    \b(?P<rel>last|this(?:\s+past)?|next|the\s+(?:current|coming|latest|previous|prior|following|next|past|last|same|preceding)|current|that
+      |(?<=\bof\s)the(?=\s+(?:week|month)\b))
     \s+(?:fiscal\s+)?(?P<unit>day|week|weekend|month|quarter|year|decade|century)\b
 """
 
@@ -244,7 +250,7 @@ DURATION_RULE = rf"""
     (?:\b(?P<mod>{MOD_RE})\s+(?=(?:{NUMBER_RE}|{VAGUE_RE})[\s-]))?
     (?P<lead>\bthe\s+(?:past|last|next|first|previous|coming|following|final|latest|remaining|same|initial|
         year[- ]earlier|year[- ]ago)\s+|\bthe\s+)?
-    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+(?:more|additional|extra|full|straight|consecutive))?[\s-]+
+    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+(?:more|additional|extra|full|straight|consecutive|trading|business|working))?[\s-]+
     (?P<unit>{UNIT_RE})s?\b(?!-(?:earlier|ago|end)\b)
     (?P<half>\s+and\s+a\s+half)?(?P<old>-long\b|-old\b|\s+old\b)?
     (?P<approx>\s+or\s+so)?
@@ -268,10 +274,13 @@ BARE_PLURAL_RULE = r"""
       |(?:over|through|during)\s+(?P<the>the))\s+
     (?P<unit>years|months|weeks|days|quarters|decades|hours|minutes|centuries)\b(?!\s+(?:ago|earlier|later|before|after)\b)
     |\b(?P<unit2>years|decades|months|weeks|days|hours|year|month|week|day|hour)-long\b
+    |\bthe\s+(?P<unit3>years|months|weeks|days)\s+ahead\b(?!\s+of\b)
 """
 
 
 def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("unit3"):  # "in the weeks ahead": some weeks from now, as "the next few weeks"
+        return Found("DURATION", duration_value(None, _unit(m.group("unit3"))), anchor="dct")
     if m.group("unit2"):  # "years-long" is some years, "day-long" one day
         plural = m.group("unit2").endswith("s")
         return Found("DURATION", duration_value(None if plural else 1, _unit(m.group("unit2"))))
@@ -752,7 +761,7 @@ RELATIVE_RULES = (
     Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any,
          frozenset({"years", "months", "weeks", "days", "quarters", "decades", "hours", "minutes", "centuries",
                     "year", "month", "week", "day", "hour"}),
-         before=20, after=8),
+         before=20, after=12),
     Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period,
          frozenset({"quarter", "period", "year"}), before=30, after=30),
     Rule("century", re.compile(CENTURY_RULE, re.IGNORECASE), _century, frozenset({"century"}), before=40, after=3),

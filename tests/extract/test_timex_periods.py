@@ -245,3 +245,22 @@ def test_timex_plural_quarters_without_a_habit_are_this_years_and_fractions_are_
 
 def test_timex_decade_words_among_numbers_are_numbers():
     assert values("Both drugs had counts in the twenties; highs in the low thirties.") == {}
+
+
+def test_timex_the_end_of_the_month_is_the_current_month_with_its_position():
+    got = {t.text: (t.value, t.mod) for t in find_timexes(
+        "Troops should arrive by the end of the month and talks resume in the middle of the week.", THURSDAY)}
+    assert got["the end of the month"] == ("1989-10", "END")
+    assert got["the middle of the week"] == ("1989-W43", "MID")
+    assert values("It was one of the week's best days.") == {}
+
+
+def test_timex_the_weeks_ahead_is_some_weeks_but_ahead_of_an_event_is_not():
+    assert values("Funds may sell in the weeks ahead.") == {"the weeks ahead": "PXW"}
+    assert values("Funds sold in the days ahead of the vote.") == {}
+
+
+def test_timex_trading_and_business_days_are_days():
+    got = values("Eight trading days later it fell; refunds take three business days.")
+    assert got["Eight trading days"] == "P8D"
+    assert got["three business days"] == "P3D"
