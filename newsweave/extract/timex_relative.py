@@ -136,6 +136,11 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         if grain == "week" and amount <= 2:
             grain = "day"
         step = int(amount) if amount == int(amount) else amount
+        if isinstance(step, float) and unit in ("decade", "century") and (amount * (10 if unit == "decade" else 100)).is_integer():
+            step, unit = int(amount * (10 if unit == "decade" else 100)), "year"  # "half a century ago": 50 years
+        if isinstance(step, float) and unit == "year" and (amount * 12).is_integer():
+            # "two and a half years ago": thirty months back, a month
+            grain, step, unit = "month", int(amount * 12), "month"
         if isinstance(step, float):
             return None
         scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)

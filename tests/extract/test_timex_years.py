@@ -43,3 +43,25 @@ def test_timex_range_of_years_tags_both_years_but_ranges_of_numbers_none():
     got = values("The 2019-2020 budget and the 1988–89 season.", dt.date(2019, 3, 1))
     assert got == {"2019": "2019", "2020": "2020", "1988": "1988"}
     assert values("About 1500-2000 troops came; call 555-1990-12 or see table 1990-12.") == {}
+
+
+def test_timex_halves_are_half_the_unit():
+    got = values("Within half an hour, a half hour and half a day passed; it took 2-1/2 years, 2½ years "
+                 "and the first such vote in half a century.")
+    assert got["half an hour"] == "PT30M"
+    assert got["a half hour"] == "PT30M"
+    assert got["half a day"] == "PT12H"
+    assert got["2-1/2 years"] == got["2½ years"] == "P2Y6M"
+    assert got["half a century"] == "P50Y"
+    assert values("He runs a half dozen stores for about a half million people.") == {}
+
+
+def test_timex_half_units_ago_land_on_the_month_or_year():
+    got = values("It began two and a half years ago, nearly half a century ago.")
+    assert got["two and a half years ago"] == "1987-04"
+    assert got["nearly half a century ago"] == "1939"
+
+
+def test_timex_capitalised_frequency_words_inside_a_sentence_are_names():
+    assert values("He read the New York Daily News, Entertainment Weekly and Overnight Health Care.") == {}
+    assert values("Daily, the paper prints the news.") == {"Daily": "P1D"}
