@@ -439,6 +439,14 @@ _YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\
 _NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|(?<!\b[12]\d\d)\d-|\bNo\.\s*)$")
 
 
+# a year before a carmaker and the model or a kind of vehicle is a model year
+_MODEL_AFTER = re.compile(
+    r"\s+(?:Chevrolet|Chevy|Ford|Toyota|Honda|Nissan|Dodge|Chrysler|Buick|Cadillac|Pontiac|Oldsmobile|Jeep|GMC|BMW"
+    r"|Mercedes(?:-Benz)?|Volkswagen|VW|Audi|Porsche|Volvo|Subaru|Mazda|Hyundai|Kia|Plymouth|Tesla|Lexus|Acura"
+    r"|Infiniti|Mitsubishi|Ferrari|Lamborghini|Saab|Fiat|Peugeot|Renault|Harley-Davidson)"
+    r"\s+(?:[A-Z0-9]|(?:car|truck|pickup|sedan|convertible|coupe|van|minivan|SUV|wagon|hatchback|motorcycle)s?\b)"
+)
+_TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|through|during|of|for|before|after|to)\s+$|[,;:.]\s*$", re.IGNORECASE)
 _PRE_POST_BEFORE = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
 
 
@@ -482,6 +490,10 @@ def _year(m: re.Match, ctx: Context) -> Found | None:
     if prefix:  # "post-1959 politics", "pre-1990 rules": the year the words lean on, prefix included
         point = Point(dt.date(year, 1, 1), "year")
         return Found("DATE", point.value, point=point, start=prefix.start(), confidence=0.8)
+    if not (m.group("pos") or m.group("fiscal")) and _MODEL_AFTER.match(ctx.text, m.end()) and not _TIME_PREPOSITION_BEFORE.search(
+        ctx.text, max(0, m.start() - 10), m.start()
+    ):
+        return None  # "a red 2010 Chevrolet Aveo": a model year names the car ("in 2019 Toyota Motor said" is a time)
     if not (m.group("pos") or m.group("fiscal")) and _YEAR_PLURAL_AFTER.match(ctx.text, m.end()):
         lead = ctx.text[max(0, m.start() - 12):m.start()]
         if not re.search(r"\b(?:in|of|since|by|from|until|the|and|to)\s*$", lead, re.IGNORECASE):

@@ -65,3 +65,9 @@ def test_timex_half_units_ago_land_on_the_month_or_year():
 def test_timex_capitalised_frequency_words_inside_a_sentence_are_names():
     assert values("He read the New York Daily News, Entertainment Weekly and Overnight Health Care.") == {}
     assert values("Daily, the paper prints the news.") == {"Daily": "P1D"}
+
+
+def test_timex_model_year_of_a_car_is_no_time_but_a_year_before_a_company_is():
+    assert values("Kopp's 1987 Chevrolet Cavalier and a red 2010 Ford Explorer were found.") == {}
+    got = values("In 2019 Toyota Motor said so; the 1976 Ford campaign lost.", dt.date(2020, 1, 2))
+    assert got == {"2019": "2019", "1976": "1976"}
