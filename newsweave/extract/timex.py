@@ -67,7 +67,7 @@ class Timex(Record):
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected|expects?"
     r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|(?:agree|promise|propose|prepare|hope)[sd]?\s+to|(?:vow|aim|want|threaten)(?:s|ed)?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed|effective"
-    r"|as\s+(?:soon|early)\s+as)\b|'ll\b",
+    r"|as\s+(?:soon|early)\s+as|(?:minutes|hours|days|weeks|months|years)\s+away)\b|'ll\b",
     re.IGNORECASE,
 )
 # common irregular past forms; a regular one is any lower-case word in -ed ("United" is no verb)

@@ -264,3 +264,15 @@ def test_timex_trading_and_business_days_are_days():
     got = values("Eight trading days later it fell; refunds take three business days.")
     assert got["Eight trading days"] == "P8D"
     assert got["three business days"] == "P3D"
+
+
+def test_timex_past_season_in_december_is_this_years_and_last_winter_the_one_before():
+    new_years_eve = dt.date(2019, 12, 31)
+    assert values("Attacks hit their bases during the summer.", new_years_eve)["the summer"] == "2019-SU"
+    assert values("Snow fell last winter.", new_years_eve)["last winter"] == "2018-WI"
+    assert values("Snow fell last winter.", dt.date(2020, 1, 15))["last winter"] == "2018-WI"
+    assert values("Talks resume next spring.", dt.date(2020, 1, 15))["next spring"] == "2020-SP"
+
+
+def test_timex_units_away_look_ahead():
+    assert values("With Election Day six months away, voters worry.", dt.date(2020, 5, 22))["Election Day"] == "2020-11-03"
