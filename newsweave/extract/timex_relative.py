@@ -240,6 +240,8 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
     # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
     loose = m.group("mod") and squash(m.group("mod")) in ("about", "around", "approximately", "roughly")
     start = m.start("num") if loose and not m.group("lead") else None
+    if lead == "the" and ctx.text[m.end("num"):m.start("unit")] == "-" and not m.group("old"):
+        start = m.start("num")  # "the 14-day waiting period": the article belongs to the noun, not the length
     period = None
     if unit == "month" and amount in (6, 9) and m.group("lead") and ctx.dct is not None:
         # "the first nine months": a report on the year to date, which is what "a year

@@ -276,3 +276,8 @@ def test_timex_past_season_in_december_is_this_years_and_last_winter_the_one_bef
 
 def test_timex_units_away_look_ahead():
     assert values("With Election Day six months away, voters worry.", dt.date(2020, 5, 22))["Election Day"] == "2020-11-03"
+
+
+def test_timex_hyphenated_length_leaves_the_article_to_its_noun():
+    spans = {t.text for t in find_timexes("They called the 14-day waiting period unfair after the nine months of talks.", THURSDAY)}
+    assert "14-day" in spans and "the nine months" in spans
