@@ -305,7 +305,7 @@ def _day_word(m: re.Match, ctx: Context) -> Found | None:
 
 DAY_WORD_RULE = rf"""
     (?:\b(?P<pos>early|late|earlier|later)\s+)?
-    \b(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b(?:'s)?
+    \b(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b
     (?:\s+(?P<part>{PART_OF_DAY_RE})\b)?
 """
 

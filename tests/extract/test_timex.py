@@ -428,3 +428,8 @@ def test_timex_in_some_quarters_is_among_people_and_a_weeks_long_is_vague():
     assert values("There is distrust of her in some quarters.") == {}
     assert values("It ended a weeks-long shutdown.") == {"weeks-long": "PXW"}
     assert values("It ended a week-long shutdown.") == {"a week-long": "P1W"}
+
+
+def test_timex_day_word_possessive_leaves_the_s_outside_the_span():
+    found = find_timexes("Advertised in today's editions before tomorrow's vote.", dt.date(1989, 11, 1))
+    assert [(t.text, t.value) for t in found] == [("today", "1989-11-01"), ("tomorrow", "1989-11-02")]
