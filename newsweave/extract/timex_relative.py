@@ -655,31 +655,64 @@ SET_RULE = rf"""
 
 
 # --- holidays ----------------------------------------------------------------------------------
+def easter(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+
+    >>> easter(2000), easter(2019)
+    (datetime.date(2000, 4, 23), datetime.date(2019, 4, 21))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_on(name: str, year: int) -> dt.date:
+    """The day a holiday falls on in ``year`` (``name`` squashed: "thanksgiving day")."""
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's": (1, 1),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "the fourth of july": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31),
+             "valentine's day": (2, 14), "veterans day": (11, 11), "juneteenth": (6, 19)}
+    if name in fixed:
+        return dt.date(year, *fixed[name])
+    if name.startswith("thanksgiving"):
+        return nth_weekday(year, 11, 3, 4)
+    if name == "election day":
+        return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if name == "labor day":
+        return nth_weekday(year, 9, 0, 1)
+    if name == "memorial day":
+        return nth_weekday(year, 5, 0, 5) if nth_weekday(year, 5, 0, 5).month == 5 else nth_weekday(year, 5, 0, 4)
+    if name in ("mother's day", "mothers day"):
+        return nth_weekday(year, 5, 6, 2)
+    if name in ("father's day", "fathers day"):
+        return nth_weekday(year, 6, 6, 3)
+    if name.startswith(("martin luther king", "mlk")):
+        return nth_weekday(year, 1, 0, 3)
+    if name.startswith("president"):
+        return nth_weekday(year, 2, 0, 3)
+    if name == "columbus day":
+        return nth_weekday(year, 10, 0, 2)
+    if name == "good friday":
+        return easter(year) - dt.timedelta(days=2)
+    return easter(year)  # "Easter", "Easter Sunday", "Holy Week"
+
+
 def _holiday(m: re.Match, ctx: Context) -> Found | None:
     name = squash(m.group("h"))
     rel = squash(m.group("rel") or "")
+    week = bool(m.group("week")) or name == "holy week"
 
     def on(year: int) -> dt.date:
-        if name.startswith("christmas"):
-            return dt.date(year, 12, 24 if name.endswith("eve") else 25)
-        if name.startswith("new year"):
-            return dt.date(year, 12, 31) if name.endswith("eve") else dt.date(year, 1, 1)
-        if name.startswith("thanksgiving"):
-            return nth_weekday(year, 11, 3, 4)
-        if name == "election day":
-            return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
-        if name in ("independence day", "the fourth of july", "fourth of july"):
-            return dt.date(year, 7, 4)
-        if name == "labor day":
-            return nth_weekday(year, 9, 0, 1)
-        if name == "memorial day":
-            return nth_weekday(year, 5, 0, 5) if nth_weekday(year, 5, 0, 5).month == 5 else nth_weekday(year, 5, 0, 4)
-        if name == "halloween":
-            return dt.date(year, 10, 31)
-        return dt.date(year, 2, 14)  # Valentine's Day
+        return _holiday_on(name, year)
 
     if ctx.dct is None:
-        return Found("DATE", "XXXX" + on(2001).isoformat()[4:])
+        return Found("DATE", "XXXX-WXX" if week else "XXXX" + on(2001).isoformat()[4:])
     day = on(ctx.dct.year)
     if rel == "last" and day >= ctx.dct:
         day = on(ctx.dct.year - 1)
@@ -687,14 +720,17 @@ def _holiday(m: re.Match, ctx: Context) -> Found | None:
         day = on(ctx.dct.year + 1)
     elif not rel and day > ctx.dct + dt.timedelta(days=60) and ctx.tense(m.start()) != "future":
         day = on(ctx.dct.year - 1)
-    point = Point(day, "day")
+    point = Point(day, "week" if week else "day")  # "Easter week", "Thanksgiving week": the week it falls in
     return Found("DATE", point.value, anchor="dct", point=point)
 
 
 HOLIDAY_RULE = r"""
     (?:\b(?P<rel>last|next|this)\s+)?
     (?-i:(?P<h>Christmas(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?
-    |Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Valentine's\s+Day|Halloween))\b
+    |Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Valentine's\s+Day|Halloween
+    |Easter(?:\s+Sunday)?|Good\s+Friday(?!\s+(?i:agreement|accords?|peace))|Holy\s+Week|Veterans\s+Day|Juneteenth|Columbus\s+Day
+    |Mother'?s\s+Day|Father'?s\s+Day|Presidents'?\s+Day|(?:Martin\s+Luther\s+King(?:,?\s+Jr\.?)?|MLK)\s+Day))
+    \b(?P<week>\s+week\b)?
 """
 
 _UNIT_WORDS = frozenset(
@@ -790,7 +826,8 @@ RELATIVE_RULES = (
     Rule("set", re.compile(SET_RULE, FLAGS), _set,
          frozenset("daily nightly weekly monthly yearly hourly biweekly every each per".split()), before=3, after=45),
     Rule("holiday", re.compile(HOLIDAY_RULE, FLAGS), _holiday,
-         frozenset("christmas thanksgiving new election independence labor memorial valentine halloween".split()),
-         before=8, after=20),
+         frozenset("christmas thanksgiving new election independence labor memorial valentine halloween easter good "
+                   "holy veterans juneteenth columbus mother mothers father fathers presidents martin mlk".split()),
+         before=8, after=36),
     Rule("vague", re.compile(VAGUE_RULE, FLAGS), _vague, _VAGUE_WORDS, before=15, after=15),
 )

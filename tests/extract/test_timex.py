@@ -433,3 +433,12 @@ def test_timex_in_some_quarters_is_among_people_and_a_weeks_long_is_vague():
 def test_timex_day_word_possessive_leaves_the_s_outside_the_span():
     found = find_timexes("Advertised in today's editions before tomorrow's vote.", dt.date(1989, 11, 1))
     assert [(t.text, t.value) for t in found] == [("today", "1989-11-01"), ("tomorrow", "1989-11-02")]
+
+
+def test_timex_moveable_holidays_and_holiday_weeks():
+    got = {t.text: t.value for t in find_timexes(
+        "Protesters prayed as Easter week began, two days after Good Friday; Mother's Day is next.", dt.date(2000, 4, 17))}
+    assert got["Easter week"] == "2000-W16"
+    assert got["Good Friday"] == "2000-04-21"
+    assert got["Mother's Day"] == "2000-05-14"
+    assert {t.text for t in find_timexes("The Good Friday Agreement held.", dt.date(2019, 4, 20))} == set()
