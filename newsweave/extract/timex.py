@@ -64,9 +64,12 @@ class Timex(Record):
 
 
 # --- tense from the text, when no parse is at hand -----------------------------------
+# "to" before a determiner or a name begins a noun phrase, no infinitive: "the speaker's plans
+# to reporters", "due to the storm" (because of it) look nowhere
+_NOT_INFINITIVE = r"(?!\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|reporters?|(?-i:[A-Z])\w*)\b)"
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected|expects?"
-    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|(?:agree|promise|propose|prepare|hope)[sd]?\s+to|(?:vow|aim|want|threaten)(?:s|ed)?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed|effective"
+    rf"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to{_NOT_INFINITIVE}|scheduled|expected|expects?"
+    rf"|set\s+to|due(?!\s+to\b)|due\s+to{_NOT_INFINITIVE}|is\s+to|are\s+to|intends?\s+to|(?:agree|promise|propose|prepare|hope)[sd]?\s+to|(?:vow|aim|want|threaten)(?:s|ed)?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed|effective"
     r"|as\s+(?:soon|early)\s+as|(?:minutes|hours|days|weeks|months|years)\s+away)\b|'ll\b",
     re.IGNORECASE,
 )
@@ -183,11 +186,11 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
 
 
 # a capitalised time word inside a sentence belongs to a name: ABC's "This Week", "60 Minutes",
-# "High Noon", "VOA Today", the "New York Daily News", "Entertainment Weekly", The Hill's
+# "High Noon", "VOA Today", "USA TODAY", the "New York Daily News", "Entertainment Weekly", The Hill's
 # "Overnight Health Care" (holidays such as "Labor Day" are matched by their own rule)
 _TITLE_WORD = re.compile(
     r"\b(?:Week|Weekend|Month|Year|Days?|Hours?|Minutes?|Noon|Today|Tonight"
-    r"|Daily|Nightly|Weekly|Monthly|Quarterly|Yearly|Overnight)\b"
+    r"|Daily|Nightly|Weekly|Monthly|Quarterly|Yearly|Overnight|TODAY|TONIGHT)\b"
 )
 _SENTENCE_START = re.compile(r"[.!?:;\"'`(\n\-_]\s*$")
 

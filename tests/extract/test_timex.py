@@ -442,3 +442,17 @@ def test_timex_moveable_holidays_and_holiday_weeks():
     assert got["Good Friday"] == "2000-04-21"
     assert got["Mother's Day"] == "2000-05-14"
     assert {t.text for t in find_timexes("The Good Friday Agreement held.", dt.date(2019, 4, 20))} == set()
+
+
+def test_timex_to_before_a_noun_phrase_is_no_plan_ahead():
+    friday = dt.date(2019, 1, 18)
+    def value(text):
+        return [t.value for t in find_timexes(text, friday)]
+    assert value("Aides revealed the speaker's plans to reporters late Thursday.") == ["2019-01-17"]
+    assert value("Flights were cancelled due to the storm on Thursday.") == ["2019-01-17"]
+    assert value("He plans to speak on Thursday.") == ["2019-01-24"]
+    assert value("The payment is due to arrive Thursday.") == ["2019-01-24"]
+
+
+def test_timex_usa_today_is_a_newspaper():
+    assert find_timexes("Woolf told USA TODAY that rates rose.", dt.date(2019, 11, 26)) == []
