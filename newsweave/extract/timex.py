@@ -187,10 +187,10 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
 
 # a capitalised time word inside a sentence belongs to a name: ABC's "This Week", "60 Minutes",
 # "High Noon", "VOA Today", "USA TODAY", the "New York Daily News", "Entertainment Weekly", The Hill's
-# "Overnight Health Care" (holidays such as "Labor Day" are matched by their own rule)
+# "Overnight Health Care", Vox's "Future Perfect" (holidays such as "Labor Day" are matched by their own rule)
 _TITLE_WORD = re.compile(
     r"\b(?:Week|Weekend|Month|Year|Days?|Hours?|Minutes?|Noon|Today|Tonight"
-    r"|Daily|Nightly|Weekly|Monthly|Quarterly|Yearly|Overnight|TODAY|TONIGHT)\b"
+    r"|Daily|Nightly|Weekly|Monthly|Quarterly|Yearly|Overnight|Future|TODAY|TONIGHT)\b"
 )
 _SENTENCE_START = re.compile(r"[.!?:;\"'`(\n\-_]\s*$")
 

@@ -246,10 +246,15 @@ def _holiday(m: re.Match, ctx: Context) -> Found | None:
         day = on(ctx.dct.year - 1)
     elif rel == "next" and day <= ctx.dct:
         day = on(ctx.dct.year + 1)
-    elif not rel and day > ctx.dct + dt.timedelta(days=60) and ctx.tense(m.start()) != "future":
-        day = on(ctx.dct.year - 1)
+    elif not rel and day > ctx.dct + dt.timedelta(days=60) and ctx.tense(m.start()) != "future" and not _DEADLINE_AHEAD_BEFORE.search(
+        ctx.text, max(0, m.start() - 12), m.start()
+    ):
+        day = on(ctx.dct.year - 1)  # a holiday months ahead is last year's, unless it is a deadline ("by Election Day")
     point = Point(day, "week" if week else "day")  # "Easter week", "Thanksgiving week": the week it falls in
     return Found("DATE", point.value, anchor="dct", point=point)
+
+
+_DEADLINE_AHEAD_BEFORE = re.compile(r"\b(?:by|until|till|before|ahead\s+of)\s+$", re.IGNORECASE)
 
 
 HOLIDAY_RULE = r"""

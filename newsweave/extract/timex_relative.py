@@ -297,6 +297,11 @@ def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
 # --- quarters and halves -------------------------------------------------------------------
 # "the last half of the '80s": a part of a decade or century, which has no quarter or half value;
 # the decade's own rule tags it
+_OF_NO_TIME = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+|its\s+|their\s+)?(?:fiscal\s+|calendar\s+|current\s+|same\s+)?"
+    r"(?:year|fiscal|\d{4}|'\d\d)\b)(?:the|a|an|his|her|its|their)\s+",
+    re.IGNORECASE,
+)
 _OF_LONGER_PERIOD = re.compile(r"\s+of\s+(?:the\s+)?(?:'\d0s|\d{3}0'?s|decade|century)\b", re.IGNORECASE)
 
 
@@ -311,8 +316,8 @@ _PLURAL_PERIOD_OF_YEAR = re.compile(
 
 
 def _quarter(m: re.Match, ctx: Context) -> Found | None:
-    if _OF_LONGER_PERIOD.match(ctx.text, m.end()):
-        return None
+    if _OF_LONGER_PERIOD.match(ctx.text, m.end()) or (not m.group("yr2") and _OF_NO_TIME.match(ctx.text, m.end())):
+        return None  # "the second half of the sentence", "the first quarter of the game": no part of a year
     n = ORDINALS[m.group("ord").lower()]
     unit = (m.group("unit") or m.group("unit2")).lower()
     shared = m.group("shared") is not None

@@ -281,3 +281,16 @@ def test_timex_units_away_look_ahead():
 def test_timex_hyphenated_length_leaves_the_article_to_its_noun():
     spans = {t.text for t in find_timexes("They called the 14-day waiting period unfair after the nine months of talks.", THURSDAY)}
     assert "14-day" in spans and "the nine months" in spans
+
+
+def test_timex_half_or_quarter_of_a_thing_is_no_part_of_a_year():
+    got = values("They deleted the second half of the sentence in the first quarter of the game, "
+                 "as in the first half of this year.")
+    assert "the second half" not in got and "the first quarter" not in got
+    assert got["the first half"] == "1989-H1"
+
+
+def test_timex_holiday_as_a_deadline_is_the_coming_one():
+    july = dt.date(2020, 7, 13)
+    assert values("Ballots must be received by Election Day.", july)["Election Day"] == "2020-11-03"
+    assert values("Sign up for the Future Perfect newsletter.", july) == {}
