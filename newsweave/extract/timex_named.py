@@ -19,7 +19,11 @@ from newsweave.extract.timex_rules import Context, Found, Rule, _position
 FLAGS = re.IGNORECASE | re.VERBOSE
 
 # --- years, decades, centuries ---------------------------------------------------------------
-_YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\b)[a-z]+s\b")
+# "2000 troops" counts troops; "1989 is following the trend", "1989 was" are years
+_YEAR_PLURAL_AFTER = re.compile(
+    r"\s+(?!(?:years|days|times|hours|months|weeks|is|was|has|his|its|this|as|thus|us|does|plus|less|unless|across"
+    r"|versus|perhaps|always|whereas)\b)[a-z]+s\b"
+)
 # a currency sign, "No.", or a digit right before: part of a bigger number ("555-1990", but
 # "2019-2020" is a range of years); "in 1994, 1995" is a list of years
 _NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|(?<!\b[12]\d\d)\d-|\bNo\.\s*)$")

@@ -71,3 +71,8 @@ def test_timex_model_year_of_a_car_is_no_time_but_a_year_before_a_company_is():
     assert values("Kopp's 1987 Chevrolet Cavalier and a red 2010 Ford Explorer were found.") == {}
     got = values("In 2019 Toyota Motor said so; the 1976 Ford campaign lost.", dt.date(2020, 1, 2))
     assert got == {"2019": "2019", "1976": "1976"}
+
+
+def test_timex_year_before_a_verb_in_s_is_a_year_but_before_a_plural_a_count():
+    got = values("Sales volume in 1989 is following the trend; 1991 was worse. About 2000 troops left.")
+    assert got == {"1989": "1989", "1991": "1991"}
