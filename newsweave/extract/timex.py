@@ -32,7 +32,7 @@ from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule, 
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "timex.rules", "0.5.0"
+NAME, VERSION = "timex.rules", "0.6.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES  # earlier rules win ties of equal span
 
@@ -64,10 +64,13 @@ class Timex(Record):
 
 
 # --- tense from the text, when no parse is at hand -----------------------------------
+# "to" before a determiner or a name begins a noun phrase, no infinitive: "the speaker's plans
+# to reporters", "due to the storm" (because of it) look nowhere
+_NOT_INFINITIVE = r"(?!\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|reporters?|(?-i:[A-Z])\w*)\b)"
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected|expects?"
-    r"|set\s+to|due|is\s+to|are\s+to|intends?\s+to|(?:agree|promise|propose|prepare|hope)[sd]?\s+to|(?:vow|aim|want|threaten)(?:s|ed)?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed|effective"
-    r"|as\s+(?:soon|early)\s+as)\b|'ll\b",
+    rf"\b(?:will|won't|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to{_NOT_INFINITIVE}|scheduled|expected|expects?"
+    rf"|set\s+to|due(?!\s+to\b)|due\s+to{_NOT_INFINITIVE}|is\s+to|are\s+to|intends?\s+to|(?:agree|promise|propose|prepare|hope)[sd]?\s+to|(?:vow|aim|want|threaten)(?:s|ed)?\s+to|next(?!\s+to\b)|upcoming|tomorrow|postponed|effective"
+    r"|as\s+(?:soon|early)\s+as|(?:minutes|hours|days|weeks|months|years)\s+away)\b|'ll\b",
     re.IGNORECASE,
 )
 # common irregular past forms; a regular one is any lower-case word in -ed ("United" is no verb)
@@ -160,8 +163,8 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
         if token[0].isdigit():
             if len(token) == 4 and (token[:2] == "20" or "15" <= token[:2] <= "19"):
                 token = "<year>"
-            elif len(token) == 2 and token[1] == "0":
-                token = "<decade>"
+            elif len(token) == 2 and (token[1] == "0" or text[m.start() - 1:m.start()] in ("'", "\u2019")):
+                token = "<decade>"  # "the '90s", and a year without its century: "in '87"
             else:
                 continue
         ids = _RULES_BY_TRIGGER.get(token.lower())
@@ -183,8 +186,12 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
 
 
 # a capitalised time word inside a sentence belongs to a name: ABC's "This Week", "60 Minutes",
-# "High Noon", "VOA Today" (holidays such as "Labor Day" are matched by their own rule)
-_TITLE_WORD = re.compile(r"\b(?:Week|Weekend|Month|Year|Days?|Hours?|Minutes?|Noon|Today|Tonight)\b")
+# "High Noon", "VOA Today", "USA TODAY", the "New York Daily News", "Entertainment Weekly", The Hill's
+# "Overnight Health Care", Vox's "Future Perfect" (holidays such as "Labor Day" are matched by their own rule)
+_TITLE_WORD = re.compile(
+    r"\b(?:Week|Weekend|Month|Year|Days?|Hours?|Minutes?|Noon|Today|Tonight"
+    r"|Daily|Nightly|Weekly|Monthly|Quarterly|Yearly|Overnight|Future|TODAY|TONIGHT)\b"
+)
 _SENTENCE_START = re.compile(r"[.!?:;\"'`(\n\-_]\s*$")
 
 

@@ -69,8 +69,8 @@ _SMALL_RE = "|".join(sorted(_SMALL[1:], key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
 NUMBER_RE = (
     rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS_RE})(?:[- ](?:{_SMALL_RE}))?|{_SMALL_RE}"
-    r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|a\s+hundred|an?|one)"
-    r"(?:[- ]and[- ]a[- ]half|\s+1/2)?"
+    r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|a\s+hundred|half[\s-]+an?|a\s+half|an?|one)"
+    r"(?:[- ]and[- ]a[- ]half|[\s-]1/2|\s*\u00bd)?"
 )
 VAGUE_RE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|the\s+past\s+few)"
 UNIT_RE = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
@@ -126,10 +126,12 @@ def parse_number(text: str) -> float | None:
     (28, 2.5, 1000)
     """
     words = squash(text).replace(",", "")
+    if words in ("half a", "half an", "a half"):  # "half an hour", "a half hour"
+        return 0.5
     half = 0.0
-    for suffix in (" and a half", " 1/2"):
+    for suffix in (" and a half", " 1/2", "\u00bd"):
         if words.endswith(suffix):
-            words, half = words[: -len(suffix)], 0.5
+            words, half = words[: -len(suffix)].rstrip(), 0.5
     if words in VAGUE_QUANTITIES or words.startswith("the past few"):
         return None
     try:

@@ -12,11 +12,11 @@ import datetime as dt
 import re
 
 from newsweave.extract.timex_lexicon import (
-    ANY_YEAR_RE, MOD_PREFIXES, MOD_RE, MONTH_RE, MONTHS, NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINALS, POSITION_RE, SEASON_RE, SEASONS,
-    UNIT_RE, unit_name, VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, nth_weekday,
-    parse_number, shift_month, squash, year_number,
+    MOD_PREFIXES, MOD_RE, MONTH_RE, MONTHS, NUMBER_RE, ORDINAL_RE, ORDINALS, POSITION_RE, UNIT_RE, unit_name, VAGUE_RE,
+    WEEKDAY_RE, WEEKDAYS, YEAR_RE, duration_value, parse_number, shift_month, squash,
 )
-from newsweave.extract.timex_resolve import Point, resolve_quarter, resolve_season
+from newsweave.extract.timex_named import CENTURY, DECADE_WORD, HOLIDAY, SEASON, SPELLED_YEAR, WEEKEND, YEAR, YEAR_END
+from newsweave.extract.timex_resolve import Point, resolve_quarter
 from newsweave.extract.timex_rules import Context, Found, Rule, _position, compares
 
 FLAGS = re.IGNORECASE | re.VERBOSE
@@ -39,6 +39,11 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
     rel = squash(m.group("rel"))
     unit = _unit(m.group("unit"))
     mod = _position(m.group("pos"))
+    if rel == "the":
+        # "by the end of the month", "the middle of the week": the current one, as "this month"
+        if mod is None or not squash(m.group("pos")).endswith(" of"):
+            return None
+        rel = "this"
     if m.group("pos") and squash(m.group("pos")) in ("earlier", "later") and mod is None:
         mod = "START" if squash(m.group("pos")) == "earlier" else "END"
     if unit == "day":
@@ -84,7 +89,8 @@ _COARSE = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "half": 
 
 RELATIVE_UNIT_RULE = rf"""
     (?:\b(?P<pos>{POSITION_RE}|earlier|later|earlier\s+in|later\s+in)\s*)?
-    \b(?P<rel>last|this(?:\s+past)?|next|the\s+(?:current|coming|latest|previous|prior|following|next|past|last|same|preceding)|current|that)
+    \b(?P<rel>last|this(?:\s+past)?|next|the\s+(?:current|coming|latest|previous|prior|following|next|past|last|same|preceding)|current|that
+      |(?<=\bof\s)the(?=\s+(?:week|month)\b))
     \s+(?:fiscal\s+)?(?P<unit>day|week|weekend|month|quarter|year|decade|century)\b
 """
 
@@ -130,6 +136,11 @@ def _offset(m: re.Match, ctx: Context) -> Found | None:
         if grain == "week" and amount <= 2:
             grain = "day"
         step = int(amount) if amount == int(amount) else amount
+        if isinstance(step, float) and unit in ("decade", "century") and (amount * (10 if unit == "decade" else 100)).is_integer():
+            step, unit = int(amount * (10 if unit == "decade" else 100)), "year"  # "half a century ago": 50 years
+        if isinstance(step, float) and unit == "year" and (amount * 12).is_integer():
+            # "two and a half years ago": thirty months back, a month
+            grain, step, unit = "month", int(amount * 12), "month"
         if isinstance(step, float):
             return None
         scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
@@ -229,6 +240,8 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
     # TempEval-3 leaves "about" outside the span but keeps "nearly", "more than", "up to"
     loose = m.group("mod") and squash(m.group("mod")) in ("about", "around", "approximately", "roughly")
     start = m.start("num") if loose and not m.group("lead") else None
+    if lead == "the" and ctx.text[m.end("num"):m.start("unit")] == "-" and not m.group("old"):
+        start = m.start("num")  # "the 14-day waiting period": the article belongs to the noun, not the length
     period = None
     if unit == "month" and amount in (6, 9) and m.group("lead") and ctx.dct is not None:
         # "the first nine months": a report on the year to date, which is what "a year
@@ -244,7 +257,7 @@ DURATION_RULE = rf"""
     (?:\b(?P<mod>{MOD_RE})\s+(?=(?:{NUMBER_RE}|{VAGUE_RE})[\s-]))?
     (?P<lead>\bthe\s+(?:past|last|next|first|previous|coming|following|final|latest|remaining|same|initial|
         year[- ]earlier|year[- ]ago)\s+|\bthe\s+)?
-    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+(?:more|additional|extra|full|straight|consecutive))?[\s-]+
+    \b(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+(?:more|additional|extra|full|straight|consecutive|trading|business|working))?[\s-]+
     (?P<unit>{UNIT_RE})s?\b(?!-(?:earlier|ago|end)\b)
     (?P<half>\s+and\s+a\s+half)?(?P<old>-long\b|-old\b|\s+old\b)?
     (?P<approx>\s+or\s+so)?
@@ -268,10 +281,13 @@ BARE_PLURAL_RULE = r"""
       |(?:over|through|during)\s+(?P<the>the))\s+
     (?P<unit>years|months|weeks|days|quarters|decades|hours|minutes|centuries)\b(?!\s+(?:ago|earlier|later|before|after)\b)
     |\b(?P<unit2>years|decades|months|weeks|days|hours|year|month|week|day|hour)-long\b
+    |\bthe\s+(?P<unit3>years|months|weeks|days)\s+ahead\b(?!\s+of\b)
 """
 
 
 def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("unit3"):  # "in the weeks ahead": some weeks from now, as "the next few weeks"
+        return Found("DURATION", duration_value(None, _unit(m.group("unit3"))), anchor="dct")
     if m.group("unit2"):  # "years-long" is some years, "day-long" one day
         plural = m.group("unit2").endswith("s")
         return Found("DURATION", duration_value(None if plural else 1, _unit(m.group("unit2"))))
@@ -281,6 +297,11 @@ def _bare_plural_any(m: re.Match, ctx: Context) -> Found | None:
 # --- quarters and halves -------------------------------------------------------------------
 # "the last half of the '80s": a part of a decade or century, which has no quarter or half value;
 # the decade's own rule tags it
+_OF_NO_TIME = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+|its\s+|their\s+)?(?:fiscal\s+|calendar\s+|current\s+|same\s+)?"
+    r"(?:year|fiscal|\d{4}|'\d\d)\b)(?:the|a|an|his|her|its|their)\s+",
+    re.IGNORECASE,
+)
 _OF_LONGER_PERIOD = re.compile(r"\s+of\s+(?:the\s+)?(?:'\d0s|\d{3}0'?s|decade|century)\b", re.IGNORECASE)
 
 
@@ -295,8 +316,8 @@ _PLURAL_PERIOD_OF_YEAR = re.compile(
 
 
 def _quarter(m: re.Match, ctx: Context) -> Found | None:
-    if _OF_LONGER_PERIOD.match(ctx.text, m.end()):
-        return None
+    if _OF_LONGER_PERIOD.match(ctx.text, m.end()) or (not m.group("yr2") and _OF_NO_TIME.match(ctx.text, m.end())):
+        return None  # "the second half of the sentence", "the first quarter of the game": no part of a year
     n = ORDINALS[m.group("ord").lower()]
     unit = (m.group("unit") or m.group("unit2")).lower()
     shared = m.group("shared") is not None
@@ -418,115 +439,6 @@ ANAPHORIC_RULE = rf"""
 """
 
 
-# --- years, decades, centuries ---------------------------------------------------------------
-_YEAR_PLURAL_AFTER = re.compile(r"\s+(?!(?:years|days|times|hours|months|weeks)\b)[a-z]+s\b")
-# a currency sign, "No.", or a digit right before: part of a bigger number; "in 1994, 1995"
-# is a list of years
-_NUMBER_CONTEXT = re.compile(r"(?:[$£€#]\s*|\d[,.]?|\bNo\.\s*)$")
-
-
-_PRE_POST_BEFORE = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
-
-
-def _year(m: re.Match, ctx: Context) -> Found | None:
-    mod = _position(m.group("pos"))
-    if m.group("yy"):
-        decade = int(m.group("yy"))
-        century = 19 if decade >= 20 or ctx.dct is None or decade * 10 > ctx.dct.year % 100 + 5 else 20
-        return Found("DATE", f"{century}{decade // 10}", mod=mod)
-    year = int(m.group("year"))
-    before = ctx.text[max(0, m.start() - 6):m.start()]
-    after = ctx.text[m.end():m.end() + 3]
-    if _NUMBER_CONTEXT.search(before) or re.match(r"[,.]?\d|%|\s*percent", after):
-        return None
-    if m.group("decade"):
-        point = Point(dt.date(year, 1, 1), "decade")
-        return Found("DATE", point.value, mod=mod, point=point)
-    prefix = _PRE_POST_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start()) if not m.group("pos") else None
-    if prefix:  # "post-1959 politics", "pre-1990 rules": the year the words lean on, prefix included
-        point = Point(dt.date(year, 1, 1), "year")
-        return Found("DATE", point.value, point=point, start=prefix.start(), confidence=0.8)
-    if not (m.group("pos") or m.group("fiscal")) and _YEAR_PLURAL_AFTER.match(ctx.text, m.end()):
-        lead = ctx.text[max(0, m.start() - 12):m.start()]
-        if not re.search(r"\b(?:in|of|since|by|from|until|the|and|to)\s*$", lead, re.IGNORECASE):
-            return None  # "2000 troops": a quantity
-    point = Point(dt.date(year, 1, 1), "year")
-    return Found("DATE", point.value, mod=mod, point=point, confidence=0.9)
-
-
-YEAR_RULE = rf"""
-    (?:(?P<pos>{POSITION_RE}))?
-    (?:(?P<fiscal>\b(?:fiscal|calendar)\s+(?:year\s+)?))?
-    (?:\bthe\s+(?=(?:{YEAR_RE})s\b|'\d0s))?
-    (?:\b(?P<year>{YEAR_RE})(?P<decade>'?s)?\b(?!\s*-\s*\d)|'(?P<yy>\d0)s\b)
-"""
-
-
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                 "seventies": 7, "eighties": 8, "nineties": 9}
-
-
-# "counts in the twenties", "temperatures in the forties", "the low thirties": numbers, not decades
-_NUMBERS_BEFORE = re.compile(
-    r"(?:\d|%|\b(?:percent|degrees|temperatures?|counts?|polls?|polling|numbers?|ages?|scores?|ratings?))\b"
-    r"(?:\s+\w+){0,2}\s+in\s+the\s+$|\b(?:low|high|upper|lower)[\s-]*$",
-    re.IGNORECASE,
-)
-
-
-def _decade_word(m: re.Match, ctx: Context) -> Found | None:
-    """"the nineties", "the early sixties": the last such decade begun by the document date."""
-    if _NUMBERS_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start("dw")):
-        return None
-    tens = _DECADE_WORDS[m.group("dw").lower()]
-    year = (ctx.dct.year if ctx.dct else 1999) // 100 * 100 + 10 * tens
-    if ctx.dct is not None and year > ctx.dct.year:
-        year -= 100
-    point = Point(dt.date(year, 1, 1), "decade")
-    return Found("DATE", point.value, mod=_position(m.group("pos")), point=point)
-
-
-# "the" is required: "in her forties" is an age
-DECADE_WORD_RULE = rf"""
-    (?:\bthe\s+(?P<pos>early|late|mid)[\s-]*|\bthe\s+)
-    \b(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b(?!\s+degrees)
-"""
-
-
-def _century(m: re.Match, ctx: Context) -> Found | None:
-    n = int(m.group("n"))
-    return Found("DATE", f"{n - 1:02d}", mod=_position(m.group("pos"))) if 1 <= n <= 21 else None
-
-
-CENTURY_RULE = rf"(?:(?P<pos>{POSITION_RE}))?(?:\bthe\s+)?\b(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century\b"
-
-
-# --- seasons ---------------------------------------------------------------------------------
-def _season(m: re.Match, ctx: Context) -> Found | None:
-    code = SEASONS[m.group("season").lower()]
-    rel = squash(m.group("rel") or "")
-    rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
-    mod = _position(m.group("pos")) or _position(rel)
-    if not (rel or m.group("pos") or m.group("year")):
-        return None  # "fall" the verb, "spring" the noun
-    if m.group("year"):
-        point = Point(dt.date(year_number(m.group("year")), 3 if code == "SP" else 6 if code == "SU" else 9 if code == "FA" else 12, 1), "season", code)
-        return Found("DATE", point.value, mod=mod, point=point)
-    if ctx.dct is None:
-        return Found("DATE", f"XXXX-{code}", mod=mod)
-    relation = rel if rel in ("last", "next", "this") else ""
-    point = resolve_season(ctx.dct, code, relation, ctx.tense(m.start()))
-    return Found("DATE", point.value, mod=mod, anchor="dct", point=point)
-
-
-SEASON_RULE = rf"""
-    (?:(?P<pos>{POSITION_RE}))?
-    (?:\b(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|that|early|late)\s+)?
-    \b(?P<season>{SEASON_RE})\b(?!\s+(?:of\s+)?(?:19|20)?\d\d\s+(?:percent|%))
-    (?:\s+(?:of\s+)?(?P<year>{ANY_YEAR_RE})\b)?
-"""
-
-
 # --- vague references and sets -------------------------------------------------------------
 _VAGUE = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
@@ -583,49 +495,6 @@ SET_RULE = rf"""
 """
 
 
-# --- holidays ----------------------------------------------------------------------------------
-def _holiday(m: re.Match, ctx: Context) -> Found | None:
-    name = squash(m.group("h"))
-    rel = squash(m.group("rel") or "")
-
-    def on(year: int) -> dt.date:
-        if name.startswith("christmas"):
-            return dt.date(year, 12, 24 if name.endswith("eve") else 25)
-        if name.startswith("new year"):
-            return dt.date(year, 12, 31) if name.endswith("eve") else dt.date(year, 1, 1)
-        if name.startswith("thanksgiving"):
-            return nth_weekday(year, 11, 3, 4)
-        if name == "election day":
-            return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
-        if name in ("independence day", "the fourth of july", "fourth of july"):
-            return dt.date(year, 7, 4)
-        if name == "labor day":
-            return nth_weekday(year, 9, 0, 1)
-        if name == "memorial day":
-            return nth_weekday(year, 5, 0, 5) if nth_weekday(year, 5, 0, 5).month == 5 else nth_weekday(year, 5, 0, 4)
-        if name == "halloween":
-            return dt.date(year, 10, 31)
-        return dt.date(year, 2, 14)  # Valentine's Day
-
-    if ctx.dct is None:
-        return Found("DATE", "XXXX" + on(2001).isoformat()[4:])
-    day = on(ctx.dct.year)
-    if rel == "last" and day >= ctx.dct:
-        day = on(ctx.dct.year - 1)
-    elif rel == "next" and day <= ctx.dct:
-        day = on(ctx.dct.year + 1)
-    elif not rel and day > ctx.dct + dt.timedelta(days=60) and ctx.tense(m.start()) != "future":
-        day = on(ctx.dct.year - 1)
-    point = Point(day, "day")
-    return Found("DATE", point.value, anchor="dct", point=point)
-
-
-HOLIDAY_RULE = r"""
-    (?:\b(?P<rel>last|next|this)\s+)?
-    (?-i:(?P<h>Christmas(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?
-    |Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Valentine's\s+Day|Halloween))\b
-"""
-
 _UNIT_WORDS = frozenset(
     w + s for w in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
                     "quarter", "year", "decade", "century", "weekend") for s in ("", "s")
@@ -634,73 +503,12 @@ _VAGUE_WORDS = frozenset(
     "now currently current presently present nowadays days moment recently lately past previously "
     "formerly future term possible date being soon".split()
 )
-def _weekend(m: re.Match, ctx: Context) -> Found | None:
-    """"the weekend", "this weekend", "last weekend": ``YYYY-Www-WE`` of the nearest one."""
-    rel = squash(m.group("rel"))
-    if ctx.dct is None:
-        return Found("DATE", "XXXX-WXX-WE")
-    saturday = ctx.dct + dt.timedelta(days=(5 - ctx.dct.weekday()) % 7)
-    if rel == "last" or (rel in ("the", "this", "over the") and saturday > ctx.dct and ctx.tense(m.start()) != "future"):
-        saturday -= dt.timedelta(weeks=1)
-    elif rel == "next" and saturday <= ctx.dct + dt.timedelta(days=1):
-        saturday += dt.timedelta(weeks=1)
-    point = Point(saturday, "weekend")
-    return Found("DATE", point.value, anchor="dct", point=point)
 
-
-WEEKEND_RULE = r"\b(?P<rel>the|this|last|next)\s+weekend\b"
-
-
-_DEADLINE_BEFORE = re.compile(r"\b(?P<p>since|by|until|till|before|after|around|at|through)\s+$", re.IGNORECASE)
-
-
-def _year_end(m: re.Match, ctx: Context) -> Found | None:
-    """"year-end": the end of the year told about ("in 1988, when year-end net ..."); after a
-    preposition ("by year-end", "since year-end") the end of the document's year, or of the
-    year before it after "since"."""
-    deadline = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
-    if deadline and ctx.dct is not None:
-        back = 1 if deadline.group("p").lower() == "since" else 0
-        base, anchor = Point(ctx.dct.replace(year=ctx.dct.year - back, month=1, day=1), "year"), "dct"
-    else:
-        base, anchor = ctx.previous()
-    if base is None:
-        return Found("DATE", "XXXX", mod="END")
-    point = Point(base.day, "year")
-    return Found("DATE", point.value, mod="END", anchor=anchor, point=point, sets_reference=False)
-
-
-YEAR_END_RULE = r"\b(?:the\s+)?year(?:'s)?[\s-]+end\b"
-
-_SPELLED_DECADES = {w: 20 + 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SPELLED_UNITS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine".split())}
-
-
-def _spelled_year(m: re.Match, ctx: Context) -> Found | None:
-    """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000, as transcripts write years."""
-    if m.group("millennium"):
-        year = 2000 + (NUMBER_WORDS.get(squash(m.group("mu") or "zero"), 0))
-    else:
-        century = 1900 if m.group("c").lower() == "nineteen" else 2000
-        tens = _SPELLED_DECADES[m.group("t").lower()]
-        year = century + tens + (_SPELLED_UNITS[m.group("u").lower()] if m.group("u") else 0)
-    point = Point(dt.date(year, 1, 1), "year")
-    return Found("DATE", point.value, point=point)
-
-
-SPELLED_YEAR_RULE = r"""
-    \b(?P<c>nineteen|twenty)[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
-    (?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?\b
-    |\bthe\s+year\s+(?P<millennium>two\s+thousand)
-    (?:\s+(?:and\s+)?(?P<mu>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen
-    |fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?\b
-"""
 
 RELATIVE_RULES = (
-    Rule("weekend", re.compile(WEEKEND_RULE, re.IGNORECASE), _weekend, frozenset({"weekend"}), before=10, after=2),
-    Rule("year-end", re.compile(YEAR_END_RULE, re.IGNORECASE), _year_end, frozenset({"end"}), before=12, after=2),
-    Rule("spelled-year", re.compile(SPELLED_YEAR_RULE, FLAGS), _spelled_year,
-         frozenset({"nineteen", "twenty", "thousand"}), before=16, after=22),
+    WEEKEND,
+    YEAR_END,
+    SPELLED_YEAR,
     Rule("offset", re.compile(OFFSET_RULE, FLAGS), _offset, _UNIT_WORDS, before=50, after=25),
     Rule("relative-unit", re.compile(RELATIVE_UNIT_RULE, FLAGS), _relative_unit, _UNIT_WORDS, before=50, after=5),
     Rule("quarter", re.compile(QUARTER_RULE, FLAGS), _quarter, frozenset({"quarter", "half", "quarters", "halves"}),
@@ -709,17 +517,15 @@ RELATIVE_RULES = (
     Rule("bare-plural", re.compile(BARE_PLURAL_RULE, FLAGS), _bare_plural_any,
          frozenset({"years", "months", "weeks", "days", "quarters", "decades", "hours", "minutes", "centuries",
                     "year", "month", "week", "day", "hour"}),
-         before=20, after=8),
+         before=20, after=12),
     Rule("anaphoric-period", re.compile(ANAPHORIC_RULE, FLAGS), _anaphoric_period,
          frozenset({"quarter", "period", "year"}), before=30, after=30),
-    Rule("century", re.compile(CENTURY_RULE, re.IGNORECASE), _century, frozenset({"century"}), before=40, after=3),
-    Rule("decade-word", re.compile(DECADE_WORD_RULE, FLAGS), _decade_word, frozenset(_DECADE_WORDS), before=40, after=3),
-    Rule("year", re.compile(YEAR_RULE, FLAGS), _year, frozenset({"<year>", "<decade>"}), before=40, after=8),
-    Rule("season", re.compile(SEASON_RULE, FLAGS), _season, frozenset(SEASONS), before=40, after=20),
+    CENTURY,
+    DECADE_WORD,
+    YEAR,
+    SEASON,
     Rule("set", re.compile(SET_RULE, FLAGS), _set,
          frozenset("daily nightly weekly monthly yearly hourly biweekly every each per".split()), before=3, after=45),
-    Rule("holiday", re.compile(HOLIDAY_RULE, FLAGS), _holiday,
-         frozenset("christmas thanksgiving new election independence labor memorial valentine halloween".split()),
-         before=8, after=20),
+    HOLIDAY,
     Rule("vague", re.compile(VAGUE_RULE, FLAGS), _vague, _VAGUE_WORDS, before=15, after=15),
 )

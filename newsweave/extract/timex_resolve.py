@@ -146,18 +146,25 @@ def resolve_month_day(anchor: dt.date, month: int, day: int | None, relation: st
 
 
 def resolve_season(anchor: dt.date, code: str, relation: str, tense: str | None) -> Point:
-    """A season named with last/this/next or bare, as ``YYYY-SU`` (winter takes December's year)."""
-    current = SEASON_ORDER.index(season_of(anchor))
-    wanted = SEASON_ORDER.index(code)
-    year = anchor.year if anchor.month != 12 or code != "WI" else anchor.year
-    if anchor.month in (1, 2):
-        year -= 1 if code == "WI" else 0
+    """A season named with last/this/next or bare, as ``YYYY-SU`` (winter takes December's year).
+
+    "last" (or a bare name in the past tense) is the latest such season before the current
+    one, "next" (or the future tense) the first after it, in the order the seasons follow each
+    other: the summer before 31 December 2019 is 2019's, the winter before it 2018's.
+
+    >>> resolve_season(dt.date(2019, 12, 31), "SU", "", "past").value, resolve_season(dt.date(2019, 12, 31), "WI", "last", None).value
+    ('2019-SU', '2018-WI')
+    """
+    year = anchor.year
+    if anchor.month in (1, 2) and code == "WI":
+        year -= 1
+    # seasons counted in the order they follow each other, winter YYYY spanning December YYYY to February
+    order = ("SP", "SU", "FA", "WI").index(code)
+    current = 4 * (anchor.year - (anchor.month in (1, 2))) + ("SP", "SU", "FA", "WI").index(season_of(anchor))
     if relation == "last" or (relation == "" and direction(tense, 0) < 0):
-        if wanted >= current:
-            year -= 1
+        year = (current - 1 - (current - 1 - order) % 4) // 4  # the latest one before the current season
     elif relation == "next" or (relation == "" and direction(tense, 0) > 0):
-        if wanted <= current:
-            year += 1
+        year = (current + 1 + (order - current - 1) % 4) // 4  # the first one after it
     month = SEASON_START[code]
     return Point(dt.date(year, month, 1), "season", code)
 

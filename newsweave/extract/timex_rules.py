@@ -247,6 +247,8 @@ _SHARED_PLURAL_AFTER = re.compile(
 
 
 def _weekday(m: re.Match, ctx: Context) -> Found | None:
+    if ctx.text.endswith("Good ", 0, m.start("wd")):
+        return None  # "the Good Friday Agreement": a name (the holiday itself has its own rule)
     weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     part = m.group("part")
     shared = None if part or m.group("plural") else _SHARED_PLURAL_AFTER.match(ctx.text, m.end())
@@ -305,7 +307,7 @@ def _day_word(m: re.Match, ctx: Context) -> Found | None:
 
 DAY_WORD_RULE = rf"""
     (?:\b(?P<pos>early|late|earlier|later)\s+)?
-    \b(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b(?:'s)?
+    \b(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b
     (?:\s+(?P<part>{PART_OF_DAY_RE})\b)?
 """
 

@@ -52,9 +52,9 @@ def test_evaluate_subset_meets_floor_and_renders(data_dir: Path):
 @pytest.mark.slow
 def test_evaluate_full_tempeval_with_dateparser_baseline(data_dir: Path):
     result = evaluate(data_dir / "tempeval3")
-    assert result["relaxed_f1"] >= 0.92 and result["value_f1"] >= 0.83
+    assert result["relaxed_f1"] >= 0.92 and result["value_f1"] >= 0.84
     assert set(result["folders"]) == {"AQUAINT", "TimeBank"}
-    assert all(f["value_f1"] >= 0.78 for f in result["folders"].values())
+    assert all(f["value_f1"] >= 0.79 for f in result["folders"].values())
     assert result["relaxed_f1"] > result["baselines"]["dateparser"]["relaxed_f1"]
 
 

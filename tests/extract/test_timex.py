@@ -428,3 +428,31 @@ def test_timex_in_some_quarters_is_among_people_and_a_weeks_long_is_vague():
     assert values("There is distrust of her in some quarters.") == {}
     assert values("It ended a weeks-long shutdown.") == {"weeks-long": "PXW"}
     assert values("It ended a week-long shutdown.") == {"a week-long": "P1W"}
+
+
+def test_timex_day_word_possessive_leaves_the_s_outside_the_span():
+    found = find_timexes("Advertised in today's editions before tomorrow's vote.", dt.date(1989, 11, 1))
+    assert [(t.text, t.value) for t in found] == [("today", "1989-11-01"), ("tomorrow", "1989-11-02")]
+
+
+def test_timex_moveable_holidays_and_holiday_weeks():
+    got = {t.text: t.value for t in find_timexes(
+        "Protesters prayed as Easter week began, two days after Good Friday; Mother's Day is next.", dt.date(2000, 4, 17))}
+    assert got["Easter week"] == "2000-W16"
+    assert got["Good Friday"] == "2000-04-21"
+    assert got["Mother's Day"] == "2000-05-14"
+    assert {t.text for t in find_timexes("The Good Friday Agreement held.", dt.date(2019, 4, 20))} == set()
+
+
+def test_timex_to_before_a_noun_phrase_is_no_plan_ahead():
+    friday = dt.date(2019, 1, 18)
+    def value(text):
+        return [t.value for t in find_timexes(text, friday)]
+    assert value("Aides revealed the speaker's plans to reporters late Thursday.") == ["2019-01-17"]
+    assert value("Flights were cancelled due to the storm on Thursday.") == ["2019-01-17"]
+    assert value("He plans to speak on Thursday.") == ["2019-01-24"]
+    assert value("The payment is due to arrive Thursday.") == ["2019-01-24"]
+
+
+def test_timex_usa_today_is_a_newspaper():
+    assert find_timexes("Woolf told USA TODAY that rates rose.", dt.date(2019, 11, 26)) == []

@@ -245,3 +245,52 @@ def test_timex_plural_quarters_without_a_habit_are_this_years_and_fractions_are_
 
 def test_timex_decade_words_among_numbers_are_numbers():
     assert values("Both drugs had counts in the twenties; highs in the low thirties.") == {}
+
+
+def test_timex_the_end_of_the_month_is_the_current_month_with_its_position():
+    got = {t.text: (t.value, t.mod) for t in find_timexes(
+        "Troops should arrive by the end of the month and talks resume in the middle of the week.", THURSDAY)}
+    assert got["the end of the month"] == ("1989-10", "END")
+    assert got["the middle of the week"] == ("1989-W43", "MID")
+    assert values("It was one of the week's best days.") == {}
+
+
+def test_timex_the_weeks_ahead_is_some_weeks_but_ahead_of_an_event_is_not():
+    assert values("Funds may sell in the weeks ahead.") == {"the weeks ahead": "PXW"}
+    assert values("Funds sold in the days ahead of the vote.") == {}
+
+
+def test_timex_trading_and_business_days_are_days():
+    got = values("Eight trading days later it fell; refunds take three business days.")
+    assert got["Eight trading days"] == "P8D"
+    assert got["three business days"] == "P3D"
+
+
+def test_timex_past_season_in_december_is_this_years_and_last_winter_the_one_before():
+    new_years_eve = dt.date(2019, 12, 31)
+    assert values("Attacks hit their bases during the summer.", new_years_eve)["the summer"] == "2019-SU"
+    assert values("Snow fell last winter.", new_years_eve)["last winter"] == "2018-WI"
+    assert values("Snow fell last winter.", dt.date(2020, 1, 15))["last winter"] == "2018-WI"
+    assert values("Talks resume next spring.", dt.date(2020, 1, 15))["next spring"] == "2020-SP"
+
+
+def test_timex_units_away_look_ahead():
+    assert values("With Election Day six months away, voters worry.", dt.date(2020, 5, 22))["Election Day"] == "2020-11-03"
+
+
+def test_timex_hyphenated_length_leaves_the_article_to_its_noun():
+    spans = {t.text for t in find_timexes("They called the 14-day waiting period unfair after the nine months of talks.", THURSDAY)}
+    assert "14-day" in spans and "the nine months" in spans
+
+
+def test_timex_half_or_quarter_of_a_thing_is_no_part_of_a_year():
+    got = values("They deleted the second half of the sentence in the first quarter of the game, "
+                 "as in the first half of this year.")
+    assert "the second half" not in got and "the first quarter" not in got
+    assert got["the first half"] == "1989-H1"
+
+
+def test_timex_holiday_as_a_deadline_is_the_coming_one():
+    july = dt.date(2020, 7, 13)
+    assert values("Ballots must be received by Election Day.", july)["Election Day"] == "2020-11-03"
+    assert values("Sign up for the Future Perfect newsletter.", july) == {}
