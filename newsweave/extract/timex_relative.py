@@ -66,7 +66,10 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
         base = Point(ctx.dct, _GRAIN[unit])
         if rel == "the latest" and unit != "quarter":
             return None
-        point = base.shift(_DCT_STEP[rel], "week" if unit == "weekend" else unit)
+        step = _DCT_STEP[rel]
+        if unit == "week" and step == -1 and ctx.dct.weekday() == 6:
+            step = 0  # on a Sunday, "last week" is the week just ended, the one the Sunday closes
+        point = base.shift(step, "week" if unit == "weekend" else unit)
         return Found("DATE", point.value, mod=mod, anchor="dct", point=point)
     base, anchor = ctx.previous()
     if base is None:

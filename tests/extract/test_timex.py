@@ -456,3 +456,11 @@ def test_timex_to_before_a_noun_phrase_is_no_plan_ahead():
 
 def test_timex_usa_today_is_a_newspaper():
     assert find_timexes("Woolf told USA TODAY that rates rose.", dt.date(2019, 11, 26)) == []
+
+
+def test_last_week_on_a_sunday_is_the_week_that_sunday_closes():
+    # A Sunday paper's "last week" is the Monday-to-Saturday just ended (ISO weeks end on
+    # Sunday); on any other day it is the ISO week before the article's.
+    text = "The flow of aid resumed last week."
+    values = {day: [t.value for t in find_timexes(text, dt.date(2025, 3, day))] for day in (15, 16, 17)}
+    assert values == {15: ["2025-W10"], 16: ["2025-W11"], 17: ["2025-W11"]}
