@@ -35,7 +35,7 @@ from typing import Any
 import numpy
 
 from newsweave.extract.events_lexicon import EVENT_FAMILIES
-from newsweave.extract.timex import anchor_day
+from newsweave.extract.timex import anchor_day, find_timexes
 from newsweave.embeddings import DIMENSIONS, embed
 from newsweave.model import content_id, document_label
 from newsweave.reconcile.affiliation import mention_country, sides
@@ -277,9 +277,12 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
             # when that is known closely; a wide inferred interval ("2019-08-01/2025-11-30")
             # gives none: the entry stays without a year (listed, not charted)
             day = anchor_day((published or {}).get("value") or "")
+            if day is not None and value.startswith("XXXX"):
+                # told before its article's date was known (the story dated it since): the
+                # words read again against that date ("last summer" in August 2024: 2023-SU)
+                value = _read_again(event, (docs.get(event["doc"]) or {}).get("text") or "", day) or value
             if day is not None and value.startswith("XXXX-XX"):
-                # "this month", told before its article's date was known (the story dated it)
-                value = f"{day:%Y-%m}{value[7:]}"
+                value = f"{day:%Y-%m}{value[7:]}"  # "this month"
             year = day.year if day else None
             interval = interval_of(value, year)
             if interval is not None and year is not None and value.startswith("XXXX"):
@@ -313,6 +316,18 @@ def _published_window(published: dict[str, Any] | None) -> Interval | None:
         return None
     window = Interval(dt.date.fromordinal(first.lo).replace(day=1).toordinal(), last.hi, True)
     return window if window.hi - window.lo <= 366 else None
+
+
+def _read_again(event: dict[str, Any], text: str, day: dt.date) -> str | None:
+    """The value of an event's temporal expression read again in its sentence against ``day``,
+    if that now gives a full date; None otherwise (or when the text is not at hand)."""
+    start, s0, s1 = event.get("timex_start"), event.get("sentence_start"), event.get("sentence_end")
+    if start is None or s0 is None or not text or not s0 <= start < (s1 or 0):
+        return None
+    for timex in find_timexes(text[s0:s1], day):
+        if timex.start == start - s0:
+            return timex.value if "X" not in timex.value and interval_of(timex.value) is not None else None
+    return None
 
 
 PAST_TENSES = frozenset({"past", "perfect", "past_perfect"})
@@ -525,8 +540,10 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
             "attributed_to": e.get("attributed_to"),
         })
     entity_counts = Counter(k for i in cluster for k in items[i].keys if not k.startswith("w:"))
-    # sorted by the dates with a year: a "March 12" without one sits in the placeholder leap year
-    lo = min(it.interval.lo for it in ([it for it in dated if it.interval.year_known] or dated))
+    # sorted by its date; a "March 12" without a year sits in the placeholder leap year
+    shown = interval_of(date)
+    lo = shown.lo if shown is not None and shown.year_known else \
+        min(it.interval.lo for it in ([it for it in dated if it.interval.year_known] or dated))
     return {
         "id": content_id("|".join(sorted(s["event"] or f"{s['doc']}:{s['start']}" for s in sources)), "t"),
         "date": date, "granularity": grain, "year_known": any(it.interval.year_known for it in dated),

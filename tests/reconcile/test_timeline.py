@@ -236,12 +236,17 @@ def _roughly_dated(story: dict, index: int, value: str) -> str:
 
 def test_a_month_told_without_its_year_takes_the_year_of_the_entry_it_joins():
     story = analysis_of([
-        ("Last summer, the army sent its troops across the border into the Belgorod region.", "a.txt", "2025-03-16"),
+        ("Last summer, the army sent its troops across the border into the Belgorod region. "
+         "On July 15, 2024, rebels seized the airport of Kolva.", "a.txt", "2025-03-16"),
         ("The army invaded the Belgorod region in August. Its incursion into the Belgorod region was a gamble.", "b.txt", "2024-09-20"),
     ])
     a, b = story["documents"][0]["id"], _roughly_dated(story, 1, "XXXX-08")
-    entries = [e for e in build_timeline(story) if {a, b} <= set(e["documents"])]
-    assert entries and entries[0]["date"] == "2024-08", build_timeline(story)
+    timeline = build_timeline(story)
+    entries = [e for e in timeline if {a, b} <= set(e["documents"])]
+    assert entries and entries[0]["date"] == "2024-08", timeline
+    # ... and is ordered as August, after what happened in July ("last summer" began in June)
+    july = [i for i, e in enumerate(timeline) if e["date"].startswith("2024-07")]
+    assert july and timeline.index(entries[0]) > july[0], timeline
     # the article's own undated mention of that happening ("its incursion into the region") joins it too
     assert any("gamble" in s["sentence"] for s in entries[0]["sources"])
     # a source keeps the date its words give
@@ -276,3 +281,13 @@ def test_the_story_leaves_an_articles_date_alone_when_its_clues_disagree_or_only
     assert story_dates(disagree, docs) == {}
     alone = [_entry("2024-08", ("a", "2024-08", "past"), ("a", "XXXX-XX", "past"))]
     assert story_dates(alone, docs) == {}
+
+
+def test_words_told_before_the_story_dated_their_article_are_read_again_against_that_date():
+    story = analysis_of([("Last summer, rebels captured the town of Kolva.", "a.txt", "2024-08-20")])
+    doc = story["documents"][0]
+    for event in story["events"]:  # as the stage told it while the article's date was a range
+        if event["date_source"] == "timex":
+            event["date"] = "XXXX-SU"
+    doc["published"] = {"value": "2024-08", "source": "story"}
+    assert [e["date"] for e in build_timeline(story)] == ["2023-SU"]  # not the article's own summer
