@@ -135,3 +135,17 @@ def test_a_quote_other_sources_also_carry_names_them_and_speakers_group_by_entit
     assert groups["Maria Lopez"]["count"] == 2
     also = {q["id"]: q["also"] for q in groups["Maria Lopez"]["quotes"]}
     assert also == {"q1": ["b"], "q2": ["a"]} and groups["Pedro Alvarez"]["quotes"][0]["also"] == []
+
+
+def test_the_sources_table_says_which_dates_the_story_gave(seed_run):
+    import json
+
+    _, out = seed_run
+    documents = json.loads((out / "analysis.json").read_text(encoding="utf-8"))["documents"]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    table = html[html.index('<section id="sources"'):html.index('<section id="summary"')]
+    story = [d["published"]["value"] for d in documents if (d["published"] or {}).get("source") == "story"]
+    assert story  # the example story dates a source ("Earlier this month, ... crossed")
+    for value in story:
+        assert f"{value} (from the story)" in table
+    assert table.count("(from the story)") == len(story)
