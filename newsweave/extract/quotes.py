@@ -175,6 +175,8 @@ def _finish_content(att: Attribution, text: str, quotes: QuoteIndex) -> None:
 SHORT_QUOTE_WORDS = 3
 _OPEN_MARKS = "\"“„«‘'"
 _CLOSE_MARKS = "\"”»’'"
+# Either edge of a whole quotation: writers also open with a closing mark ("”Fear. I am ...”").
+_EDGE_MARKS = frozenset(_OPEN_MARKS + _CLOSE_MARKS)
 
 
 # A quotation opening on a lower-case word right after a word of the sentence ("Cruz “has
@@ -198,7 +200,7 @@ def _quote_type(att: Attribution, text: str) -> str:
         return "indirect"
     for start, end in att.content:
         piece = text[start:end].rstrip(".,;: \n")
-        if not piece or piece[0] not in _OPEN_MARKS or piece[-1] not in _CLOSE_MARKS:
+        if not piece or piece[0] not in _EDGE_MARKS or piece[-1] not in _EDGE_MARKS:
             return "partial"
     start, end = att.content[0][0], att.content[-1][1]
     if _FRAGMENT_START.match(text, start) and _AFTER_WORD.search(text, max(start - 3, 0), start):
@@ -403,6 +405,11 @@ def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str
         i = bisect_right(starts, q.start) - 1
         if k in claimed or (i >= 0 and ends[i] > q.start):
             continue
+        if i + 1 < len(found) and _opens_split(found[i + 1], q, text):
+            # “A,” X said, “B.”: the parse made B the verb's complement; A is its first half.
+            found[i + 1].content.insert(0, (q.start, q.end))
+            found[i + 1].quotes.insert(0, k)
+            continue
         prev = _quoted_before(found, i, text)
         if prev is not None and _continues(prev, q, text):
             prev.content.append((q.start, q.end))
@@ -437,6 +444,20 @@ def _quoted_before(found: list[Attribution], i: int, text: str) -> Attribution |
     if j < i and _SENTENCE_END.search(text, found[j].cue[1], found[i].first):
         return None
     return found[j]
+
+
+def _opens_split(after: Attribution, q: QuoteSpan, text: str) -> bool:
+    """Whether quote ``q`` is the first half of the split quote ``after`` reports after its cue.
+
+    That is "“A,” X said, “B.”" (also "“A,” X said, referring to Y, “B.”"): ``after``'s content
+    is a quotation that opens after its cue, and only the cue's clause (no words of the
+    writer's before the speaker or the cue, no line break) separates ``q`` from it.
+    """
+    if after.cue is None or not after.quotes or after.first < after.cue[1]:
+        return False
+    lead = after.cue[0] if after.source is None else min(after.cue[0], after.source.start_char)
+    gap = text[q.end : lead]
+    return "\n" not in gap and WORD.search(gap) is None and "\n" not in text[q.end : after.first]
 
 
 def _continues(prev: Attribution, q: QuoteSpan, text: str) -> bool:
