@@ -101,6 +101,9 @@ class Attribution:
     # and the relation it followed to the content: features of the learned filter.
     origin: str = "verb"
     relation: str = ""
+    # What :func:`newsweave.extract.quote_extent.settle` decided for a quoted content: "alone"
+    # (the quotations are the whole content: direct), "wider" (partial), or "" (not decided).
+    extent: str = ""
 
     @property
     def first(self) -> int:

@@ -73,6 +73,8 @@ from newsweave.extract.quote_cues import (
     trim_span,
     verb_attribution,
 )
+from newsweave.extract.quote_extent import ContentProbability
+from newsweave.extract.quote_extent import settle as settle_extents
 from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsweave.extract.quote_tagger import THRESHOLD as TAG_THRESHOLD
@@ -84,7 +86,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.6.0"
+NAME, VERSION = "quotes.rules", "0.7.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -198,6 +200,8 @@ def _quote_type(att: Attribution, text: str) -> str:
     """
     if not att.quotes:
         return "indirect"
+    if att.extent:
+        return "direct" if att.extent == "alone" else "partial"
     for start, end in att.content:
         piece = text[start:end].rstrip(".,;: \n")
         if not piece or piece[0] not in _EDGE_MARKS or piece[-1] not in _EDGE_MARKS:
@@ -280,11 +284,20 @@ def extract_quotes(
     """
     quotes = QuoteIndex(find_quote_spans(text))
     found = rule_attributions(doc, text, quotes)
-    tagger = load_tagger() if span_tagger else None
-    if tagger is not None and doc.tensor is not None and doc.tensor.shape[:1] == (len(doc),):
-        tagged = tagger.tag(doc, quotes.spans, rule_spans(found))
-        found = merge_tagged(found, tagged, doc, text, quotes)
+    found, probability = tagged_attributions(doc, text, quotes, found, span_tagger=span_tagger)
+    settle_extents(found, doc, text, quotes, probability)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
+
+
+def tagged_attributions(doc: Doc, text: str, quotes: QuoteIndex, found: list[Attribution], *, span_tagger: bool = True
+                        ) -> tuple[list[Attribution], ContentProbability | None]:
+    """The rules' attributions merged with the span tagger's, and the tagger's content
+    probability per token (None when the tagger is off, unfitted or the parse has no tensor)."""
+    tagger = load_tagger() if span_tagger else None
+    if tagger is None or doc.tensor is None or doc.tensor.shape[:1] != (len(doc),):
+        return found, None
+    tagged, starts, content = tagger.tag_with_content(doc, quotes.spans, rule_spans(found))
+    return merge_tagged(found, tagged, doc, text, quotes), ContentProbability(starts, content)
 
 
 def rule_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
