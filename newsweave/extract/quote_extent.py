@@ -27,6 +27,7 @@ a few token look-ups per quotation.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -47,6 +48,10 @@ is was are were be been being it this the a an and but or because with about tha
 described describing describes chants chanting chanted shouting shouted yelling wrote writes
 """.split())
 _MARKS = "\"“”„«»‘’'"
+
+
+# The rest of a sentence after a quotation: up to a stop, question or exclamation mark, or a line end.
+_SENTENCE_REST = re.compile(r"[^.!?\n]*")
 
 
 def _bucket(n: int) -> str:
@@ -101,11 +106,14 @@ class ContentProbability:
 
 
 def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
-             probability: ContentProbability | None) -> list[str]:
-    """The symbolic features of one attribution holding quotations (names of the active indicators)."""
+             probability: ContentProbability | None, *, alone: bool | None = None) -> list[str]:
+    """The symbolic features of one attribution holding quotations (names of the active indicators).
+
+    ``alone`` (whether the content is its quotations alone) is computed when not given."""
     pieces = quotation_pieces(att, quotes)
     first, last = pieces[0], pieces[-1]
-    alone = _is_quotations_alone(att, text, quotes)
+    if alone is None:
+        alone = _is_quotations_alone(att, text, quotes)
     now = "alone" if alone else "wider"
     lead = len(WORD.findall(text, att.first, first[0])) if att.first < first[0] else 0
     tail = len(WORD.findall(text, last[1], att.last)) if att.last > last[1] else 0
@@ -149,10 +157,10 @@ def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
         f"o|ac={att.origin}|{after_char}", f"para={opens_paragraph}", f"o|para={att.origin}|{opens_paragraph}",
         f"bc|ac={before_char}|{after_char}",
     ]
+    # Words after the quotation before its sentence ends (up to three), read off the text.
+    rest = _SENTENCE_REST.match(text, last[1])
+    out.append(f"rest={_bucket(min(len(WORD.findall(rest.group()[:60])), 3) if rest else 0)}")
     if span is not None and len(span):
-        sent = span[0].sent
-        after_words = len(WORD.findall(text, last[1], max(sent.end_char, last[1]))) if span[-1].i < sent.end else 0
-        out.append(f"rest={_bucket(min(after_words, 3))}")
         k = span[0].i - 1
         while k >= 0 and (doc[k].is_space or doc[k].is_punct and doc[k].text in _MARKS + "``''"):
             k -= 1
@@ -186,16 +194,19 @@ def score(feats: Sequence[str]) -> float:
 
 def settle(found: Sequence[Attribution], doc: Doc, text: str, quotes: QuoteIndex,
            probability: ContentProbability | None) -> None:
-    """Narrow each attribution the model judges direct to its quotations; mark the others wider."""
-    if not WEIGHTS:
+    """Narrow each attribution the model judges direct to its quotations; mark the others wider.
+
+    Nothing is decided without the span tagger's probabilities (the tagger switched off):
+    the model was fitted with them."""
+    if not WEIGHTS or probability is None:
         return
     for att in found:
         if not att.quotes:
             continue
-        feats = features(att, doc, text, quotes, probability)
-        alone = "now=alone" in feats
+        alone = _is_quotations_alone(att, text, quotes)
         if alone and THRESHOLD_ALONE <= 0.0:
             continue  # quotations found alone are typed by the rules (quotes._quote_type)
+        feats = features(att, doc, text, quotes, probability, alone=alone)
         if score(feats) >= (THRESHOLD_ALONE if alone else THRESHOLD_WIDER):
             att.content = quotation_pieces(att, quotes)
             att.extent = "alone"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import newsweave.extract.quote_extent as extent
 from newsweave.extract.quote_cues import Attribution, QuoteIndex
-from newsweave.extract.quote_extent import features, quotation_pieces, settle
+from newsweave.extract.quote_extent import ContentProbability, features, quotation_pieces, settle
 from newsweave.extract.quote_marks import find_quote_spans
 from newsweave.extract.quotes import _quote_type
 
+# The tagger's view when it tags nothing as content.
+NO_CONTENT = ContentProbability(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 TEXT = 'The mayor praised him for “stepping up when Congress would not.” He left.'
 
 
@@ -38,7 +41,7 @@ def test_quotation_pieces_are_the_quotations_alone(wide):
 def test_a_confident_model_narrows_a_wider_content_to_a_direct_quote(wide, monkeypatch):
     doc, quotes, att = wide
     monkeypatch.setattr(extent, "WEIGHTS", {"pw=for": 9.0})
-    settle([att], doc, TEXT, quotes, None)
+    settle([att], doc, TEXT, quotes, NO_CONTENT)
     assert att.content == quotation_pieces(att, quotes) and _quote_type(att, TEXT) == "direct"
 
 
@@ -51,10 +54,10 @@ def test_an_unconvinced_model_keeps_the_extent_and_calls_the_quote_partial(nlp, 
     assert _quote_type(att, text) == "direct"
     monkeypatch.setattr(extent, "WEIGHTS", {"bc=,": -9.0})
     monkeypatch.setattr(extent, "THRESHOLD_ALONE", 0.0)  # quotations alone left to the rules
-    settle([att], doc, text, quotes, None)
+    settle([att], doc, text, quotes, NO_CONTENT)
     assert att.extent == "" and _quote_type(att, text) == "direct"
     monkeypatch.setattr(extent, "THRESHOLD_ALONE", 0.5)
-    settle([att], doc, text, quotes, None)
+    settle([att], doc, text, quotes, NO_CONTENT)
     assert att.content == [(q.start, q.end)] and _quote_type(att, text) == "partial"
 
 
@@ -62,5 +65,13 @@ def test_without_fitted_weights_nothing_is_decided(wide, monkeypatch):
     doc, quotes, att = wide
     before = list(att.content)
     monkeypatch.setattr(extent, "WEIGHTS", {})
+    settle([att], doc, TEXT, quotes, NO_CONTENT)
+    assert att.content == before and att.extent == ""
+
+
+def test_without_the_span_taggers_probabilities_nothing_is_decided(wide, monkeypatch):
+    doc, quotes, att = wide
+    before = list(att.content)
+    monkeypatch.setattr(extent, "WEIGHTS", {"pw=for": 9.0})
     settle([att], doc, TEXT, quotes, None)
     assert att.content == before and att.extent == ""
