@@ -12,14 +12,15 @@ cross-validated over 5 folds of documents to maximise the direct-quote F1 they i
 ``2·kept_direct / (predicted_direct + gold_direct)``, so it is not tuned on the very
 predictions it was fitted to, nor on dev.
 
-By default only the second move is written (``THRESHOLD_ALONE = 0.0``: a content found as
-its quotations alone keeps the rules' typing, :func:`newsweave.extract.quotes._quote_type`);
-``--decide-alone`` writes both. Measured (PolNeAR direct-quote content F1, token overlap):
-on train, cross-validated by document, the rules' typing scores 0.912, narrowing alone
-0.917, both moves 0.930; but on dev (the 11th month, next to test's 12th) both moves fell
-from 0.932 to 0.911 (recall 0.927 -> 0.868: loose whole-paragraph quotations, which train
-annotates as direct only 70% of the time, are all direct in a debate-reaction article),
-while narrowing alone gave 0.933.
+Quotations found alone without a cue (``loose``: sentence-initial quotations given to the
+current speaker) are not decided: the context the model reads is the cue's, and for them it
+learns only train's prior (70% direct). ``--rules-type-alone`` leaves every quotation found
+alone to the rules' typing (:func:`newsweave.extract.quotes._quote_type`). Measured
+(PolNeAR direct-quote content F1, token overlap; train cross-validated by document, then
+dev): the rules' typing alone 0.912 / 0.932; narrowing only 0.917 / 0.933; both moves, loose
+quotations left out (the default) 0.927 / 0.933; both moves on loose quotations too 0.930 /
+0.911 (dev recall 0.927 -> 0.868: dev, the 11th month, has a debate-reaction article of 16
+whole-paragraph reader quotations, all direct).
 
 Run ``python -m newsweave.evaluate.quote_extent --data ../shared/data --docbin PATH``
 (train split only; dev and test are never read) after the span tagger is refitted, since
@@ -35,6 +36,11 @@ from pathlib import Path
 
 from newsweave.evaluate.brat import Attribution as Gold
 from newsweave.evaluate.quotes import _Tokens, is_direct, write_table_module
+
+
+def is_alone_undecided(feats: list[str]) -> bool:
+    """Whether the model leaves this content to the rules: a quotation found alone without a cue."""
+    return "o|now=loose|alone" in feats
 
 
 def labelled_quotations(items: Iterable[tuple[str, list[Gold], object]]
@@ -75,13 +81,14 @@ def labelled_quotations(items: Iterable[tuple[str, list[Gold], object]]
     return X, y, groups, n_direct
 
 
-def best_thresholds(probabilities, labels, alone, n_direct: int) -> tuple[float, float, float]:
+def best_thresholds(probabilities, labels, alone, n_direct: int, fixed=None) -> tuple[float, float, float]:
     """The thresholds (for contents that are the quotations alone, for wider ones) maximising
     ``2·kept_direct / (predicted_direct + gold_direct)``, and that value.
 
     A content stays or becomes direct from its threshold up; the two kinds of content get a
     threshold each, since turning a found quotation into a partial quote and narrowing a
-    wider content to its quotations are different moves. A grid of twentieths.
+    wider content to its quotations are different moves. ``fixed`` marks the contents the
+    model does not decide (they count as predicted direct). A grid of twentieths.
     """
     import numpy as np
 
@@ -89,22 +96,24 @@ def best_thresholds(probabilities, labels, alone, n_direct: int) -> tuple[float,
     best = (0.0, 0.5, 0.5)
     for t_alone in grid:
         for t_wider in grid:
-            f1 = implied_f1(probabilities, labels, alone, n_direct, float(t_alone), float(t_wider))
+            f1 = implied_f1(probabilities, labels, alone, n_direct, float(t_alone), float(t_wider), fixed)
             if f1 > best[0]:
                 best = (f1, float(t_alone), float(t_wider))
     return best[1], best[2], best[0]
 
 
-def implied_f1(probabilities, labels, alone, n_direct: int, t_alone: float, t_wider: float) -> float:
-    """``2·kept_direct / (predicted_direct + gold_direct)`` at the two thresholds."""
+def implied_f1(probabilities, labels, alone, n_direct: int, t_alone: float, t_wider: float, fixed=None) -> float:
+    """``2·kept_direct / (predicted_direct + gold_direct)`` at the two thresholds (``fixed``: always kept)."""
     import numpy as np
 
     p, y, a = np.asarray(probabilities, dtype=float), np.asarray(labels, dtype=int), np.asarray(alone, dtype=bool)
     kept = np.where(a, p >= t_alone, p >= t_wider)
+    if fixed is not None:
+        kept |= np.asarray(fixed, dtype=bool)
     return 2 * int((kept & (y == 1)).sum()) / (int(kept.sum()) + n_direct)
 
 
-def fit(X, y, groups, n_direct: int, min_count: int, c: float, min_weight: float, decide_alone: bool = False):
+def fit(X, y, groups, n_direct: int, min_count: int, c: float, min_weight: float, rules_type_alone: bool = False):
     """(bias, (threshold for quotations alone, for wider contents), weights) of a logistic regression."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -117,14 +126,17 @@ def fit(X, y, groups, n_direct: int, min_count: int, c: float, min_weight: float
     # Folds by document: quotations of one article (one writer's habits) never straddle a fold.
     probs = cross_val_predict(model, matrix, y, cv=GroupKFold(5), groups=groups, method="predict_proba")[:, 1]
     model.fit(matrix, y)
-    alone = ["now=alone" in feats for feats in X]
-    t_alone, t_wider, expected = best_thresholds(probs, y, alone, n_direct)
-    if not decide_alone:
-        # Quotations found alone stay with the rules' typing; the wider threshold's best value
-        # does not depend on how they are treated (they are a constant part of the F1).
-        print(f"(deciding quotations found alone too, at {t_alone:.2f}: expected direct F1 {expected:.3f})")
+    # Quotations found alone without a cue ("loose": whole paragraphs after a quoted speaker's)
+    # keep the rules' typing: the context the model reads is the cue's.
+    fixed = [is_alone_undecided(feats) for feats in X]
+    alone = ["now=alone" in feats and not undecided for feats, undecided in zip(X, fixed)]
+    t_alone, t_wider, expected = best_thresholds(probs, y, alone, n_direct, fixed)
+    print(f"(rules' typing for every quotation found alone: expected direct F1 "
+          f"{implied_f1(probs, y, alone, n_direct, 0.0, t_wider, fixed):.3f}; deciding loose ones too: "
+          f"{max(implied_f1(probs, y, [a or f for a, f in zip(alone, fixed)], n_direct, t, t_wider) for t in (0.45, 0.5, 0.55, 0.6)):.3f})")
+    if rules_type_alone:
         t_alone = 0.0
-        expected = implied_f1(probs, y, alone, n_direct, t_alone, t_wider)
+        expected = implied_f1(probs, y, alone, n_direct, t_alone, t_wider, fixed)
     print(f"{len(y)} quotations ({sum(y)} matching a direct gold content, {sum(alone)} found as quotations alone), "
           f"{n_direct} gold direct; cross-validated thresholds {t_alone:.2f} (quotations alone) and "
           f"{t_wider:.2f} (wider): expected direct F1 {expected:.3f}")
@@ -140,13 +152,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = fitting_arguments(__doc__.split("\n")[0], min_count=5)
     parser.add_argument("--min-weight", type=float, default=0.02, help="smaller weights are left out of the artefact")
     parser.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
-    parser.add_argument("--decide-alone", action="store_true",
-                        help="also let the model make quotations found alone partial (see the module docstring)")
+    parser.add_argument("--rules-type-alone", action="store_true",
+                        help="leave every quotation found alone to the rules' typing (see the module docstring)")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     n_docs, parsed = train_parses(args.data, args.limit, args.docbin)
     X, y, groups, n_direct = labelled_quotations(parsed)
-    bias, threshold, weights = fit(X, y, groups, n_direct, args.min_count, args.c, args.min_weight, args.decide_alone)
+    bias, threshold, weights = fit(X, y, groups, n_direct, args.min_count, args.c, args.min_weight, args.rules_type_alone)
     target = Path(__file__).resolve().parents[1] / "extract" / "quote_extent_data.py"
     write_table_module(
         target,

@@ -17,9 +17,9 @@ has been merged: from its threshold up (:data:`THRESHOLD_ALONE` for a content th
 quotations alone, :data:`THRESHOLD_WIDER` for a wider one), the content becomes its quotations alone (a
 direct quote); below it, the attribution is marked ``wider`` and keeps its extent (a
 partial quote: the quoted words are part of a wider reported statement, even where only
-the quotation was found). With ``THRESHOLD_ALONE`` at 0 (the shipped fit), contents found
-as their quotations alone are left to the rules' typing and only wider ones are judged:
-see :mod:`newsweave.evaluate.quote_extent` for why. The weights (:mod:`newsweave.extract.quote_extent_data`) are
+the quotation was found). Quotations found alone without a cue ("loose" ones, given to the
+current speaker) are left to the rules' typing, and so is every quotation found alone when
+``THRESHOLD_ALONE`` is 0: see :mod:`newsweave.evaluate.quote_extent` for why. The weights (:mod:`newsweave.extract.quote_extent_data`) are
 fitted on PolNeAR train only by ``python -m newsweave.evaluate.quote_extent``. The cost is
 a few token look-ups per quotation.
 """
@@ -204,8 +204,8 @@ def settle(found: Sequence[Attribution], doc: Doc, text: str, quotes: QuoteIndex
         if not att.quotes:
             continue
         alone = _is_quotations_alone(att, text, quotes)
-        if alone and THRESHOLD_ALONE <= 0.0:
-            continue  # quotations found alone are typed by the rules (quotes._quote_type)
+        if alone and (THRESHOLD_ALONE <= 0.0 or att.origin == "loose"):
+            continue  # typed by the rules (quotes._quote_type): see newsweave.evaluate.quote_extent
         feats = features(att, doc, text, quotes, probability, alone=alone)
         if score(feats) >= (THRESHOLD_ALONE if alone else THRESHOLD_WIDER):
             att.content = quotation_pieces(att, quotes)

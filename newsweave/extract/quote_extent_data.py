@@ -1,7 +1,7 @@
 """Direct-or-wider model fitted on PolNeAR train (840 documents) by newsweave.evaluate.quote_extent; do not edit."""
 
 BIAS = -2.408
-THRESHOLD_ALONE = 0.0
+THRESHOLD_ALONE = 0.55
 THRESHOLD_WIDER = 0.5
 WEIGHTS: dict[str, float] = {
     'ac=(': -0.175,

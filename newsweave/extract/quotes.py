@@ -27,7 +27,9 @@ Four passes over one parsed document, each linear in its length:
    its attribution's sentence directly is the second half of a split quote
    ("“A,” he said. “B.”", also past an unquoted attribution in between: "said X,
    who said ..."); another sentence-initial quote without a cue of its own
-   belongs to the current speaker of the discourse. Raising verbs ("X seemed to Y", "X is
+   belongs to the current speaker of the discourse; a quotation just before a cue whose
+   content is a quotation after it ("“A,” X said, “B.”", B parsed as the verb's complement)
+   is the first half of that split quote. Raising verbs ("X seemed to Y", "X is
    expected to Y") take subject and complement as content; a leading "In a CBS poll," or
    "For most Democrats," names the source of the rest of its sentence; an inverted split
    quote ("“A,” said X, a description, “B.”") is one quote with X as speaker.
@@ -37,7 +39,10 @@ Four passes over one parsed document, each linear in its length:
    parse's own vectors and the rules' answer, fitted on PolNeAR train) tags source, cue and
    content spans; :mod:`newsweave.extract.quote_spans_merge` adds the contents it is confident
    of that no rule found, takes its extent for an indirect content where it is confident,
-   and drops unquoted rule contents it does not tag at all.
+   and drops unquoted rule contents it does not tag at all. A learned direct-or-wider model
+   (:mod:`newsweave.extract.quote_extent`, fitted on PolNeAR train) then narrows a content
+   that holds quotations to the quotations alone where the gold is likely to be just them
+   ("praised him for “...”" -> "“...”", a direct quote).
 4. Speakers are resolved in text order by :mod:`newsweave.extract.speakers`,
    and a pull-quote repeated verbatim is marked as a duplicate of the first.
 """
