@@ -449,7 +449,9 @@ def _adjacent_quote(verb: Token, text: str, quotes: QuoteIndex) -> tuple[int, in
     k = quotes.at(max(first - 1, 0))
     if k is None:
         k = bisect_right(quotes.starts, first) - 1
-    if k >= 0 and quotes.spans[k].end <= first and _between_is_blank(text, quotes.spans[k].end, first):
+    # "“A.” X said: “B.”": a colon after the cue clause hands over to the quote after it.
+    colon_after = text[last : last + 3].lstrip(" \t").startswith(":")
+    if k >= 0 and not colon_after and quotes.spans[k].end <= first and _between_is_blank(text, quotes.spans[k].end, first):
         gap = text[quotes.spans[k].end : first]
         if "\n" not in gap:
             return quotes.spans[k].start, quotes.spans[k].end

@@ -148,6 +148,11 @@ def _finish_content(att: Attribution, text: str, quotes: QuoteIndex) -> None:
             start, end = max(start, p_start), min(end, p_end)
         for k in quotes.overlapping(start, end):
             q = quotes.spans[k]
+            if start < q.start and q.end > end and sentence_initial(text, q.start) and quotes.at(start) is None:
+                # A clause the parser ran on into the next sentence's quotation ("Time, he added,
+                # was on their side. “It's preseason,” he said."): the quotation is not its own.
+                end = q.start
+                break
             start, end = min(start, q.start), max(end, q.end)
             if k not in att.quotes:
                 att.quotes.append(k)
@@ -473,6 +478,8 @@ def _opens_split(after: Attribution, q: QuoteSpan, text: str) -> bool:
     """
     if after.cue is None or not after.quotes or after.first < after.cue[1]:
         return False
+    if text[q.start : q.end].rstrip(_CLOSE_MARKS + "”“ ")[-1:] not in (",", "?", "!", "—", "-"):
+        return False  # a first half runs on ("“A,” he said, “B.”"); "“A.” X said: “B.”" is two speakers
     lead = after.cue[0] if after.source is None else min(after.cue[0], after.source.start_char)
     gap = text[q.end : lead]
     return "\n" not in gap and WORD.search(gap) is None and "\n" not in text[q.end : after.first]

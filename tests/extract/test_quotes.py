@@ -402,3 +402,17 @@ def test_speech_verb_whose_subject_the_parse_lost_takes_the_quotation_before_the
     doc = nlp(plain)
     said = next(t for t in doc if t.text == "said")
     assert _quote_then_name(said, plain, QuoteIndex(find_quote_spans(plain))) is None
+
+
+def test_a_quotation_ending_a_sentence_before_another_speakers_colon_is_not_theirs(quotes_of):
+    text = "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack was the work of terrorists.''"
+    by_speaker = {q.speaker: content(q, text) for q in quotes_of(text)}
+    zahed = next(v for k, v in by_speaker.items() if k and k.endswith("Zahed"))
+    assert "not terrorists" not in zahed and "The attack" in zahed
+
+
+def test_a_clause_the_parser_ran_into_the_next_sentences_quotation_stops_before_it(quotes_of):
+    text = ("Time, Mr. Pence added, was on their side. ''It's preseason, for heaven's sake,'' he said. "
+            "''The gun starts on Labor Day.''")
+    added = [q for q in quotes_of(text) if q.cue == "added"]
+    assert all("preseason" not in content(q, text) for q in added)
