@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from itertools import islice
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -136,7 +137,7 @@ def train_parses(data: Path, limit: int | None = None, docbin: Path | None = Non
         if not _tensor_path(docbin).exists():  # the cue tagger reads them: fitting without them is wrong
             raise FileNotFoundError(f"{docbin} has no {_tensor_path(docbin).name} beside it (saved by an "
                                     "older version); delete it, or pass a new --docbin, to parse again")
-        parsed = _saved_parses(nlp, docbin)
+        parsed = islice(_saved_parses(nlp, docbin), len(docs))  # the first ``limit`` of the saved parses
     else:
         parsed = nlp.pipe(text for _, text, _ in docs)
         if docbin is not None:

@@ -101,6 +101,9 @@ class Attribution:
     # and the relation it followed to the content: features of the learned filter.
     origin: str = "verb"
     relation: str = ""
+    # What :func:`newsweave.extract.quote_extent.settle` decided for a quoted content: "alone"
+    # (the quotations are the whole content: direct), "wider" (partial), or "" (not decided).
+    extent: str = ""
 
     @property
     def first(self) -> int:
@@ -236,6 +239,8 @@ def verb_attribution(verb: Token, text: str, quotes: QuoteIndex) -> Attribution 
         # "Still, she added, “...”": a quote next to its cue is the whole content, not the sentence.
         content = adjacent
         relation = "quote"
+    if content is None and lemma in SPEECH_VERBS and (named := _quote_then_name(verb, text, quotes)) is not None:
+        return named
     if content is None and lemma in OBJECT_CONTENT_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "on")]
@@ -397,6 +402,31 @@ def _inverted_split(
     )
 
 
+# Words that may stand between a quotation and its speech verb as the speaker's name and title
+# when the parse lost the subject ("“...,” Tulsa police Chief Chuck Jordan said").
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PUNCT", "SPACE"})
+_NAME_GAP = re.compile(r"[^\n.!?;:\"“”]{2,80}")
+
+
+def _quote_then_name(verb: Token, text: str, quotes: QuoteIndex) -> Attribution | None:
+    """ "“A,” Tulsa police Chief Chuck Jordan said": a quotation ending in a comma, question or
+    exclamation mark, then only a name and title before the speech verb, which the parser did
+    not read as its subject. The quotation is the content and the name the source."""
+    k = bisect_right(quotes.starts, verb.idx) - 1
+    if k < 0 or quotes.spans[k].end > verb.idx:
+        return None
+    q = quotes.spans[k]
+    if text[q.start : q.end].rstrip("\"”’' ")[-1:] not in (",", "?", "!") or not _NAME_GAP.fullmatch(text, q.end, verb.idx):
+        return None
+    doc = verb.doc
+    span = doc.char_span(*trim_span(text, q.end, verb.idx), alignment_mode="contract")
+    if span is None or not len(span) or len(span) > 8 or not span[0].is_title:
+        return None
+    if any(t.pos_ not in _NAME_POS and not t.is_title for t in span):
+        return None
+    return Attribution([(q.start, q.end)], (verb.idx, verb.idx + len(verb)), verb, span, quotes=[k], relation="quote")
+
+
 def _whole_sentence_quote(text: str, quote: tuple[int, int], verb: Token) -> bool:
     """Whether a quote next to its cue stands for a whole sentence: one before the cue opens
     its sentence (not "Germany should expand ''as quickly as possible,'' said X"), one after
@@ -419,7 +449,9 @@ def _adjacent_quote(verb: Token, text: str, quotes: QuoteIndex) -> tuple[int, in
     k = quotes.at(max(first - 1, 0))
     if k is None:
         k = bisect_right(quotes.starts, first) - 1
-    if k >= 0 and quotes.spans[k].end <= first and _between_is_blank(text, quotes.spans[k].end, first):
+    # "“A.” X said: “B.”": a colon after the cue clause hands over to the quote after it.
+    colon_after = text[last : last + 3].lstrip(" \t").startswith(":")
+    if k >= 0 and not colon_after and quotes.spans[k].end <= first and _between_is_blank(text, quotes.spans[k].end, first):
         gap = text[quotes.spans[k].end : first]
         if "\n" not in gap:
             return quotes.spans[k].start, quotes.spans[k].end

@@ -42,7 +42,9 @@ def _mark_role(text: str, i: int, width: int = 1) -> int:
         # ("here,“ said Jim Clyburn": the comma or stop before it ends a quotation.)
         return CLOSE if (before.isalnum() or before in ",.!?") and after in _CLOSERS_AFTER else OPEN
     if ch in "”»":
-        return OPEN if (before.isspace() or before in _OPENERS_BEFORE) and after.isalnum() else CLOSE
+        # A misused opener: before a word, or opening a paragraph ("”… he delivered a mix ...").
+        opens = (before.isspace() or before in _OPENERS_BEFORE) and (after.isalnum() or before == "\n")
+        return OPEN if opens else CLOSE
     if before.isspace() or before in _OPENERS_BEFORE:
         return OPEN
     if after.isspace() or after in _CLOSERS_AFTER:

@@ -263,8 +263,15 @@ class SpanTagger:
 
     def tag(self, doc: Doc, quotes: Sequence[QuoteSpan], rules: Sequence[RuleSpans]) -> list[TaggedSpan]:
         """The source, cue and content spans of one parsed document."""
+        return self.tag_with_content(doc, quotes, rules)[0]
+
+    def tag_with_content(self, doc: Doc, quotes: Sequence[QuoteSpan], rules: Sequence[RuleSpans]
+                         ) -> tuple[list[TaggedSpan], np.ndarray, np.ndarray]:
+        """The spans, with each token's start offset and probability of being content (B or I)."""
         enc = self.vocab.encode(doc, quotes, rules)
-        return decode(self.probabilities(enc), enc)
+        probs = self.probabilities(enc)
+        content = B_OF["CONTENT"]
+        return decode(probs, enc), enc.starts, probs[:, content] + probs[:, content + 1]
 
 
 @lru_cache(maxsize=1)

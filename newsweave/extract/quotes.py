@@ -27,7 +27,9 @@ Four passes over one parsed document, each linear in its length:
    its attribution's sentence directly is the second half of a split quote
    ("“A,” he said. “B.”", also past an unquoted attribution in between: "said X,
    who said ..."); another sentence-initial quote without a cue of its own
-   belongs to the current speaker of the discourse. Raising verbs ("X seemed to Y", "X is
+   belongs to the current speaker of the discourse; a quotation just before a cue whose
+   content is a quotation after it ("“A,” X said, “B.”", B parsed as the verb's complement)
+   is the first half of that split quote. Raising verbs ("X seemed to Y", "X is
    expected to Y") take subject and complement as content; a leading "In a CBS poll," or
    "For most Democrats," names the source of the rest of its sentence; an inverted split
    quote ("“A,” said X, a description, “B.”") is one quote with X as speaker.
@@ -37,7 +39,10 @@ Four passes over one parsed document, each linear in its length:
    parse's own vectors and the rules' answer, fitted on PolNeAR train) tags source, cue and
    content spans; :mod:`newsweave.extract.quote_spans_merge` adds the contents it is confident
    of that no rule found, takes its extent for an indirect content where it is confident,
-   and drops unquoted rule contents it does not tag at all.
+   and drops unquoted rule contents it does not tag at all. A learned direct-or-wider model
+   (:mod:`newsweave.extract.quote_extent`, fitted on PolNeAR train) then narrows a content
+   that holds quotations to the quotations alone where the gold is likely to be just them
+   ("praised him for “...”" -> "“...”", a direct quote).
 4. Speakers are resolved in text order by :mod:`newsweave.extract.speakers`,
    and a pull-quote repeated verbatim is marked as a duplicate of the first.
 """
@@ -73,6 +78,8 @@ from newsweave.extract.quote_cues import (
     trim_span,
     verb_attribution,
 )
+from newsweave.extract.quote_extent import ContentProbability
+from newsweave.extract.quote_extent import settle as settle_extents
 from newsweave.extract.quote_filter import features, keep
 from newsweave.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsweave.extract.quote_tagger import THRESHOLD as TAG_THRESHOLD
@@ -84,7 +91,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.6.0"
+NAME, VERSION = "quotes.rules", "0.7.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -141,6 +148,11 @@ def _finish_content(att: Attribution, text: str, quotes: QuoteIndex) -> None:
             start, end = max(start, p_start), min(end, p_end)
         for k in quotes.overlapping(start, end):
             q = quotes.spans[k]
+            if start < q.start and q.end > end and sentence_initial(text, q.start) and quotes.at(start) is None:
+                # A clause the parser ran on into the next sentence's quotation ("Time, he added,
+                # was on their side. “It's preseason,” he said."): the quotation is not its own.
+                end = q.start
+                break
             start, end = min(start, q.start), max(end, q.end)
             if k not in att.quotes:
                 att.quotes.append(k)
@@ -175,6 +187,8 @@ def _finish_content(att: Attribution, text: str, quotes: QuoteIndex) -> None:
 SHORT_QUOTE_WORDS = 3
 _OPEN_MARKS = "\"“„«‘'"
 _CLOSE_MARKS = "\"”»’'"
+# Either edge of a whole quotation: writers also open with a closing mark ("”Fear. I am ...”").
+_EDGE_MARKS = frozenset(_OPEN_MARKS + _CLOSE_MARKS)
 
 
 # A quotation opening on a lower-case word right after a word of the sentence ("Cruz “has
@@ -196,9 +210,11 @@ def _quote_type(att: Attribution, text: str) -> str:
     """
     if not att.quotes:
         return "indirect"
+    if att.extent:
+        return "direct" if att.extent == "alone" else "partial"
     for start, end in att.content:
         piece = text[start:end].rstrip(".,;: \n")
-        if not piece or piece[0] not in _OPEN_MARKS or piece[-1] not in _CLOSE_MARKS:
+        if not piece or piece[0] not in _EDGE_MARKS or piece[-1] not in _EDGE_MARKS:
             return "partial"
     start, end = att.content[0][0], att.content[-1][1]
     if _FRAGMENT_START.match(text, start) and _AFTER_WORD.search(text, max(start - 3, 0), start):
@@ -278,11 +294,20 @@ def extract_quotes(
     """
     quotes = QuoteIndex(find_quote_spans(text))
     found = rule_attributions(doc, text, quotes)
-    tagger = load_tagger() if span_tagger else None
-    if tagger is not None and doc.tensor is not None and doc.tensor.shape[:1] == (len(doc),):
-        tagged = tagger.tag(doc, quotes.spans, rule_spans(found))
-        found = merge_tagged(found, tagged, doc, text, quotes)
+    found, probability = tagged_attributions(doc, text, quotes, found, span_tagger=span_tagger)
+    settle_extents(found, doc, text, quotes, probability)
     return _to_records(found, doc, original if original is not None else text, doc_id, extractor, quotes)
+
+
+def tagged_attributions(doc: Doc, text: str, quotes: QuoteIndex, found: list[Attribution], *, span_tagger: bool = True
+                        ) -> tuple[list[Attribution], ContentProbability | None]:
+    """The rules' attributions merged with the span tagger's, and the tagger's content
+    probability per token (None when the tagger is off, unfitted or the parse has no tensor)."""
+    tagger = load_tagger() if span_tagger else None
+    if tagger is None or doc.tensor is None or doc.tensor.shape[:1] != (len(doc),):
+        return found, None
+    tagged, starts, content = tagger.tag_with_content(doc, quotes.spans, rule_spans(found))
+    return merge_tagged(found, tagged, doc, text, quotes), ContentProbability(starts, content)
 
 
 def rule_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
@@ -403,6 +428,11 @@ def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str
         i = bisect_right(starts, q.start) - 1
         if k in claimed or (i >= 0 and ends[i] > q.start):
             continue
+        if i + 1 < len(found) and _opens_split(found[i + 1], q, text):
+            # “A,” X said, “B.”: the parse made B the verb's complement; A is its first half.
+            found[i + 1].content.insert(0, (q.start, q.end))
+            found[i + 1].quotes.insert(0, k)
+            continue
         prev = _quoted_before(found, i, text)
         if prev is not None and _continues(prev, q, text):
             prev.content.append((q.start, q.end))
@@ -437,6 +467,22 @@ def _quoted_before(found: list[Attribution], i: int, text: str) -> Attribution |
     if j < i and _SENTENCE_END.search(text, found[j].cue[1], found[i].first):
         return None
     return found[j]
+
+
+def _opens_split(after: Attribution, q: QuoteSpan, text: str) -> bool:
+    """Whether quote ``q`` is the first half of the split quote ``after`` reports after its cue.
+
+    That is "“A,” X said, “B.”" (also "“A,” X said, referring to Y, “B.”"): ``after``'s content
+    is a quotation that opens after its cue, and only the cue's clause (no words of the
+    writer's before the speaker or the cue, no line break) separates ``q`` from it.
+    """
+    if after.cue is None or not after.quotes or after.first < after.cue[1]:
+        return False
+    if text[q.start : q.end].rstrip(_CLOSE_MARKS + "”“ ")[-1:] not in (",", "?", "!", "—", "-"):
+        return False  # a first half runs on ("“A,” he said, “B.”"); "“A.” X said: “B.”" is two speakers
+    lead = after.cue[0] if after.source is None else min(after.cue[0], after.source.start_char)
+    gap = text[q.end : lead]
+    return "\n" not in gap and WORD.search(gap) is None and "\n" not in text[q.end : after.first]
 
 
 def _continues(prev: Attribution, q: QuoteSpan, text: str) -> bool:

@@ -369,3 +369,50 @@ def test_inverted_split_quote_takes_the_words_between_as_speaker(quotes_of):
     (q,) = quotes_of(text)
     assert q.quote_type == "direct" and len(q.content_spans) == 2
     assert q.speaker == "Edward Leamer" and content(q, text).startswith('"The risk,"')
+
+
+def test_first_half_of_a_split_quote_joins_the_verb_that_took_the_second(quotes_of):
+    text = ('Mr. Xi and Mr. Obama sealed their agreement.\n\n"By locking in China," Mr. Obama said, '
+            '"it now allowed me to go to India and South Africa and Brazil."')
+    (q,) = [q for q in quotes_of(text) if q.cue == "said"]
+    assert len(q.content_spans) == 2 and content(q, text).startswith('"By locking in China,"')
+    assert q.speaker is not None and q.speaker.endswith("Obama")
+
+
+def test_a_quotation_opened_with_a_closing_mark_is_direct(quotes_of):
+    text = "The readers wrote in.\n”Fear. I am truly afraid that he will win the election this year,” one reader said."
+    (q,) = quotes_of(text)
+    assert q.quote_type == "direct" and content(q, text).startswith("”Fear.")
+
+
+def test_a_paragraph_opening_closing_mark_opens_a_quotation():
+    text = "He spoke.\n” … he delivered a mix of orthodoxy,” the column said."
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["” … he delivered a mix of orthodoxy,”"]
+
+
+def test_speech_verb_whose_subject_the_parse_lost_takes_the_quotation_before_the_name(nlp):
+    from newsweave.extract.quote_cues import QuoteIndex, _quote_then_name
+
+    text = "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday."
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    att = _quote_then_name(said, text, QuoteIndex(find_quote_spans(text)))
+    assert att is not None and text[att.first : att.last].startswith("“We will") and att.source.text.endswith("Jordan")
+    plain = "“We will achieve justice.” Then the chief left and said nothing."
+    doc = nlp(plain)
+    said = next(t for t in doc if t.text == "said")
+    assert _quote_then_name(said, plain, QuoteIndex(find_quote_spans(plain))) is None
+
+
+def test_a_quotation_ending_a_sentence_before_another_speakers_colon_is_not_theirs(quotes_of):
+    text = "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack was the work of terrorists.''"
+    by_speaker = {q.speaker: content(q, text) for q in quotes_of(text)}
+    zahed = next(v for k, v in by_speaker.items() if k and k.endswith("Zahed"))
+    assert "not terrorists" not in zahed and "The attack" in zahed
+
+
+def test_a_clause_the_parser_ran_into_the_next_sentences_quotation_stops_before_it(quotes_of):
+    text = ("Time, Mr. Pence added, was on their side. ''It's preseason, for heaven's sake,'' he said. "
+            "''The gun starts on Labor Day.''")
+    added = [q for q in quotes_of(text) if q.cue == "added"]
+    assert all("preseason" not in content(q, text) for q in added)
