@@ -204,12 +204,18 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=4)
+# The dating stage reads a whole batch (32 articles by default) before the parse, and the
+# temporal stage then reads the same texts: the cache must outlast a batch to be hit.
+_CANDIDATES_KEPT = 128
+
+
+@lru_cache(maxsize=_CANDIDATES_KEPT)
 def _candidates(text: str) -> tuple[tuple[int, int, int, Rule, re.Match], ...]:
     """Every rule's matches in ``text``, leftmost and longest first: what does not depend on the anchor.
 
-    Kept for the last few texts: dating (without an anchor) and the temporal stage (with
-    the inferred date) read the same article text, which is then scanned once.
+    Kept for the last :data:`_CANDIDATES_KEPT` texts: dating (without an anchor, for every
+    article of a batch before it is parsed) and the temporal stage (with the inferred date,
+    after the parse) read the same article text, which is then scanned once.
     """
     candidates = []
     windows = _windows(text)
