@@ -343,7 +343,9 @@ def spacy_tense(doc) -> Tense:
     """
     from bisect import bisect_right
 
-    starts = [t.idx for t in doc]
+    from spacy.attrs import IDX
+
+    starts: list[int] = []  # the tokens' character offsets, read (in one call) when first asked
 
     def finite_tense(token) -> str | None:
         for _hop in range(4):  # a few hops up a chain of non-finite verbs is enough
@@ -374,6 +376,8 @@ def spacy_tense(doc) -> Tense:
         return None
 
     def tense_at(offset: int) -> str | None:
+        if not starts:
+            starts.extend(doc.to_array(IDX).tolist())
         i = bisect_right(starts, offset) - 1
         if i < 0:
             return None
