@@ -22,6 +22,8 @@ from typing import ClassVar
 from datetime import date, datetime
 
 from newsweave.clean.dating_cues import find_cues
+from newsweave.clean.dating_events import event_table
+from newsweave.clean.dating_offices import office_table
 from newsweave.clean.dating_solve import solve
 from newsweave.config import Options
 from newsweave.model import PublishedDate, Record
@@ -137,7 +139,13 @@ def _date_from_html(html: str) -> str | None:
     return found or None
 
 
-@stage(NAME, version=VERSION, requires=("text",), produces=("published",))
+def warm_up(options: Options) -> None:
+    """Compile the office-holder and event tables' patterns (seconds, once per process)."""
+    office_table()
+    event_table()
+
+
+@stage(NAME, version=VERSION, requires=("text",), produces=("published",), warm_up=warm_up)
 def date_documents(article: Article, options: Options) -> Iterator[PublishedRecord]:
     """Date a document that came without a publication date (the text with chrome blanked)."""
     document = article.document

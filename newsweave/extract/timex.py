@@ -204,12 +204,18 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=4)
+# The dating stage reads a whole batch (32 articles by default) before the parse, and the
+# temporal stage then reads the same texts: the cache must outlast a batch to be hit.
+_CANDIDATES_KEPT = 128
+
+
+@lru_cache(maxsize=_CANDIDATES_KEPT)
 def _candidates(text: str) -> tuple[tuple[int, int, int, Rule, re.Match], ...]:
     """Every rule's matches in ``text``, leftmost and longest first: what does not depend on the anchor.
 
-    Kept for the last few texts: dating (without an anchor) and the temporal stage (with
-    the inferred date) read the same article text, which is then scanned once.
+    Kept for the last :data:`_CANDIDATES_KEPT` texts: dating (without an anchor, for every
+    article of a batch before it is parsed) and the temporal stage (with the inferred date,
+    after the parse) read the same article text, which is then scanned once.
     """
     candidates = []
     windows = _windows(text)
@@ -337,7 +343,9 @@ def spacy_tense(doc) -> Tense:
     """
     from bisect import bisect_right
 
-    starts = [t.idx for t in doc]
+    from spacy.attrs import IDX
+
+    starts: list[int] = []  # the tokens' character offsets, read (in one call) when first asked
 
     def finite_tense(token) -> str | None:
         for _hop in range(4):  # a few hops up a chain of non-finite verbs is enough
@@ -368,6 +376,8 @@ def spacy_tense(doc) -> Tense:
         return None
 
     def tense_at(offset: int) -> str | None:
+        if not starts:
+            starts.extend(doc.to_array(IDX).tolist())
         i = bisect_right(starts, offset) - 1
         if i < 0:
             return None
