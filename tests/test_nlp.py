@@ -42,3 +42,19 @@ def test_bare_pipeline_keeps_spacy_tokenizer():
 def test_token_offsets_still_index_the_original_text(nlp):
     text = "He said,“We will win.”He left."
     assert all(text[t.idx : t.idx + len(t)] == t.text for t in nlp.tokenizer(text))
+
+
+def test_the_lemmatizers_known_lemmas_as_sets_give_the_same_lemmas():
+    import spacy
+
+    from newsweave.nlp import SPACY_MODEL, index_lemmas_as_sets, load_spacy
+
+    text = ("Ukrainian troops have withdrawn from the villages they had seized, analysts said, "
+            "while the children's leaders were meeting and the geese flew over better-defended lines.")
+    shipped = spacy.load(SPACY_MODEL)
+    fixed = spacy.load(SPACY_MODEL)
+    index_lemmas_as_sets(fixed)
+    table = fixed.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(table[key], frozenset) for key in table.keys())
+    assert [t.lemma_ for t in fixed(text)] == [t.lemma_ for t in shipped(text)]
+    assert isinstance(load_spacy().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"], frozenset)
