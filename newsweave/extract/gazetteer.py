@@ -144,7 +144,6 @@ class PlaceRuler:
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.phrases.add("PLACE", list(nlp.tokenizer.pipe(several)))
         self.region_ids = string_ids(REGION_WORDS)
-        self.everyday = everyday_words()
 
     def _allowed(self, name: Span, places: tuple[Place, ...], ents: _Entities) -> bool:
         """Whether ``name``, a gazetteer name's tokens, may become a place mention.
@@ -168,12 +167,9 @@ class PlaceRuler:
                 return False
             if entity.label_ == "PERSON":
                 return not _small(places[0])
-            return not (_small(places[0]) and self._everyday(name))
+            return not (_small(places[0]) and everyday_name(name.text))
         # Overlapping an entity partly: leave spaCy's decision alone.
-        return bool((ents.owner[start:end] < 0).all()) and not (_small(places[0]) and self._everyday(name))
-
-    def _everyday(self, name: Span) -> bool:
-        return all(t.lower_ in self.everyday for t in name)  # as everyday_name, on tokens
+        return bool((ents.owner[start:end] < 0).all()) and not (_small(places[0]) and everyday_name(name.text))
 
     def __call__(self, doc: Doc) -> Doc:
         new: list[Span] = []

@@ -15,7 +15,7 @@ the common irregular ones ("American", "British", "French", "Dutch") are listed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -87,14 +87,4 @@ def mention_country(label: str | None, text: str, entity: Mapping[str, Any] | No
     return None
 
 
-def sides(mentions: Iterable[tuple[int, int, str | None, str, str | None]],
-          entities: Mapping[str, Mapping[str, Any]], *, towns: bool = True) -> frozenset[str]:
-    """The countries ``mentions`` ``(start, end, entity id, text, label)`` stand for (those inside
-    an event's actors, say; ``towns``: as :func:`mention_country`)."""
-    return frozenset(
-        country for _start, _end, entity, text, label in mentions
-        if (country := mention_country(label, text, entities.get(entity or ""), towns=towns))
-    )
-
-
-__all__ = ["IRREGULAR_DEMONYMS", "demonym_country", "mention_country", "sides"]
+__all__ = ["IRREGULAR_DEMONYMS", "demonym_country", "mention_country"]

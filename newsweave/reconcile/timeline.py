@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
 
@@ -38,7 +38,7 @@ from newsweave.extract.events_lexicon import EVENT_FAMILIES
 from newsweave.extract.timex import anchor_day, find_timexes
 from newsweave.embeddings import DIMENSIONS, embed
 from newsweave.model import content_id, document_label
-from newsweave.reconcile.affiliation import mention_country, sides
+from newsweave.reconcile.affiliation import mention_country
 
 TIMELINE_COMMITMENTS = frozenset({"asserted", "attributed"})
 TIMELINE_GRAINS = frozenset({"time", "day", "week", "month", "season", "quarter", "half", "year"})
@@ -215,9 +215,6 @@ class _DocMentions:
         inside = self.mentions[bisect_left(self.starts, span["start"]): bisect_left(self.starts, span["end"])]
         return [m for m in inside if m[1] <= span["end"]]
 
-    def within_all(self, spans) -> list[Mention]:
-        return [m for span in spans for m in self.within(span)]
-
 
 def _mention_index(analysis: dict[str, Any]) -> dict[str, _DocMentions]:
     out: dict[str, list[Mention]] = {}
@@ -229,17 +226,26 @@ def _mention_index(analysis: dict[str, Any]) -> dict[str, _DocMentions]:
 PLACE_LABELS = frozenset({"place", "GPE", "LOC", "FAC"})
 
 
-def _keys(event: dict[str, Any], mentions: _DocMentions,
-          entities: dict[str, dict[str, Any]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+class _Participants(NamedTuple):
+    keys: frozenset[str]
+    parties: frozenset[str]
+    places: frozenset[str]
+    sides: frozenset[str]
+    targets: frozenset[str]
+
+
+def _keys(event: dict[str, Any], mentions: _DocMentions, entities: dict[str, dict[str, Any]]) -> _Participants:
     """What an event is about: the canonical entities (or words) of its participants; the same
     with each participant that stands for a country as that country ("Kyiv", "Ukraine" and
     "Ukrainian forces" as actors are one party, ``c:UA``; a target only as a country or a
-    nationality, not the town taken), to compare two events' participants by; and the places
+    nationality, not the town taken), to compare two events' participants by; the places
     below a country it names (a town, a region: "the Kursk region"), which tell one happening
-    from another better than the people in it, who take part in many."""
+    from another better than the people in it, who take part in many; and the countries its
+    actors and its targets stand for (:func:`~newsweave.reconcile.affiliation.mention_country`)."""
     keys: set[str] = set()
     parties: set[str] = set()
     places: set[str] = set()
+    countries: dict[bool, set[str]] = {True: set(), False: set()}
     roles = [(p, True) for p in event.get("actors") or ()] + [(p, False) for p in event.get("targets") or ()]
     if event.get("place"):
         roles.append((event["place"], None))
@@ -251,12 +257,15 @@ def _keys(event: dict[str, Any], mentions: _DocMentions,
             record = entities.get(entity or "")
             country = mention_country(label, text, record, towns=bool(actor))
             parties.add("c:" + country if country and actor is not None else key)
+            if country and actor is not None:
+                countries[actor].add(country)
             if entity and label in PLACE_LABELS and not country:
                 places.add(entity)
         if not found and (word := _word_key(p["text"])):
             keys.add("w:" + word)
             parties.add("w:" + word)
-    return frozenset(keys), frozenset(parties), frozenset(places)
+    return _Participants(frozenset(keys), frozenset(parties), frozenset(places),
+                         frozenset(countries[True]), frozenset(countries[False]))
 
 
 def _items(analysis: dict[str, Any]) -> list[_Item]:
@@ -294,26 +303,31 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
                 interval = Interval(interval.lo - before, interval.hi + 1, interval.year_known)
         families = _FAMILY_OF.get(event.get("predicate", ""), frozenset())
         in_doc = mentions.get(event["doc"]) or _DocMentions([])
-        keys, parties, places = _keys(event, in_doc, entities)
+        found = _keys(event, in_doc, entities)
         window = None
         if interval is None and source == "timex" and (value or "").startswith("XXXX"):
             window = _published_window(published)
-        items.append(_Item(event, interval, keys, families, (published or {}).get("value"),
-                           _done_by(event, published, undated=interval is None),
-                           sides(in_doc.within_all(event.get("actors") or ()), entities),
-                           sides(in_doc.within_all(event.get("targets") or ()), entities, towns=False),
-                           value, parties, window, places))
+        items.append(_Item(event, interval, found.keys, families, (published or {}).get("value"),
+                           _done_by(event, published, undated=interval is None), found.sides, found.targets,
+                           value, found.parties, window, found.places))
     return items
+
+
+def _published_bounds(value: str) -> tuple[Interval, Interval] | None:
+    """The first and the last interval of a published date ("2024-05-04/2024-12-31": the 4th of
+    May and the 31st of December; "2024-08": August twice), or None when either is no date."""
+    first, last = interval_of(value.split("/", 1)[0]), interval_of(value.rsplit("/", 1)[-1])
+    return (first, last) if first is not None and last is not None else None
 
 
 def _published_window(published: dict[str, Any] | None) -> Interval | None:
     """The days an article's "this month" or "this year" can fall in: from the first day of the
     month of its earliest possible date to its latest (None when its date is unknown, or known
     only to within more than a year, which holds an event to no entry in particular)."""
-    value = (published or {}).get("value") or ""
-    first, last = interval_of(value.split("/", 1)[0]), interval_of(value.rsplit("/", 1)[-1])
-    if first is None or last is None or not first.year_known or not last.year_known:
+    bounds = _published_bounds((published or {}).get("value") or "")
+    if bounds is None or not bounds[0].year_known or not bounds[1].year_known:
         return None
+    first, last = bounds
     window = Interval(dt.date.fromordinal(first.lo).replace(day=1).toordinal(), last.hi, True)
     return window if window.hi - window.lo <= 366 else None
 
@@ -522,7 +536,9 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
            texts: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
     dated = [items[i] for i in cluster if items[i].interval is not None]
     # the most precise date, preferring a known year, then the date most sources give
-    votes = Counter(_dated_in_entry(it, dated) for it in dated)
+    known = [it.interval for it in dated if it.interval.year_known]
+    span = (min(k.lo for k in known), max(k.hi for k in known)) if known else None
+    votes = Counter(_dated_in_entry(it, span) for it in dated)
     date, grain, _known = min(votes, key=lambda v: (not v[2], GRAIN_ORDER.index(v[1]), -votes[v]))
     central = max(cluster, key=lambda i: float((vectors[cluster] @ vectors[i]).sum()))
     label_event = items[central].event
@@ -543,7 +559,7 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
     # sorted by its date; a "March 12" without a year sits in the placeholder leap year
     shown = interval_of(date)
     lo = shown.lo if shown is not None and shown.year_known else \
-        min(it.interval.lo for it in ([it for it in dated if it.interval.year_known] or dated))
+        span[0] if span is not None else min(it.interval.lo for it in dated)
     return {
         "id": content_id("|".join(sorted(s["event"] or f"{s['doc']}:{s['start']}" for s in sources)), "t"),
         "date": date, "granularity": grain, "year_known": any(it.interval.year_known for it in dated),
@@ -553,18 +569,17 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
     }
 
 
-def _dated_in_entry(it: _Item, dated: list[_Item]) -> tuple[str, str, bool]:
+def _dated_in_entry(it: _Item, span: tuple[int, int] | None) -> tuple[str, str, bool]:
     """(value, granularity, year known) of one source's date as its entry places it: a date
     told without its year ("in August", in an article whose year is unknown) takes the one
-    year in which it falls within the entry's dates that have a year ("last summer", 2024:
-    "2024-08"), and so can be the entry's most precise date."""
+    year in which it falls within ``span``, the first and last day of the entry's dates that
+    have a year ("last summer", 2024: "2024-08"), and so can be the entry's most precise date."""
     value, grain = it.value or it.event["date"], it.event["granularity"]
     if it.interval.year_known:
         return value, grain, True
-    known = [other.interval for other in dated if other.interval.year_known]
-    if not known:
+    if span is None:
         return value, grain, False
-    lo, hi = min(k.lo for k in known), max(k.hi for k in known)
+    lo, hi = span
     first, last = dt.date.fromordinal(lo).year, dt.date.fromordinal(hi).year
     years = [y for y in range(first - 1, last + 1)
              if (iv := interval_of(value, y)) is not None and iv.lo >= lo - 1 and iv.hi <= hi + 1]
@@ -646,11 +661,11 @@ def story_dates(timeline: list[dict[str, Any]], documents: list[dict[str, Any]])
                 continue
             if not any(s["doc"] != doc and s.get("date") and s["date"][:1].isdigit() for s in entry["sources"]):
                 continue  # only another article's dated account of the event can date this one
-            first, last = interval_of(value.split("/", 1)[0]), interval_of(value.rsplit("/", 1)[-1])
+            bounds = _published_bounds(value)
             when = _written_when(told, source.get("tense"), event)
-            if first is None or last is None or when is None:
+            if bounds is None or when is None:
                 continue
-            lo, hi = max(first.lo, when[0]), min(last.hi, when[1])
+            lo, hi = max(bounds[0].lo, when[0]), min(bounds[1].hi, when[1])
             before = narrowed.get(doc)
             if before is not None:
                 lo, hi = max(lo, before[0]), min(hi, before[1])
@@ -661,8 +676,8 @@ def story_dates(timeline: list[dict[str, Any]], documents: list[dict[str, Any]])
             narrowed[doc] = (lo, hi, (before[2] if before else []) + [[source["start"], source["end"]]])
     out = {}
     for doc, (lo, hi, spans) in narrowed.items():
-        if (first := interval_of(published[doc]["value"].split("/", 1)[0])) and first.lo == lo \
-                and (last := interval_of(published[doc]["value"].rsplit("/", 1)[-1])) and last.hi == hi:
+        bounds = _published_bounds(published[doc]["value"])
+        if bounds is not None and (bounds[0].lo, bounds[1].hi) == (lo, hi):
             continue  # nothing narrower
         a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
         whole_month = a.day == 1 and (a.year, a.month) == (b.year, b.month) \

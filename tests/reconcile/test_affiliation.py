@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.reconcile.affiliation import demonym_country, mention_country, sides
+from newsweave.reconcile.affiliation import demonym_country, mention_country
 
 
 @pytest.mark.parametrize("word, country", [
@@ -29,10 +29,16 @@ def test_a_mention_stands_for_its_geocoded_country_a_places_or_a_nationalitys():
     assert mention_country("person", "Zelensky") is None
 
 
-def test_sides_collects_the_countries_the_mentions_stand_for():
-    ukrainian, russia, paris = (0, 9, None, "Ukrainian", "group"), (20, 26, None, "Russia", "place"), \
-        (40, 45, None, "Paris", "place")
-    assert sides([ukrainian], {}) == {"UA"}
-    assert sides([russia, paris], {}) == {"RU", "FR"}
-    assert sides([russia, paris], {}, towns=False) == {"RU"}
-    assert sides([], {}) == frozenset()
+def test_a_participants_countries_are_those_its_mentions_stand_for():
+    from newsweave.reconcile.timeline import _DocMentions, _keys
+
+    mentions = _DocMentions([(0, 9, None, "Ukrainian", "group"), (20, 26, None, "Russia", "place"),
+                             (40, 45, None, "Paris", "place")])
+    def participants(actors, targets):
+        return _keys({"actors": actors, "targets": targets}, mentions, {})
+
+    ukrainian, russia_and_paris = {"start": 0, "end": 9, "text": "Ukrainian"}, {"start": 20, "end": 45, "text": "x"}
+    assert participants([ukrainian], []).sides == {"UA"}
+    assert participants([russia_and_paris], []).sides == {"RU", "FR"}
+    assert participants([], [russia_and_paris]).targets == {"RU"}  # a town taken is no party
+    assert participants([], []).sides == frozenset()
