@@ -555,7 +555,8 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
             "date_source": e.get("date_source"), "tense": e.get("tense"), "commitment": e.get("commitment"),
             "attributed_to": e.get("attributed_to"),
         })
-    entity_counts = Counter(k for i in cluster for k in items[i].keys if not k.startswith("w:"))
+    # (sorted: ties keep one order whatever the hash seed, so two runs write the same JSON)
+    entity_counts = Counter(k for i in cluster for k in sorted(items[i].keys) if not k.startswith("w:"))
     # sorted by its date; a "March 12" without a year sits in the placeholder leap year
     shown = interval_of(date)
     lo = shown.lo if shown is not None and shown.year_known else \

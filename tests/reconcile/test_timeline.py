@@ -291,3 +291,32 @@ def test_words_told_before_the_story_dated_their_article_are_read_again_against_
             event["date"] = "XXXX-SU"
     doc["published"] = {"value": "2024-08", "source": "story"}
     assert [e["date"] for e in build_timeline(story)] == ["2023-SU"]  # not the article's own summer
+
+
+def test_two_runs_write_the_same_timeline_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    text = "Alpha, Bravo, Charlie, Delta and Echo captured the town of Kolva on May 5, 2024."
+    names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Kolva"]
+    mentions = [{"doc": "d1", "start": text.index(n), "end": text.index(n) + len(n), "text": n,
+                 "label": "person" if n != "Kolva" else "place", "entity": f"e{n}"} for n in names]
+    analysis = {
+        "documents": [{"id": "d1", "source": "a.txt", "title": None, "text": text,
+                       "published": {"value": "2024-05-06"}}],
+        "events": [{"id": "v1", "doc": "d1", "start": 0, "end": len(text), "text": text, "trigger": "captured",
+                    "predicate": "capture", "date": "2024-05-05", "granularity": "day", "date_source": "timex",
+                    "tense": "past", "commitment": "asserted", "sentence_start": 0, "sentence_end": len(text),
+                    "actors": [{"start": 0, "end": text.index(" captured"), "text": text[:text.index(" captured")]}],
+                    "targets": [{"start": text.index("the town"), "end": text.index(" on May"), "text": "the town of Kolva"}]}],
+        "mentions": mentions, "entities": [{"id": f"e{n}", "name": n} for n in names],
+    }
+    path = tmp_path / "analysis.json"
+    path.write_text(json.dumps(analysis))
+    code = ("import json, sys; from newsweave.reconcile.timeline import build_timeline; "
+            "print(json.dumps(build_timeline(json.load(open(sys.argv[1])))))")
+    runs = {subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1  # the six entities, each named once, keep one order
+    assert len(json.loads(runs.pop())[0]["entities"]) == 6
