@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import numpy as np
 from spacy.tokens import Doc
 
 from newsweave.extract.quote_cues import WORD, Attribution, QuoteIndex, sentence_initial
+from newsweave.extract.quote_filter import size_bucket
 
 try:
     from newsweave.extract.quote_extent_data import BIAS, THRESHOLD_ALONE, THRESHOLD_WIDER, WEIGHTS
@@ -55,10 +56,7 @@ _SENTENCE_REST = re.compile(r"[^.!?\n]*")
 
 
 def _bucket(n: int) -> str:
-    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (16, "9-16")):
-        if n <= limit:
-            return name
-    return "17+"
+    return size_bucket(n, (0, 1, 2, 4, 8, 16))
 
 
 def _tenths(p: float) -> int:

@@ -27,11 +27,15 @@ except ImportError:  # not fitted yet: keep every candidate
 _PRONOUNS = frozenset("he she they we i it you who which that".split())
 
 
-def _size(n: int) -> str:
-    for limit, name in ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (16, "9-16"), (32, "17-32")):
+def size_bucket(n: int, limits: tuple[int, ...] = (1, 2, 4, 8, 16, 32)) -> str:
+    """A count as a feature value: the range of ``limits`` it falls in ("1", "3-4", "17-32"),
+    or past the last ("33+")."""
+    previous = limits[0] - 1
+    for limit in limits:
         if n <= limit:
-            return name
-    return "33+"
+            return str(limit) if limit == previous + 1 else f"{previous + 1}-{limit}"
+        previous = limit
+    return f"{limits[-1] + 1}+"
 
 
 def _source_kind(att: Attribution) -> str:
@@ -71,8 +75,8 @@ def features(att: Attribution, text: str, quote_type: str, nested: bool = False,
         f"p={pos}",
         f"t={quote_type}",
         f"ot={att.origin}|{quote_type}",
-        f"n={_size(words)}",
-        f"on={att.origin}|{_size(words)}",
+        f"n={size_bucket(words)}",
+        f"on={att.origin}|{size_bucket(words)}",
         f"s={source}",
         f"os={att.origin}|{source}",
         f"side={side}",
