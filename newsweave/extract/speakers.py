@@ -117,6 +117,7 @@ class Discourse:
             )
             self.current = speaker
             return speaker
+        source = _whole_name(source)
         name_span = _name_within(source)
         description, d_start, d_end = _description(source, name_span)
         lower = head.lower_
@@ -186,6 +187,17 @@ def ents_within(span: Span) -> list[Span]:
     return out
 
 
+def _whole_name(source: Span) -> Span:
+    """A source that stops inside a name ("President" of "President Volodymyr Zelensky's")
+    widened to the name's last word, which the parse makes the head of its compounds."""
+    head = source.root
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    if head.i < source.end:
+        return source
+    return source.doc[source.start : head.i + 1]
+
+
 def _name_within(source: Span) -> Span | None:
     """The proper name inside a source span: a PERSON entity, else the head's proper-noun chain."""
     ents = [e for e in ents_within(source) if e.label_ == "PERSON"]
@@ -221,22 +233,38 @@ def _core_span(source: Span) -> Span:
 
 def _description(source: Span, name_span: Span | None) -> tuple[str | None, int | None, int | None]:
     """The appositive that describes the source, or the modifiers in front of its name."""
-    head = source.root
-    for child in head.children:
-        if child.dep_ == "appos" and source.start <= child.left_edge.i and child.right_edge.i < source.end:
-            span = source.doc[child.left_edge.i : child.right_edge.i + 1]
-            return span.text, span.start_char, span.end_char
+    head, doc = source.root, source.doc
+    named = range(name_span.start, name_span.end) if name_span is not None else range(0)
+    # A word split at its hyphen ("the co-director of ...") is several appositives in a row.
+    appositives = [
+        c for c in head.children
+        if c.dep_ == "appos" and source.start <= c.left_edge.i and c.right_edge.i < source.end and c.i not in named
+    ]
+    if appositives:
+        span = doc[appositives[0].left_edge.i : appositives[-1].right_edge.i + 1]
+        return span.text, span.start_char, span.end_char
     if name_span is not None and name_span.start > source.start:
-        tokens = [t for t in source.doc[source.start : name_span.start] if not t.is_punct]
-        if tokens and tokens[0].dep_ != "det" or len(tokens) > 1:
-            span = source.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
-            if span is not None and any(t.pos_ in ("NOUN", "ADJ") for t in span):
-                return span.text, span.start_char, span.end_char
+        tokens = [t for t in doc[source.start : name_span.start] if not t.is_punct]
+        while tokens and (tokens[-1].lower_ in HONORIFIC_GENDER or _abbreviated_title(tokens[-1])):
+            tokens.pop()
+        # "Kremlin spokesman", "Ukraine's top military commander", "then U.S. Secretary of State"
+        if tokens and (tokens[0].dep_ != "det" or len(tokens) > 1) and (
+            any(t.pos_ in ("NOUN", "ADJ") for t in tokens) or sum(t.pos_ == "PROPN" for t in tokens) > 1
+        ):
+            span = doc[tokens[0].i : tokens[-1].i + 1]
+            return span.text, span.start_char, span.end_char
     return None, None, None
+
+
+def _abbreviated_title(token: Token) -> bool:
+    """ "Gen.", "Sen.", "Lt.": a short capitalised word cut at its full stop, part of the name after it."""
+    return token.text.endswith(".") and token.text[:1].isupper() and 2 < len(token.text) <= 5 and token.text.count(".") == 1
 
 
 def addressee_of(cue: Token) -> Span | None:
     """Whom or where a statement was addressed: "told reporters", "told the Guardian", "said to X"."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None  # "Americans were told a counteroffensive would come": the object is what was told
     for child in cue.children:
         if child.dep_ in ("dobj", "dative") and cue.lemma_ in ("tell", "inform", "assure", "brief", "warn"):
             return cue.doc[child.left_edge.i : child.right_edge.i + 1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.extract.speakers import Discourse
+from newsweave.extract.speakers import Discourse, addressee_of
 
 
 def span(doc, words: str):
@@ -44,3 +44,39 @@ def test_relative_pronoun_names_its_antecedent_but_keeps_its_own_span(nlp):
     speaker = Discourse.of(doc).resolve(span(doc, "who"))
     assert speaker.name.endswith("Tyler") and speaker.text == "who"
     assert doc.text[speaker.start : speaker.end] == "who"
+
+
+def test_source_cut_inside_a_name_is_widened_to_the_name(nlp):
+    doc = nlp("Despite President Volodymyr Zelensky's insistence that NATO is the best option, nothing moved.")
+    speaker = Discourse.of(doc).resolve(span(doc, "President"))
+    assert speaker.name == "Volodymyr Zelensky"
+
+
+def test_description_is_the_whole_hyphenated_appositive(nlp):
+    doc = nlp("The war hurt Russia, according to Oleksiy Melnyk, the co-director of foreign policy at the Razumkov Center.")
+    source = span(doc, "Oleksiy Melnyk, the co-director of foreign policy at the Razumkov Center")
+    speaker = Discourse.of(doc).resolve(source)
+    assert speaker.name == "Oleksiy Melnyk"
+    assert speaker.description is not None and speaker.description.startswith("the co-director of foreign policy")
+
+
+def test_description_is_not_the_name_itself(nlp):
+    doc = nlp("Ukraine's top military commander, Gen. Oleksandr Syrsky, pushed back against the idea.")
+    source = span(doc, "Ukraine's top military commander, Gen. Oleksandr Syrsky")
+    speaker = Discourse.of(doc).resolve(source)
+    assert "Syrsky" in speaker.name
+    assert speaker.description == "Ukraine's top military commander"
+
+
+def test_title_of_proper_nouns_is_a_description(nlp):
+    doc = nlp('"It matters," then U.S. Secretary of State Antony Blinken told reporters in January.')
+    speaker = Discourse.of(doc).resolve(span(doc, "then U.S. Secretary of State Antony Blinken"))
+    assert speaker.name == "Antony Blinken"
+    assert speaker.description == "then U.S. Secretary of State"
+
+
+def test_passive_tell_has_no_addressee(nlp):
+    doc = nlp("Americans were told a massive counteroffensive would kick off. Officials told reporters it would.")
+    told = [t for t in doc if t.lower_ == "told"]
+    assert addressee_of(told[0]) is None
+    assert addressee_of(told[1]).text == "reporters"
