@@ -5,8 +5,8 @@ word or stop taken in at either end is left out ("American Studies and Internati
 at"); a name with an institution's head word ("Razumkov Center", "Center for European Policy
 Analysis") is an organisation whatever the tagger said; a person's or organisation's
 name has no possessive inside ("Kiev's NATO", "Russia's Defense Ministry": the part after it is
-the name); a person's name has a capitalised word ("square kilometers" is none) and is no
-acronym; a lone word called a person no more often than a place in the article, and no one's
+the name); a name has a capital letter ("square kilometers" is no person, "monthslong" no
+place); a person's name is no acronym; a lone word called a person no more often than a place in the article, and no one's
 surname there, is the place.
 """
 
@@ -21,7 +21,7 @@ from newsweave.config import Options
 from newsweave.model import Mention
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "mentions.spacy", "0.3.0"
+NAME, VERSION = "mentions.spacy", "0.3.1"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 # spaCy's OntoNotes labels mapped to the entity types newsweave reports.
@@ -88,10 +88,10 @@ def mended(ent: Span) -> tuple[Span, str] | None:
     if kind in ("person", "place", "other") and any(
             t.lower_ in ORGANISATION_HEADS and t.is_title for t in span):
         return span, "organisation"
+    words = [t for t in span if t.is_alpha]
+    if (words or kind == "person") and all(t.is_lower for t in words):
+        return None  # a name has a capital: "square kilometers" is no person, "monthslong" no place
     if kind == "person":
-        words = [t for t in span if t.is_alpha]
-        if not any(t.text[0].isupper() for t in words):
-            return None  # "square kilometers"
         if len(words) == 1 and words[0].is_upper and len(words[0]) > 1:
             return span, "organisation"  # "NATO"
     return span, kind

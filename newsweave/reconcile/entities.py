@@ -18,10 +18,14 @@ one type are then merged by rules that each leave a reason:
 
 Candidates are only compared within blocks (same surname key, same first
 name, same first letters), so the work grows with the corpus, not its square.
-Mentions of different types are never merged, with one exception: a name the
-tagger typed an organisation that is a person's name (the same full name, or the
-surname of a person named in full in the same document) is that person's. Places are then geocoded
-together, so an ambiguous name is read in the light of the story's other places.
+Mentions of different types are merged in two cases only: a name the tagger typed
+an organisation that is a person's name (the same full name, the surname of a person
+named in full in the same document, or of the one person named in full in the corpus
+when the word is tagged a person there at least as often) is that person's; and a name
+typed a place, an organisation or a group that has far more mentions as one of the
+other two ("Kyiv" a place 19 times, an organisation once: the capital for its
+government) joins that entity. Places are then geocoded together, so an ambiguous
+name is read in the light of the story's other places.
 """
 
 from __future__ import annotations
@@ -68,6 +72,10 @@ _TRANSLIT = (
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
 )
 MAX_BLOCK = 400  # a block larger than this is too generic to compare all pairs within
+# Types one name may be given by turns ("Kyiv" the city and its government, "Ukrainian" the people);
+# the type it has at least this many times as often wins.
+FOLDABLE_TYPES = frozenset({"place", "organisation", "group"})
+FOLD_RATIO = 3
 
 
 def fold(text: str) -> str:
@@ -254,6 +262,7 @@ def reconcile(
     _merge_persons(clusters, by_label.get("person", []))
     _merge_places(clusters, by_label.get("place", []), min_population)
     _merge_organisations(clusters, by_label.get("organisation", []))
+    _fold_minority_types(clusters, [i for label in FOLDABLE_TYPES for i in by_label.get(label, [])])
 
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(groups)):
@@ -333,8 +342,20 @@ def _retype_person_names(groups: list[NameGroup]) -> list[NameGroup]:
     # The person groups a retyped group may join, by the identity _name_groups gives them.
     existing = {(g.key, "" if g.given else g.mentions[0].doc): g for g in groups if g.label == "person"}
     surname_docs: dict[str, set[str]] = defaultdict(set)
+    full_names: dict[str, set[str]] = defaultdict(set)
     for g in people:
         surname_docs[g.surname].update(m.doc for m in g.mentions)
+        full_names[g.surname].add(g.given)
+    # How often each lone word is a person and an organisation in the whole corpus (tagged an
+    # organisation in a document that names the person in full, it is the person: see below).
+    lone_person, lone_organisation = Counter(), Counter()
+    for g in groups:
+        if g.label == "person" and not g.given:
+            lone_person[g.key] += len(g.mentions)
+        elif g.label == "organisation" and " " not in g.key:
+            key = normalise(_surface(g), "person")
+            for m in g.mentions:
+                (lone_person if m.doc in surname_docs.get(key, ()) else lone_organisation)[key] += 1
     out: list[NameGroup] = []
 
     def as_person(key: str, doc: str, mentions: list[Mention], label: str, **parts: str) -> None:
@@ -351,6 +372,12 @@ def _retype_person_names(groups: list[NameGroup]) -> list[NameGroup]:
         if key and " " in key and (key, "") in existing:
             given, initials, surname = _person_parts(key)
             as_person(key, "", g.mentions, g.label, given=given, initials=initials, surname=surname)
+        elif key and " " not in key and len(full_names.get(key, ())) == 1 \
+                and lone_person[key] >= lone_organisation[key]:
+            # "the Trump administration" in an article that never names Donald Trump in full,
+            # in a story that names one Trump and tags the word a person at least as often
+            for m in g.mentions:
+                as_person(key, m.doc, [m], g.label, surname=key)
         elif key and " " not in key and surname_docs.get(key, set()) & {m.doc for m in g.mentions}:
             docs = surname_docs[key]
             rest = [m for m in g.mentions if m.doc not in docs]
@@ -490,6 +517,27 @@ def _merge_national_forms(c: _Clusters, indices: list[int]) -> None:
                 break
             if roots:
                 break
+
+
+def _fold_minority_types(c: _Clusters, indices: list[int]) -> None:
+    """A name typed two ways joins the entity of the type it has at least FOLD_RATIO times as
+    many mentions of ("Kyiv": the place, not a one-off organisation; "Ukrainian": the group)."""
+    groups = c.groups
+    size: Counter[int] = Counter()
+    for i in indices:
+        size[c.find(i)] += len(groups[i].mentions)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        by_key[groups[i].key].append(i)
+    for same in by_key.values():
+        if len({groups[i].label for i in same}) < 2:
+            continue
+        major = max(same, key=lambda i: (size[c.find(i)], groups[i].label))
+        for i in same:
+            minor = groups[i]
+            if minor.label != groups[major].label and size[c.find(i)] * FOLD_RATIO <= size[c.find(major)]:
+                c.union(major, i, f"'{_surface(minor)}', typed {minor.label} {len(minor.mentions)} times, "
+                                  f"is far more often a {groups[major].label}")
 
 
 def _surface(group: NameGroup) -> str:

@@ -204,3 +204,35 @@ def test_a_bare_institution_joins_the_only_country_qualified_form():
                   ("b", "organisation", "Russian Defense Ministry"))
     assert together(ms, "Defense Ministry", "Ukrainian Defense Ministry")
     assert not together(ms, "Defense Ministry", "Russian Defense Ministry")
+
+
+def test_a_lone_word_tagged_an_organisation_joins_the_one_person_the_story_names_with_it():
+    # "the Trump administration" in an article that never names Donald Trump in full
+    ms = mentions(("a", "person", "Donald Trump"), ("a", "person", "Trump"), ("b", "person", "Trump"),
+                  ("c", "organisation", "Trump"))
+    assert together(ms, "Donald Trump", "Trump") and len(clusters(ms)) == 1
+    # a word the story tags an organisation more often than a person stays the organisation
+    ms = mentions(("a", "person", "Henry Ford"), ("b", "organisation", "Ford"), ("c", "organisation", "Ford"),
+                  ("d", "person", "Ford"))
+    assert [c for c in clusters(ms) if c == {"Ford"}]
+
+
+def test_a_name_typed_two_ways_joins_the_type_it_has_far_more_often():
+    ms = mentions(*[(d, "place", "Kyiv") for d in "abc"], ("d", "organisation", "Kyiv"),
+                  *[(d, "group", "Ukrainian") for d in "abc"], ("d", "place", "Ukrainian"))
+    entities, _ = reconcile_entities(ms, geocode=False)
+    kyiv = [e for e in entities if e.name == "Kyiv"]
+    assert len(kyiv) == 1 and kyiv[0].type == "place" and kyiv[0].mention_count == 4
+    assert any("far more often a place" in r for r in kyiv[0].merge_reasons)
+    assert [e.type for e in entities if e.name == "Ukrainian"] == ["group"]
+    # two to one is no clear majority: the two readings stay apart
+    ms = mentions(("a", "place", "Kyiv"), ("b", "place", "Kyiv"), ("c", "organisation", "Kyiv"))
+    assert len(clusters(ms)) == 2
+
+
+def test_an_organisation_tag_beside_the_full_name_counts_as_the_person():
+    # one article tags "Trump" an organisation beside "Donald Trump" (so it is him there), another
+    # tags it an organisation alone, a third a person: two of three say person
+    ms = mentions(("a", "person", "Donald Trump"), ("a", "organisation", "Trump"), ("b", "organisation", "Trump"),
+                  ("c", "person", "Trump"))
+    assert len(clusters(ms)) == 1
