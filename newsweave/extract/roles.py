@@ -28,7 +28,7 @@ from newsweave.config import Options
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "roles.syntax", "0.1.0"
+NAME, VERSION = "roles.syntax", "0.1.1"
 EXTRACTOR = f"{NAME}@{VERSION}"
 USER_DATA_KEY = "newsweave.roles"  # where a parse keeps its person_roles
 
@@ -104,7 +104,7 @@ def _find_roles(doc: Doc) -> list[tuple[Span, Span, str]]:
                                     and doc[last].head.i >= ent.start):
                 last -= 1
             span = doc[first:last + 1]
-            if span and not any(t.ent_type_ == "PERSON" for t in span):
+            if span and head.ent_type_ != "PERSON":  # "Zelensky's chief of staff, Andriy Yermak"
                 out.append((ent, span, "appositive"))
         # Appositive after the name: "<Name>, <description>,"
         if ent.end < len(doc) and doc[ent.end].text == ",":
@@ -112,7 +112,8 @@ def _find_roles(doc: Doc) -> list[tuple[Span, Span, str]]:
             if any(c.dep_ == "appos" for c in rights):
                 last = max(c.right_edge.i for c in rights)
                 span = doc[ent.end + 1:last + 1]
-                if span and not any(t.ent_type_ == "PERSON" for t in span):
+                # a list of names is no description; a name inside one is ("... at Razumkov Center")
+                if span and not any(c.ent_type_ == "PERSON" for c in rights if c.dep_ == "appos"):
                     out.append((ent, span, "appositive"))
     return out
 

@@ -38,3 +38,10 @@ def test_premodifier_titles(nlp):
 
 def test_honorific_alone_is_not_a_role(nlp):
     assert not roles(nlp, "Mr. Lucas Brandt said nothing.").get("Lucas Brandt")
+
+
+def test_a_name_inside_a_description_keeps_it_but_a_list_of_names_is_none(nlp):
+    found = roles(nlp, "Andriy Yermak, the chief of staff to President Volodymyr Zelensky, said talks would go on.")
+    assert any(form == "appositive" and text.startswith("the chief of staff") for text, form in found["Andriy Yermak"])
+    found = roles(nlp, "The guests were Tom Hanks, Meryl Streep and Denzel Washington.")
+    assert not any(form == "appositive" for pairs in found.values() for _, form in pairs), found
