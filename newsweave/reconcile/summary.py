@@ -4,7 +4,9 @@ Units are the statements of every article (clauses with offsets, so each
 summary sentence links to its document and characters). Selection is maximal
 marginal relevance: a unit's relevance is its similarity to the corpus centroid,
 lifted for units that several sources state (claims) and for early units of an
-article (news puts the point first); each pick must not repeat an earlier one
+article (news puts the point first), and lowered for units that lean on the text before
+them (a connective or an anaphor first: "So it would ...", "Under this strategy, ...", "He
+added ..."; they read wrongly out of their place); each pick must not repeat an earlier one
 (cosine above :data:`REPEAT` is a repetition and is never taken). The picks are
 then ordered as a story: by the date the unit speaks of when a resolved time
 expression lies inside it, else by its article's date (when known to within a month), then by offset.
@@ -12,6 +14,7 @@ expression lies inside it, else by its article's date (when known to within a mo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,6 +25,16 @@ from newsweave.extract.timex import anchor_day
 REPEAT = 0.80  # cosine above which two units say the same thing
 MMR_LAMBDA = 0.7
 MIN_WORDS, MAX_WORDS = 8, 60
+# A unit that opens by pointing back at the text before it: a connective, a pronoun or a
+# demonstrative, alone or after a preposition ("Under this strategy").
+LEANS_BACK = re.compile(
+    r"^(?:(?:so|but|and|or|yet|still|also|however|meanwhile|then|thus|therefore|instead|moreover|"
+    r"besides|nevertheless|nonetheless|otherwise|indeed|likewise|similarly|hence|accordingly)\b"
+    r"|(?:he|she|it|they|his|her|its|their|this|these|those|that|such)\b"
+    r"|(?:under|in|with|for|at|by|after|before|despite|given|from|on|of)\s+(?:this|these|those|that|such)\b)",
+    re.IGNORECASE,
+)
+LEANS_BACK_PENALTY = 0.15
 
 
 def _time_key(unit: dict[str, Any], timexes: Sequence[dict[str, Any]], doc_dates: dict[str, str]) -> str:
@@ -63,6 +76,7 @@ def summarize(statements: Sequence[dict[str, Any]], vectors: np.ndarray, *, leng
         s = statements[i]
         key = (s["doc"], s["start"])
         relevance[k] += 0.08 * (key in shared) + 0.06 / (1 + rank_in_doc[key] - first[s["doc"]])
+        relevance[k] -= LEANS_BACK_PENALTY * bool(LEANS_BACK.match(s["text"].lstrip(" \"“'‘(")))
     chosen: list[int] = []
     best_sim = np.full(len(eligible), -1.0, dtype=np.float32)
     available = np.ones(len(eligible), dtype=bool)

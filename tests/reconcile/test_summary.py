@@ -58,3 +58,21 @@ def test_an_article_dated_only_roughly_comes_after_the_dated_ones_not_at_its_ran
                        doc_dates={"a": "2019-08-01/2025-09-30", "b": "2024-05-01"})
     docs = [p["doc"] for p in picked]
     assert "a" in docs and "b" in docs and docs == sorted(docs, key=lambda d: d == "a")
+
+
+def test_a_unit_that_leans_on_the_text_before_it_gives_way_to_one_that_stands_alone():
+    text = ("So the floods hit the city of Porto Alegre on Monday after three days of rain. "
+            "Under this plan, the floods hit the city of Porto Alegre after three days of rain. "
+            "Floods hit the city of Porto Alegre on Monday after three days of rain. ")
+    statements, pos = [], 0
+    for sentence in text.split(". "):
+        sentence = sentence.strip().rstrip(".")
+        if sentence:
+            start = text.index(sentence, pos)
+            statements.append({"doc": "a", "start": start, "end": start + len(sentence), "text": sentence})
+            pos = start + len(sentence)
+    vectors = embed([s["text"] for s in statements])
+    picked = summarize(statements, vectors, length=1)
+    assert picked[0]["text"].startswith("Floods hit"), picked
+    # with nothing else to say, a leaning unit is still taken
+    assert len(summarize(statements[:2], vectors[:2], length=1)) == 1
