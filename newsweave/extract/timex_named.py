@@ -164,6 +164,8 @@ CENTURY_RULE = rf"(?:(?P<pos>{POSITION_RE}))?(?:\bthe\s+)?\b(?P<n>\d{{1,2}})(?:s
 def _season(m: re.Match, ctx: Context) -> Found | None:
     code = SEASONS[m.group("season").lower()]
     rel = squash(m.group("rel") or "")
+    if rel == "this past" and ctx.dct is not None and ctx.dct.month == SEASON_LAST_MONTH[code]:
+        rel = "this"  # "this past summer" written in August: the summer now ending
     rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
     mod = _position(m.group("pos")) or _position(rel)
     if not (rel or m.group("pos") or m.group("year")):
@@ -177,6 +179,8 @@ def _season(m: re.Match, ctx: Context) -> Found | None:
     point = resolve_season(ctx.dct, code, relation, ctx.tense(m.start()))
     return Found("DATE", point.value, mod=mod, anchor="dct", point=point)
 
+
+SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
 SEASON_RULE = rf"""
     (?:(?P<pos>{POSITION_RE}))?

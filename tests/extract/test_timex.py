@@ -78,6 +78,9 @@ def test_timex_seasons_quarters_years_and_decades():
     assert got["the third quarter of 2019"] == "2019-Q3"
     assert got["1998"] == "1998"
     assert got["the 1990s"] == "199"
+    # written in the season's last month, "this past summer" is the summer now ending
+    assert values("This past summer he warmed to talks.", dt.date(2024, 8, 20))["This past summer"] == "2024-SU"
+    assert values("This past summer he warmed to talks.", dt.date(2024, 7, 20))["This past summer"] == "2023-SU"
     assert got["the fall"].endswith("-FA")
 
 
