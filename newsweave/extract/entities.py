@@ -47,7 +47,8 @@ ORGANISATION_HEADS = frozenset("""
     center centre institute institution university college school academy ministry council
     committee commission agency foundation fund bank party association department office court
     corporation company group inc ltd llc authority bureau board federation organization
-    organisation network
+    organisation network patrol police guard service army navy command force senate congress
+    parliament assembly government administration
 """.split())
 # Parts of speech a name never starts or ends with, which the tagger's span sometimes takes in.
 _EDGE_POS = frozenset({"ADP", "CCONJ", "PUNCT", "PART", "SCONJ"})

@@ -102,6 +102,8 @@ def load_gazetteer(min_population: int = 5000) -> dict[str, tuple[Place, ...]]:
         add(c["name"], place)
         if place.population >= ALTERNATE_NAME_POPULATION:
             for alt in set(c["alternatenames"]) - {c["name"]}:
+                if _code_like(alt):
+                    continue
                 if " " not in alt or len(alt.split()) <= 3 and _spelling_of(alt, c["name"]):
                     add(alt, place)
     rank = {"country": 0, "region": 1, "city": 2}
@@ -109,6 +111,16 @@ def load_gazetteer(min_population: int = 5000) -> dict[str, tuple[Place, ...]]:
         name: tuple(sorted(set(places), key=lambda p: (rank[p.kind], -p.population)))
         for name, places in names.items()
     }
+
+
+def _code_like(alt: str) -> bool:
+    """An alternate name that is a code, not a name people write for the place: airport codes
+    ("GOP" is Gorakhpur's, "PER" Perth's, "CAB" Cabinda's), registry ids ("NL416", "Q4"). In
+    news such letters are acronyms ("the GOP"), so a short capitals-only form without full
+    stops ("D.C." stays) is left out, as is any form with a digit or an underscore."""
+    if any(ch.isdigit() or ch == "_" for ch in alt):
+        return True
+    return alt.isupper() and len(alt) <= 3 and "." not in alt
 
 
 def lookup(name: str, min_population: int = 5000) -> tuple[Place, ...]:

@@ -533,6 +533,8 @@ def _fold_minority_types(c: _Clusters, indices: list[int]) -> None:
         if len({groups[i].label for i in same}) < 2:
             continue
         major = max(same, key=lambda i: (size[c.find(i)], groups[i].label))
+        if groups[major].label == "place" and not c.places[c.find(major)]:
+            continue  # a "place" the gazetteer does not know ("GOP") is no evidence against the other type
         for i in same:
             minor = groups[i]
             if minor.label != groups[major].label and size[c.find(i)] * FOLD_RATIO <= size[c.find(major)]:

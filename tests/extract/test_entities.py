@@ -76,3 +76,10 @@ def test_a_lone_word_called_a_person_and_more_often_a_place_is_the_place(tmp_pat
     # a surname of someone named in full stays a person
     path.write_text("Rep. Jim Jordan spoke in Amman, Jordan. Jordan said the vote would pass.")
     assert "person" in {m.label for m in _mentions([path]) if m.text == "Jordan"}
+
+
+def test_an_institution_head_word_makes_an_organisation(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Agents of the Border Patrol met officers of the Capitol Police and the Coast Guard on Monday.")
+    found = {(m.text, m.label) for m in _mentions([path])}
+    assert all(label == "organisation" for text, label in found if text.endswith(("Patrol", "Police", "Guard"))), found

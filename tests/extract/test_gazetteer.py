@@ -69,6 +69,14 @@ def test_alternate_names_that_read_as_something_else_are_not_places(nlp):
     assert [e.label_ for e in doc.ents if e.text == "Robert Williams"] == ["PERSON"]
 
 
+def test_codes_among_alternate_names_are_not_place_names(nlp):
+    # GeoNames gives cities their airport codes ("GOP" is Gorakhpur's) and registry ids
+    assert lookup("GOP") == () and lookup("CAB") == () and lookup("Q4") == ()
+    assert lookup("D.C.") and lookup("Kyiv") and lookup("US")  # a dotted form and country codes stay
+    doc = nlp("The GOP leadership met in Perth on Monday.")
+    assert not any(e.text == "GOP" and e.label_ in ("GPE", "LOC") for e in doc.ents)
+
+
 def test_a_small_town_named_in_everyday_words_does_not_take_over_an_organisation(nlp):
     # White House, Tennessee (11,000 people) is in the gazetteer; "A White House spokesman"
     # is the president's office, which spaCy calls an organisation.

@@ -225,6 +225,11 @@ def test_a_name_typed_two_ways_joins_the_type_it_has_far_more_often():
     assert len(kyiv) == 1 and kyiv[0].type == "place" and kyiv[0].mention_count == 4
     assert any("far more often a place" in r for r in kyiv[0].merge_reasons)
     assert [e.type for e in entities if e.name == "Ukrainian"] == ["group"]
+    # a "place" the gazetteer does not know is no evidence: "GOP" stays the organisation it also is
+    ms = mentions(*[(d, "place", "GOP") for d in "abcd"], ("e", "organisation", "GOP"))
+    _, assignment = reconcile_entities(ms, geocode=False, min_population=5000)
+    entities, _ = reconcile_entities(ms, geocode=False)
+    assert sorted(e.type for e in entities if e.name == "GOP") == ["organisation", "place"]
     # two to one is no clear majority: the two readings stay apart
     ms = mentions(("a", "place", "Kyiv"), ("b", "place", "Kyiv"), ("c", "organisation", "Kyiv"))
     assert len(clusters(ms)) == 2
