@@ -6,7 +6,9 @@ at"); a name with an institution's head word ("Razumkov Center", "Center for Eur
 Analysis") is an organisation whatever the tagger said; a person's or organisation's
 name has no possessive inside ("Kiev's NATO", "Russia's Defense Ministry": the part after it is
 the name); a name has a capital letter ("square kilometers" is no person, "monthslong" no
-place); a person's name is no acronym; a lone word called a person no more often than a place in the article, and no one's
+place); the portfolio of "Secretary of State" is part of a title, of "Department of State" part of
+the institution;
+a person's name is no acronym; a lone word called a person no more often than a place in the article, and no one's
 surname there, is the place.
 """
 
@@ -50,6 +52,15 @@ ORGANISATION_HEADS = frozenset("""
     organisation network patrol police guard service army navy command force senate congress
     parliament assembly government administration
 """.split())
+# Offices and departments named "<title> of <portfolio>" ("Secretary of State", "Minister of Defence",
+# "Department of Justice"), where the portfolio alone is no mention ("Prime Minister of Singapore" is).
+OFFICE_TITLES = frozenset("""
+    secretary minister director chancellor commissioner undersecretary administrator
+""".split())
+PORTFOLIOS = frozenset("""
+    state defense defence justice treasury energy commerce labor labour agriculture interior education
+    health transportation transport finance economy trade
+""".split())
 # Parts of speech a name never starts or ends with, which the tagger's span sometimes takes in.
 _EDGE_POS = frozenset({"ADP", "CCONJ", "PUNCT", "PART", "SCONJ"})
 
@@ -85,6 +96,13 @@ def mended(ent: Span) -> tuple[Span, str] | None:
         end -= 1
     while end - start > 1 and doc[start].pos_ in _EDGE_POS:
         start += 1
+    if end - start == 1 and doc[start].lower_ in PORTFOLIOS and start >= 2 and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].is_title:
+        word = doc[start - 2].lower_
+        if word in ORGANISATION_HEADS:  # "Department of State": the institution is the whole phrase
+            return doc[start - 2:end], "organisation"
+        if word in OFFICE_TITLES:  # "Secretary of State": a title, no mention of a state
+            return None
     span = doc[start:end] if (start, end) != (ent.start, ent.end) else ent
     if kind in ("person", "place", "other") and any(
             t.lower_ in ORGANISATION_HEADS and t.is_title for t in span):

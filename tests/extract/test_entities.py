@@ -83,3 +83,12 @@ def test_an_institution_head_word_makes_an_organisation(tmp_path):
     path.write_text("Agents of the Border Patrol met officers of the Capitol Police and the Coast Guard on Monday.")
     found = {(m.text, m.label) for m in _mentions([path])}
     assert all(label == "organisation" for text, label in found if text.endswith(("Patrol", "Police", "Guard"))), found
+
+
+def test_the_x_of_an_office_title_is_no_mention_and_of_an_institution_is_part_of_it(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Secretary of State Mike Pompeo met officials of the Department of State and the "
+                    "Minister of Defence in Washington.")
+    found = {(m.text, m.label) for m in _mentions([path])}
+    assert not any(text in ("State", "Defence") for text, _ in found), found
+    assert not any(text.endswith("State") and label == "place" for text, label in found), found
