@@ -7,9 +7,8 @@ Analysis") is an organisation whatever the tagger said; a person's or organisati
 name has no possessive inside ("Kiev's NATO", "Russia's Defense Ministry": the part after it is
 the name); a name has a capital letter ("square kilometers" is no person, "monthslong" no
 place); the portfolio of "Secretary of State" is part of a title, of "Department of State" part of
-the institution;
-a person's name is no acronym; a lone word called a person no more often than a place in the article, and no one's
-surname there, is the place.
+the institution; a person's name is no acronym; a lone word called a person no more often than a
+place in the article, and no one's surname there, is the place.
 """
 
 from __future__ import annotations
