@@ -220,9 +220,12 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Full-text search over the stored articles, ranked (BM25), with snippets; plain words also find
-    their compound spellings ("ceasefire", "cease-fire", "cease fire")."""
+    their compound spellings ("ceasefire", "cease-fire", "cease fire") and a name the entity's other
+    names ("Kiev" finds "Kyiv")."""
     with _open(db) as store:
         hits = store.search(query, limit)
+        words = query.split()
+        named = [(" ".join(words[a:b]), names) for a, b, names in store.name_variants(words)]
     if as_json:
         out.print_json(json.dumps(hits))
         return
@@ -235,6 +238,10 @@ def search(
     for hit in hits:
         table.add_row(f"{-hit['score']:.2f}", Text(document_label(hit["title"], hit["source"])), Text(hit["snippet"]))
     out.print(table)
+    for said, names in named:
+        others = [n for n in names if n.lower() != said.lower()]
+        if others:
+            out.print(Text(f"'{said}' also searched as: {', '.join(others)} (one entity)"), style="dim")
 
 
 @app.command()

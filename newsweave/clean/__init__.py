@@ -9,7 +9,19 @@ stories). :func:`clean_text` runs all three on a bare text, outside a pipeline.
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from newsweave.model import RemovedSpan
+
+STOPWORDS = Path(__file__).with_name("stopwords.txt")  # scikit-learn's English list, without importing it
+
+
+@cache
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words ("us", "it", "may"), read from the copy shipped here."""
+    lines = STOPWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 def clean_text(text: str, doc: str = "") -> list[RemovedSpan]:

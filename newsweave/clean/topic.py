@@ -41,10 +41,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
+from newsweave.clean import english_stop_words
 from newsweave.clean.blocks import Block, span_for, split_blocks
 from newsweave.config import Options
 from newsweave.model import RemovedSpan
@@ -99,15 +99,7 @@ _NEWS_WORDS = frozenset(
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st"})
 
 
-STOPWORDS = Path(__file__).with_name("stopwords.txt")  # scikit-learn's English list, without importing it
-
-
-def _stopwords() -> frozenset[str]:
-    lines = STOPWORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#")) | _NEWS_WORDS
-
-
-_STOP = _stopwords()
+_STOP = english_stop_words() | _NEWS_WORDS
 
 
 def vocabulary(text: str) -> frozenset[str]:

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsweave.clean import english_stop_words
 from newsweave.errors import StoreError
 from newsweave.model import Document, Entity, Failure, PublishedDate, Record
 
@@ -69,6 +70,11 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     """
     ALTER TABLE documents ADD COLUMN original TEXT;
+    """,
+    """
+    CREATE TABLE entity_names (name TEXT NOT NULL, entity TEXT NOT NULL, shown TEXT NOT NULL);
+    CREATE INDEX entity_names_name ON entity_names(name);
+    CREATE INDEX entity_names_entity ON entity_names(entity);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -226,6 +232,12 @@ class Store:
                 "INSERT INTO entities VALUES (?,?,?,?,?)",
                 ((e.id, e.name, e.type, e.salience, _to_json(e.to_dict())) for e in entities),
             )
+            self.db.execute("DELETE FROM entity_names")
+            self.db.executemany(
+                "INSERT INTO entity_names VALUES (?,?,?)",
+                ((key, e.id, shown) for e in entities
+                 for key, shown in {_name_key(n): n for n in (*e.aliases, e.name)}.items() if key),
+            )
             self._update_fields("mentions", lambda mention_id: {"entity": assignment.get(mention_id)})
 
     def set_fields(self, kind: str, values: dict[str, dict[str, Any]]) -> None:
@@ -294,7 +306,7 @@ class Store:
             "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?"
         )
         if _PLAIN_QUERY.fullmatch(query) and not _FTS_OPERATORS & set(query.split()):
-            query = " ".join(self._compound_variants(word) for word in query.split())
+            query = " AND ".join(self._plain_terms(query.split()))  # FTS5 wants AND beside a group
         try:
             rows = self.db.execute(sql, (query, limit)).fetchall()
         except sqlite3.OperationalError:
@@ -304,6 +316,40 @@ class Store:
                 return []
             rows = self.db.execute(sql, (terms, limit)).fetchall()
         return [dict(r) for r in rows]
+
+    def name_variants(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
+        """Runs of query words that name one entity, with all the entity's names as written:
+        ``(start, end, names)`` over word positions, longest run first ("Kiev" -> Kiev, Kyiv;
+        "Zelenskiy" -> Zelensky, Volodymyr Zelensky, ...), less those that are common words. A name
+        two entities share expands to neither."""
+        out, i = [], 0
+        while i < len(words):
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
+                owners = self.db.execute("SELECT DISTINCT entity FROM entity_names WHERE name = ? LIMIT 2",
+                                         (_name_key(" ".join(words[i:j])),)).fetchall()
+                if len(owners) == 1:
+                    # a name that is a common word ("US" as "us") would find the word, not the name
+                    names = [r[0] for r in self.db.execute(
+                        "SELECT shown FROM entity_names WHERE entity = ? ORDER BY length(name), name LIMIT ?",
+                        (owners[0][0], MAX_NAME_VARIANTS)) if _name_key(r[0]) not in english_stop_words()]
+                    out.append((i, j, names))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def _plain_terms(self, words: list[str]) -> list[str]:
+        """A plain query's words as FTS5 terms: a run naming an entity finds its other names,
+        other words their compounds' other spellings."""
+        terms, at = [], 0
+        for start, end, names in self.name_variants(words):
+            terms += [self._compound_variants(w) for w in words[at:start]]
+            phrases = {'"' + " ".join(words[start:end]).replace('"', '""') + '"'}
+            phrases |= {'"' + n.replace('"', '""') + '"' for n in names}
+            terms.append("(" + " OR ".join(sorted(phrases)) + ")")
+            at = end
+        return terms + [self._compound_variants(w) for w in words[at:]]
 
     def _compound_variants(self, word: str) -> str:
         """One word of a plain query as an FTS5 term that also finds its compound's other spellings.
@@ -342,6 +388,15 @@ class Store:
 _PLAIN_QUERY = re.compile(r"\s*[\w'’‐‑–-]+(?:\s+[\w'’‐‑–-]+)*\s*")
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 MIN_COMPOUND_PART = 3  # letters in each word of a compound's split spelling ("cease fire")
+MAX_NAME_WORDS = 4  # the longest run of query words looked up as an entity's name
+MAX_NAME_VARIANTS = 12  # names of one entity a query word expands to
+
+
+def _name_key(name: str) -> str:
+    """A name as the search looks it up: lower case, possessive and surrounding punctuation off,
+    "the" dropped ("The United States" and "United States" are one key)."""
+    key = re.sub(r"(?:'s|’s)$", "", name.strip().lower()).strip(" .,;:\"'“”‘’()")
+    return re.sub(r"^the\s+", "", key)
 
 
 class _Transaction:

@@ -138,3 +138,33 @@ def test_search_finds_the_other_spellings_of_a_compound(tmp_path):
         # FTS5 syntax is left as written
         assert {h["source"] for h in store.search("fire NOT cease")} == set()
         assert {h["source"] for h in store.search("shelling OR ceasefire")} == {"joined", "apart"}
+
+
+def test_search_for_a_name_finds_the_entitys_other_names(tmp_path):
+    from newsweave.model import Entity
+
+    with Store(tmp_path / "s.db") as store:
+        store.add_document(_doc("Officials in Kyiv said the talks would go on.", "kyiv"))
+        store.add_document(_doc("Kiev rejected the plan on Monday.", "kiev"))
+        store.add_document(_doc("The United States and the U.S. Senate agreed with us.", "us"))
+        store.add_document(_doc("Nobody else was named.", "none"))
+        assert {h["source"] for h in store.search("Kiev")} == {"kiev"}  # no entities yet
+        store.replace_entities([
+            Entity(id="e1", name="Kyiv", type="place", aliases={"Kyiv": 3, "Kiev": 1}),
+            Entity(id="e2", name="United States", type="place", aliases={"US": 2, "U.S.": 1}),
+        ], {})
+        assert {h["source"] for h in store.search("Kiev")} == {"kyiv", "kiev"}
+        assert {h["source"] for h in store.search("kyiv talks")} == {"kyiv"}
+        assert {h["source"] for h in store.search("the United States")} == {"us"}
+        # "us" is a common word: the name's variant "US" is not searched as the word
+        store.add_document(_doc("Give us a break.", "pronoun"))
+        assert "pronoun" not in {h["source"] for h in store.search("United States")}
+        # FTS5 syntax is left as written
+        assert {h["source"] for h in store.search('"Kiev"')} == {"kiev"}
+
+
+def test_a_compound_beside_other_words_is_still_found(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_document(_doc("The cease-fire talks resumed.", "hyphen"))
+        store.add_document(_doc("Both sides agreed to a ceasefire on Monday.", "joined"))
+        assert {h["source"] for h in store.search("ceasefire talks")} == {"hyphen"}
