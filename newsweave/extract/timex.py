@@ -32,7 +32,7 @@ from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule, 
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "timex.rules", "0.6.2"
+NAME, VERSION = "timex.rules", "0.6.3"
 EXTRACTOR = f"{NAME}@{VERSION}"
 RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES  # earlier rules win ties of equal span
 

@@ -52,7 +52,9 @@ def _relative_unit(m: re.Match, ctx: Context) -> Found | None:
         elif rel not in _REF_STEP:
             return None
     if rel in ("the past", "the last"):
-        if unit in ("day", "weekend"):  # "the past day": a stretch of time ending now
+        if unit in ("day", "weekend") or rel == "the past" and unit in ("decade", "century"):
+            # "the past day", "over the past decade": a stretch of time ending now (P10Y), where
+            # "the last decade" may name the decade before this one
             return Found("DURATION", duration_value(1, unit), mod=mod, anchor="dct")
         rel = "last"  # "the past year", "the last decade": TimeML gives the previous one (1997, 198)
     if rel == "last" and unit == "year" and ctx.compared_period() is not None and compares(ctx.text, m.start()):

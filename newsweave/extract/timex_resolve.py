@@ -8,6 +8,7 @@ values keep X for what cannot be known (``XXXX-03-12``), following TimeML.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -121,16 +122,20 @@ def resolve_month_day(anchor: dt.date, month: int, day: int | None, relation: st
     datetime.date(1997, 12, 1)
     >>> resolve_month_day(dt.date(1998, 1, 8), 3, 12, "", None)
     datetime.date(1998, 3, 12)
+    >>> resolve_month_day(dt.date(2008, 7, 2), 2, 29, "", "past")
+    datetime.date(2008, 2, 29)
     """
-    day_in = min(day or 1, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
-    same = dt.date(anchor.year, month, day_in)
+    def on(year: int) -> dt.date:  # "February 29" is the 28th in a year without one
+        return dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+
+    same = on(anchor.year)
     # compare at the grain that was written: a bare month equal to the anchor's is "this month"
     this_one = (month, day or 0) == (anchor.month, anchor.day if day else 0)
     later = (month, day or 0) > (anchor.month, anchor.day if day else 0)
     if relation == "last":
-        return same if (not later and not this_one) else same.replace(year=anchor.year - 1)
+        return same if (not later and not this_one) else on(anchor.year - 1)
     if relation == "next":
-        return same if later else same.replace(year=anchor.year + 1)
+        return same if later else on(anchor.year + 1)
     if relation == "this" or this_one:
         return same
     # the nearest such date, the tense's direction favoured by four months (by two when
@@ -142,7 +147,7 @@ def resolve_month_day(anchor: dt.date, month: int, day: int | None, relation: st
         days = (day - anchor).days
         return abs(days) + (penalty if days and (days > 0) != (step > 0) else 0)
 
-    return min((same.replace(year=anchor.year + k) for k in (0, -1, 1)), key=cost)
+    return min((on(anchor.year + k) for k in (0, -1, 1)), key=cost)
 
 
 def resolve_season(anchor: dt.date, code: str, relation: str, tense: str | None) -> Point:

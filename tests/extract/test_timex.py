@@ -78,6 +78,11 @@ def test_timex_seasons_quarters_years_and_decades():
     assert got["the third quarter of 2019"] == "2019-Q3"
     assert got["1998"] == "1998"
     assert got["the 1990s"] == "199"
+    # "over the past decade" is the ten years to now; "the last decade" may be the one before this
+    assert values("Fights grew over the past decade.")["the past decade"] == "P10Y"
+    assert values("It changed in the last decade of the century.")["the last decade"] == "201"
+    # a leap day named without its year
+    assert values("Northrop was selected on February 29.", dt.date(2008, 7, 2))["February 29"] == "2008-02-29"
     # written in the season's last month, "this past summer" is the summer now ending
     assert values("This past summer he warmed to talks.", dt.date(2024, 8, 20))["This past summer"] == "2024-SU"
     assert values("This past summer he warmed to talks.", dt.date(2024, 7, 20))["This past summer"] == "2023-SU"
