@@ -59,6 +59,7 @@ class GoldEvent:
     instance: str  # cross-document instance id, else "<doc>#<event m_id>", else "<doc>#<mention m_id>"
     cross_document: bool  # its EVENT carries an instance_id (annotated across documents)
     time: str | None = None  # the value of the calendar TIMEX3 that includes it (TLINK), if any
+    document_layer: bool = True  # annotated with its attributes (pred, pos, tense ...), not only linked
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,10 @@ class CatDocument:
     creation_time: str | None = None  # the TIMEX3 value of the document's date ("2008-03-01")
     creation_span: tuple[int, int] | None = None  # where the text states it, if anchored
     topic: str = ""  # the sub-corpus: "airbus" for corpus_airbus/
+    # MEANTIME annotates every event mention only in the title and the first sentences; after
+    # them only mentions of cross-document instances are marked. This is where that part ends:
+    # the end of the last sentence holding an event mention of the document layer.
+    annotated_end: int = 0
 
 
 # TLINK relations that place an event within a time: (relation read from the event's side)
@@ -145,7 +150,8 @@ def read_cat(path: Path) -> CatDocument:
         elif m.tag == "EVENT_MENTION":
             span = _span(m, offsets)
             if span:
-                event_mentions[m.get("m_id")] = (*span, m.get("pred") or "", m.get("pos") or "")
+                event_mentions[m.get("m_id")] = (*span, m.get("pred") or "", m.get("pos") or "",
+                                                 m.get("pred") is not None)
         elif m.tag == "TIMEX3":
             value, span = m.get("value") or "", _span(m, offsets)
             timex_values[m.get("m_id")] = value
@@ -180,20 +186,22 @@ def read_cat(path: Path) -> CatDocument:
     mentions.sort(key=lambda g: (g.start, g.end))
     times = _event_times(relations, timex_values)
     events = []
-    for m_id, (start, end, pred, pos) in event_mentions.items():
+    for m_id, (start, end, pred, pos, layer) in event_mentions.items():
         target = event_refers.get(m_id)
         instance = event_instances.get(target, "") if target else ""
         events.append(GoldEvent(
             doc=doc_id, m_id=m_id, start=start, end=end, text=text[start:end], pred=pred, pos=pos,
             instance=instance or f"{doc_id}#{target or m_id}", cross_document=bool(instance),
-            time=times.get(m_id),
+            time=times.get(m_id), document_layer=layer,
         ))
     events.sort(key=lambda g: (g.start, g.end))
     timexes = sorted((GoldTimex(start=t.start, end=t.end, text=text[t.start:t.end], type=t.type, value=t.value)
                       for t in timexes), key=lambda t: (t.start, t.end))
     topic = path.parent.name.removeprefix("corpus_")
+    last = max((e.end for e in events if e.document_layer), default=0)
+    annotated_end = text.find("\n", last)
     return CatDocument(doc_id, text, tuple(mentions), tuple(events), tuple(timexes), creation_time, creation_span,
-                       topic)
+                       topic, len(text) if annotated_end < 0 else annotated_end)
 
 
 def read_corpus(folder: Path, limit: int | None = None) -> list[CatDocument]:
