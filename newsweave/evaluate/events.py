@@ -26,8 +26,9 @@ Four measures:
   alone; one cluster per trigger string; one per trigger lemma (the standard strong
   baseline of event coreference papers).
 - **timex**: our ``timexes`` records (as TimeML annotates them) against MEANTIME's anchored
-  TIMEX3 with the TempEval-3 scorer (:class:`~newsweave.evaluate.timex.Tally`); the
-  creation time is not scored, and what we find over its span is not counted either.
+  TIMEX3 with the TempEval-3 scorer (:class:`~newsweave.evaluate.timex.Tally`), in the
+  fully annotated part as for events (TIMEX3 too are marked only there); the creation time
+  is not scored, and what we find over its span is not counted either.
   dateparser's ``search_dates`` is scored beside it.
 - **dates**: for gold mentions with a gold time (a ``TLINK`` IS_INCLUDED / INCLUDES /
   SIMULTANEOUS to a calendar TIMEX3, the creation time included), how often the date of the
@@ -311,8 +312,9 @@ def _timeml(d: CatDocument) -> TimeMLDocument:
 
 def timex(docs: list[CatDocument], timexes: list[dict[str, Any]], baselines: bool = True) -> dict[str, Any]:
     def outside_dct(d: CatDocument, found: Iterable[Predicted]) -> list[Predicted]:
+        """What is found in the annotated part, the creation time's own words aside."""
         s = d.creation_span
-        return [p for p in found if s is None or p.end <= s[0] or p.start >= s[1]]
+        return [p for p in found if p.start < d.annotated_end and (s is None or p.end <= s[0] or p.start >= s[1])]
 
     by_doc: dict[str, list[Predicted]] = defaultdict(list)
     for t in timexes:
@@ -418,7 +420,7 @@ def render(result: dict) -> str:
             cell = "{overlap:.3f} / {within:.3f} (n={judged})".format(**v) if v else "-"
             cells.append(f"{cell:>30}")
         lines.append(f"{name:10}" + "".join(cells) + f"   of {r['dates']['gold_timed']}")
-    lines += ["", "TIMEX3 on MEANTIME (TempEval-3 scoring; creation time not scored)",
+    lines += ["", "TIMEX3 on MEANTIME (TempEval-3 scoring, in the fully annotated part; creation time not scored)",
               f"{'':10}{'system':12}{'strict F1':>10}{'relaxed F1':>11}{'type acc':>9}{'value F1':>9}"]
     for name, r in sections:
         for system, t in r["timex"].items():
