@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 
 import numpy
 
-from newsweave.extract.events_lexicon import EVENT_FAMILIES
+from newsweave.extract.events_lexicon import EVENT_FAMILIES, EVENT_NOUNS
 from newsweave.extract.timex import anchor_day, find_timexes
 from newsweave.embeddings import DIMENSIONS, embed
 from newsweave.model import content_id, document_label
@@ -143,6 +143,7 @@ class _Item:
     # (``TimelineOptions.recent_days``), not a time the text tells: it then joins an entry as
     # an undated mention does, by its wording and participants, only within those days
     recent: bool = False
+    stem: str | None = None  # its predicate's derivational stem (see ``derivational_stem``)
 
     def fits(self, other: "_Item") -> bool:
         """Whether ``other``'s date (if it has one with a year) can fall in this one's window."""
@@ -205,6 +206,19 @@ for _i, _family in enumerate(EVENT_FAMILIES):
         _FAMILY_OF[_word] = _FAMILY_OF.get(_word, frozenset()) | {_i}
 del _i, _family, _word
 _STOP = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
+_NOMINAL_ENDING = re.compile(r"(?:ation|ition|ment|ance|ence|ery|ure|ion|al|ing|y|e)$")
+
+
+def derivational_stem(lemma: str) -> str:
+    """What an event noun and the verb it derives from have in common, to tell that "the
+    delivery" and "delivered" name one kind of happening: the lemma without a nominal ending,
+    cut to five letters.
+
+    >>> [derivational_stem(w) for w in ("delivery", "deliver", "production", "produce", "landing", "land")]
+    ['deliv', 'deliv', 'produ', 'produ', 'land', 'land']
+    """
+    base = _NOMINAL_ENDING.sub("", lemma)
+    return (base if len(base) >= 4 else lemma)[:5]
 
 
 def _word_key(text: str) -> str | None:
@@ -275,6 +289,11 @@ def _keys(event: dict[str, Any], mentions: _DocMentions, entities: dict[str, dic
         if not found and (word := _word_key(p["text"])):
             keys.add("w:" + word)
             parties.add("w:" + word)
+    if event.get("form") == "noun" and event.get("sentence_end") and not any(not k.startswith("w:") for k in parties):
+        # an event noun seldom has its participants in its phrase ("Deliveries to Singapore
+        # Airlines, its launch customer, ..."): the named things of its sentence stand in
+        sentence = {"start": event["sentence_start"], "end": event["sentence_end"]}
+        parties.update(entity for _s, _e, entity, _t, _l in mentions.within(sentence) if entity)
     return _Participants(frozenset(keys), frozenset(parties), frozenset(places),
                          frozenset(countries[True]), frozenset(countries[False]))
 
@@ -323,7 +342,8 @@ def _items(analysis: dict[str, Any], options: "TimelineOptions") -> list[_Item]:
             recent = window is not None
         items.append(_Item(event, interval, found.keys, families, (published or {}).get("value"),
                            _done_by(event, published, undated=interval is None), found.sides, found.targets,
-                           value, found.parties, window, found.places, recent))
+                           value, found.parties, window, found.places, recent,
+                           derivational_stem(event["predicate"]) if event.get("predicate") else None))
     return items
 
 
@@ -389,9 +409,16 @@ def _done_by(event: dict[str, Any], published: dict[str, Any] | None, *, undated
 # ---------------------------------------------------------------------------
 
 def _predicate_agreement(a: _Item, b: _Item) -> float:
-    if a.event.get("predicate") == b.event.get("predicate"):
+    """1 for the same predicate; 0.8 for one family, or an event noun and the verb it derives
+    from ("delivery", "delivered"; two verbs alike in their first letters are not: "consist",
+    "consider"); else 0."""
+    p, q = a.event.get("predicate"), b.event.get("predicate")
+    if p == q:
         return 1.0
-    return 0.8 if a.families & b.families else 0.0
+    if a.families & b.families:
+        return 0.8
+    derived = a.stem is not None and a.stem == b.stem and (p in EVENT_NOUNS) != (q in EVENT_NOUNS)
+    return 0.8 if derived else 0.0
 
 
 def _entity_overlap(a: _Item, b: _Item) -> float:
@@ -456,7 +483,7 @@ def _clip_words(text: str) -> str:
 
 
 def _block_keys(it: _Item) -> list[str]:
-    keys = ["p:" + it.event["predicate"]] if it.event.get("predicate") else []
+    keys = ["p:" + it.event["predicate"], "s:" + it.stem] if it.event.get("predicate") else []
     return keys + [f"f:{family}" for family in it.families]
 
 
@@ -658,9 +685,10 @@ def build_timeline(analysis: dict[str, Any], options: TimelineOptions | None = N
         return []
     # an undated mention matters only if it could join a dated entry: keep those alone
     predicates = {it.event.get("predicate") for it in dated}
+    stems = {it.stem for it in dated}
     families = frozenset().union(*(it.families for it in dated))
     items = dated + [it for it in items if it.interval is None
-                     and (it.event.get("predicate") in predicates or it.families & families)]
+                     and (it.event.get("predicate") in predicates or it.stem in stems or it.families & families)]
     texts = {d["id"]: d.get("text") or "" for d in analysis.get("documents", ())}
     vectors = _embed_mergeable(items, texts)
     names = {e["id"]: e["name"] for e in analysis.get("entities", ())}
