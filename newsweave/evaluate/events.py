@@ -4,7 +4,7 @@ Our whole pipeline (:func:`newsweave.analyze`, default options) runs on MEANTIME
 texts (:mod:`newsweave.evaluate.meantime`), each document given its gold creation time as
 its published date (ingested as JSON lines with ``published``); the analysis is cached per
 run under the system's temporary folder, keyed by the texts, their dates and the pipeline's
-version. The timeline is then built from that analysis by
+version (a stage changed without a new version is read from the cache: pass ``cache=None``). The timeline is then built from that analysis by
 :func:`~newsweave.reconcile.timeline.build_timeline`, once per topic (airbus, apple) and
 once over both, so that merging can be tuned on one topic and checked on the other.
 
