@@ -74,6 +74,28 @@ def b_cubed(key: Clusters, response: Clusters) -> tuple[float, float, float]:
     return p, r, _f1(p, r)
 
 
+def muc(key: Clusters, response: Clusters) -> tuple[float, float, float]:
+    """MUC precision, recall, F1 (Vilain et al., 1995): links kept, counted per cluster.
+
+    Recall is the sum over key clusters of ``|K| - partitions(K)`` over the sum of
+    ``|K| - 1``, where a mention the response lacks is a partition of its own; precision is
+    the same with the roles swapped. Singletons carry no links and count for nothing.
+    """
+    def score(a: Clusters, b: Clusters) -> float:
+        where = {m: i for i, c in enumerate(b) for m in c}
+        links = sum(len(c) - 1 for c in a)
+        if not links:
+            return 0.0
+        kept = 0
+        for c in a:
+            parts = {where.get(m, ("alone", m)) for m in c}
+            kept += len(c) - len(parts)
+        return kept / links
+
+    r, p = score(key, response), score(response, key)
+    return p, r, _f1(p, r)
+
+
 def ceaf_e(key: Clusters, response: Clusters) -> tuple[float, float, float]:
     """Entity-based CEAF (φ4) precision, recall, F1 with the optimal cluster alignment."""
     import numpy as np

@@ -8,7 +8,7 @@ or into somewhere ("sent troops into Syria") for the crossing or entering; an as
 with an ``xcomp`` ("began to pull back") gives way to its complement. For each trigger:
 
 - ``actors`` (subjects, agents, possessors of a noun) and ``targets`` (objects, passive
-  subjects, "of" phrases of a noun), as the mention they fall in (entity mentions, person
+  subjects, "of" phrases of a noun, a named recipient: "delivered to Singapore Airlines"), as the mention they fall in (entity mentions, person
   coreference) or their noun phrase; ``place`` from a locative preposition's object;
 - ``date`` from the temporal expression the parse attaches to the trigger (walking each
   timex's head up to the nearest trigger), else one inherited from the clause it is
@@ -40,14 +40,14 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.config import Options
 from newsweave.extract.events_lexicon import (
     ASPECTUAL_VERBS, DENIAL_VERBS, DISPATCH_VERBS, EVENT_NOUNS, FORCE_NOUNS, HYPOTHETICAL_MODALS,
-    IRREALIS_VERBS, PATH_PREDICATES, PLACE_PREPOSITIONS, RECOMMEND_MODALS, RECOMMEND_VERBS,
+    IRREALIS_VERBS, PATH_PREDICATES, PLACE_PREPOSITIONS, RECIPIENT_PREPOSITIONS, RECOMMEND_MODALS, RECOMMEND_VERBS,
     REPORTING_VERBS, STATIVE_VERBS, SUPPORT_VERBS,
 )
 from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "events.rules", "0.3.0"
+NAME, VERSION = "events.rules", "0.4.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 VERB_DEPS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl", "parataxis")
@@ -258,6 +258,8 @@ def _arguments(trigger: Token, ctx: _Context, subject: Token | None) -> tuple[li
             actors += [_participant(t, ctx) for t in _with_conjuncts(child)]
         elif dep in PASSIVE_SUBJECTS or dep in OBJECTS:
             targets += [_participant(t, ctx) for t in _with_conjuncts(child)]
+            if dep in OBJECTS:  # "delivered the aircraft to X": the parse often hangs "to X" on the object
+                targets += _recipients(child, ctx)
         elif dep == "agent":
             actors += [_participant(t, ctx) for t in child.children if t.dep_ == "pobj"]
         elif dep == "poss" and trigger.pos_ in ("NOUN", "PROPN"):
@@ -272,6 +274,8 @@ def _arguments(trigger: Token, ctx: _Context, subject: Token | None) -> tuple[li
                 continue
             if child.lower_ == "of" and trigger.pos_ == "NOUN":
                 targets.append(_participant(objs[0], ctx))
+            elif child.lower_ in RECIPIENT_PREPOSITIONS:
+                targets += _recipients(trigger, ctx, [child])
             elif child.lower_ in PLACE_PREPOSITIONS and place is None:
                 p = _participant(objs[0], ctx)
                 if p.label == "place" or objs[0].ent_type_ in ("GPE", "LOC", "FAC"):
@@ -281,6 +285,20 @@ def _arguments(trigger: Token, ctx: _Context, subject: Token | None) -> tuple[li
     if not actors and subject is not None:
         actors.append(_participant(subject, ctx))
     return actors, targets, place
+
+
+def _recipients(head: Token, ctx: _Context, preps: Sequence[Token] | None = None) -> list[Participant]:
+    """Who receives what happens, from ``head``'s "to" phrases: "delivered to Singapore
+    Airlines", "deliveries to the airline" (a named one only: "to the end", "to a halt" name
+    no participant)."""
+    out = []
+    for prep in preps if preps is not None else head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in RECIPIENT_PREPOSITIONS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (p := _participant(obj, ctx)).label is not None:
+                out.append(p)
+    return out
 
 
 def _inherited_subject(trigger: Token) -> Token | None:

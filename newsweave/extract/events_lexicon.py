@@ -22,6 +22,14 @@ EVENT_NOUNS = frozenset("""
     agreement deal accord treaty pact signing ratification approval rejection veto
     sanction embargo ban merger acquisition takeover bankruptcy layoff launch release
     exchange swap handover transfer
+    flight landing takeoff launch delivery shipment order purchase sale auction bid tender
+    contest competition award ceremony celebration festival tour trip journey voyage visit
+    conference hearing inquiry investigation probe lawsuit suit dispute settlement ruling
+    speech interview statement debate testimony
+    accident collision derailment sinking fire outage failure malfunction recall delay
+    cancellation postponement shutdown closure opening inauguration departure arrival
+    production development introduction unveiling rollout test trial evaluation
+    expansion reduction cut increase merger split spinoff
 """.split())
 
 # Verbs whose object names the event they stand for: "launched a counteroffensive".
@@ -100,6 +108,9 @@ EVENT_FAMILIES: tuple[frozenset[str], ...] = tuple(frozenset(f.split()) for f in
     "advance gain progress advance breakthrough",
     "surround encircle besiege encirclement siege",
 ))
+
+# Prepositions whose named object receives what happens: "delivered to the airline".
+RECIPIENT_PREPOSITIONS = frozenset({"to"})
 
 # Prepositions whose object is where an event happened.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "into", "near", "across", "inside", "outside", "on",

@@ -19,7 +19,11 @@ region in August ... the Kursk invasion"), else another article's. A mention dat
 relative to an article whose own date is a range ("earlier this month", in an article of
 May to December 2024) keeps that range as a window it must fall in. A date told without its
 year ("in August") takes the year of the entry it joins when that leaves one year possible
-("last summer", 2024: "2024-08").
+("last summer", 2024: "2024-08"). A past tense its article does not date ("Jobs resigned")
+joins, as an undated mention, only an entry dated in the days just before its article
+(``TimelineOptions.recent_days``): told as news, it happened then. Events are compared by
+the embedding of their clause; an event noun, whose clause is only its noun phrase ("its
+launch"), by that of its phrase and its sentence together.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from typing import Any, NamedTuple
 
 import numpy
 
-from newsweave.extract.events_lexicon import EVENT_FAMILIES
+from newsweave.extract.events_lexicon import EVENT_FAMILIES, EVENT_NOUNS
 from newsweave.extract.timex import anchor_day, find_timexes
 from newsweave.embeddings import DIMENSIONS, embed
 from newsweave.model import content_id, document_label
@@ -135,6 +139,11 @@ class _Item:
     # article of May to December 2024): the days it can fall in, though it has no date of its own.
     window: Interval | None = None
     places: frozenset[str] = frozenset()  # the towns and regions it names (see ``_keys``)
+    # whether ``window`` is only the days before its article, for an undated past tense
+    # (``TimelineOptions.recent_days``), not a time the text tells: it then joins an entry as
+    # an undated mention does, by its wording and participants, only within those days
+    recent: bool = False
+    stem: str | None = None  # its predicate's derivational stem (see ``derivational_stem``)
 
     def fits(self, other: "_Item") -> bool:
         """Whether ``other``'s date (if it has one with a year) can fall in this one's window."""
@@ -175,6 +184,9 @@ class TimelineOptions:
     attach_specific: float = 0.45  # ... or naming one town or region alike
     attach_wording: float = 0.75  # ... or, naming none, by its wording alone ("their first meeting")
     attach_in_document: float = 0.35  # ... or to an event its own article dates, naming one thing alike
+    # a past-tense event its article does not date may join an entry dated up to this many days
+    # before the article was published (0: it joins none)
+    recent_days: int = 7
     max_entries_in_chart: int = 60
     max_entries_in_list: int = 200  # the report lists the most-told entries; the JSON has all
     max_sources_per_entry: int = 12
@@ -194,6 +206,19 @@ for _i, _family in enumerate(EVENT_FAMILIES):
         _FAMILY_OF[_word] = _FAMILY_OF.get(_word, frozenset()) | {_i}
 del _i, _family, _word
 _STOP = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
+_NOMINAL_ENDING = re.compile(r"(?:ation|ition|ment|ance|ence|ery|ure|ion|al|ing|y|e)$")
+
+
+def derivational_stem(lemma: str) -> str:
+    """What an event noun and the verb it derives from have in common, to tell that "the
+    delivery" and "delivered" name one kind of happening: the lemma without a nominal ending,
+    cut to five letters.
+
+    >>> [derivational_stem(w) for w in ("delivery", "deliver", "production", "produce", "landing", "land")]
+    ['deliv', 'deliv', 'produ', 'produ', 'land', 'land']
+    """
+    base = _NOMINAL_ENDING.sub("", lemma)
+    return (base if len(base) >= 4 else lemma)[:5]
 
 
 def _word_key(text: str) -> str | None:
@@ -264,11 +289,16 @@ def _keys(event: dict[str, Any], mentions: _DocMentions, entities: dict[str, dic
         if not found and (word := _word_key(p["text"])):
             keys.add("w:" + word)
             parties.add("w:" + word)
+    if event.get("form") == "noun" and event.get("sentence_end") and not any(not k.startswith("w:") for k in parties):
+        # an event noun seldom has its participants in its phrase ("Deliveries to Singapore
+        # Airlines, its launch customer, ..."): the named things of its sentence stand in
+        sentence = {"start": event["sentence_start"], "end": event["sentence_end"]}
+        parties.update(entity for _s, _e, entity, _t, _l in mentions.within(sentence) if entity)
     return _Participants(frozenset(keys), frozenset(parties), frozenset(places),
                          frozenset(countries[True]), frozenset(countries[False]))
 
 
-def _items(analysis: dict[str, Any]) -> list[_Item]:
+def _items(analysis: dict[str, Any], options: "TimelineOptions") -> list[_Item]:
     docs = {d["id"]: d for d in analysis.get("documents", ())}
     mentions = _mention_index(analysis)
     entities = {e["id"]: e for e in analysis.get("entities", ())}
@@ -304,12 +334,16 @@ def _items(analysis: dict[str, Any]) -> list[_Item]:
         families = _FAMILY_OF.get(event.get("predicate", ""), frozenset())
         in_doc = mentions.get(event["doc"]) or _DocMentions([])
         found = _keys(event, in_doc, entities)
-        window = None
+        window, recent = None, False
         if interval is None and source == "timex" and (value or "").startswith("XXXX"):
             window = _published_window(published)
+        elif interval is None and source == "document" and event.get("tense") == "past":
+            window = _recent_window(published, options.recent_days)
+            recent = window is not None
         items.append(_Item(event, interval, found.keys, families, (published or {}).get("value"),
                            _done_by(event, published, undated=interval is None), found.sides, found.targets,
-                           value, found.parties, window, found.places))
+                           value, found.parties, window, found.places, recent,
+                           derivational_stem(event["predicate"]) if event.get("predicate") else None))
     return items
 
 
@@ -318,6 +352,17 @@ def _published_bounds(value: str) -> tuple[Interval, Interval] | None:
     May and the 31st of December; "2024-08": August twice), or None when either is no date."""
     first, last = interval_of(value.split("/", 1)[0]), interval_of(value.rsplit("/", 1)[-1])
     return (first, last) if first is not None and last is not None else None
+
+
+def _recent_window(published: dict[str, Any] | None, days: int) -> Interval | None:
+    """The days before a closely dated article in which what it tells in the past tense without
+    a date most likely happened ("Jobs resigned", in an article of 25 August: a day or a few
+    before), so that it can join an entry others date in them (None when the date is rough)."""
+    value = (published or {}).get("value") or ""
+    day = anchor_day(value)
+    if day is None or days <= 0:
+        return None
+    return Interval(day.toordinal() - days, day.toordinal(), True)
 
 
 def _published_window(published: dict[str, Any] | None) -> Interval | None:
@@ -364,9 +409,16 @@ def _done_by(event: dict[str, Any], published: dict[str, Any] | None, *, undated
 # ---------------------------------------------------------------------------
 
 def _predicate_agreement(a: _Item, b: _Item) -> float:
-    if a.event.get("predicate") == b.event.get("predicate"):
+    """1 for the same predicate; 0.8 for one family, or an event noun and the verb it derives
+    from ("delivery", "delivered"; two verbs alike in their first letters are not: "consist",
+    "consider"); else 0."""
+    p, q = a.event.get("predicate"), b.event.get("predicate")
+    if p == q:
         return 1.0
-    return 0.8 if a.families & b.families else 0.0
+    if a.families & b.families:
+        return 0.8
+    derived = a.stem is not None and a.stem == b.stem and (p in EVENT_NOUNS) != (q in EVENT_NOUNS)
+    return 0.8 if derived else 0.0
 
 
 def _entity_overlap(a: _Item, b: _Item) -> float:
@@ -393,9 +445,20 @@ def _score(a: _Item, b: _Item, similarity: float, options: TimelineOptions) -> f
     return score if score >= options.threshold else None
 
 
-def _embed_mergeable(items: list[_Item]) -> numpy.ndarray:
+def _sentence(event: dict[str, Any], texts: dict[str, str]) -> str | None:
+    """The sentence of an event noun, whose clause is only its noun phrase ("its launch")."""
+    if event.get("form") != "noun" or not event.get("sentence_end") or not texts.get(event["doc"]):
+        return None
+    return texts[event["doc"]][event["sentence_start"]:event["sentence_end"]]
+
+
+def _embed_mergeable(items: list[_Item], texts: dict[str, str]) -> numpy.ndarray:
     """Embeddings of the events that share a block with another document's event; zeros
-    for the rest, which can then only stay alone (embedding is the costliest step here)."""
+    for the rest, which can then only stay alone (embedding is the costliest step here).
+
+    An event is its clause; an event noun ("its launch") is its noun phrase and its sentence
+    together ("Since its launch the store has sold ..."), the mean of the two: the phrase says
+    what happened, the sentence what it is about."""
     docs_in: dict[str, set[str]] = {}
     for key, members in _blocks(items, range(len(items))).items():
         docs_in[key] = {items[i].event["doc"] for i in members}
@@ -404,13 +467,23 @@ def _embed_mergeable(items: list[_Item]) -> numpy.ndarray:
         if any(len(docs_in.get(key, ())) > 1 for key in _block_keys(it))
     ]
     vectors = numpy.zeros((len(items), DIMENSIONS), dtype=numpy.float32)
-    if mergeable:
-        vectors[mergeable] = embed([" ".join(items[i].event["text"].split())[:300] for i in mergeable])
+    if not mergeable:
+        return vectors
+    vectors[mergeable] = embed([_clip_words(items[i].event["text"]) for i in mergeable])
+    nouns = [(i, sentence) for i in mergeable if (sentence := _sentence(items[i].event, texts))]
+    if nouns:
+        rows = [i for i, _ in nouns]
+        mean = vectors[rows] + embed([_clip_words(sentence) for _, sentence in nouns])
+        vectors[rows] = mean / numpy.maximum(numpy.linalg.norm(mean, axis=1, keepdims=True), 1e-9)
     return vectors
 
 
+def _clip_words(text: str) -> str:
+    return " ".join(text.split())[:300]
+
+
 def _block_keys(it: _Item) -> list[str]:
-    keys = ["p:" + it.event["predicate"]] if it.event.get("predicate") else []
+    keys = ["p:" + it.event["predicate"], "s:" + it.stem] if it.event.get("predicate") else []
     return keys + [f"f:{family}" for family in it.families]
 
 
@@ -512,7 +585,7 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
                 continue  # a window holds a mention only to an entry that has a year
             similarity = float(vectors[i] @ vectors[m])
             score = 0.0
-            if it.window is not None or _predicate_agreement(it, items[m]) > 0 and (
+            if it.window is not None and not it.recent or _predicate_agreement(it, items[m]) > 0 and (
                     similarity >= options.attach_wording and not it.keys
                     or similarity >= options.attach_similarity and _entity_overlap(it, items[m]) > 0
                     or similarity >= options.attach_specific and it.places & items[m].places):
@@ -606,17 +679,18 @@ def build_timeline(analysis: dict[str, Any], options: TimelineOptions | None = N
     is unknown (``XXXX-03-12``) sort after the dated ones, by month and day.
     """
     options = options or TimelineOptions()
-    items = _items(analysis)
+    items = _items(analysis, options)
     dated = [it for it in items if it.interval is not None]
     if not dated:
         return []
     # an undated mention matters only if it could join a dated entry: keep those alone
     predicates = {it.event.get("predicate") for it in dated}
+    stems = {it.stem for it in dated}
     families = frozenset().union(*(it.families for it in dated))
     items = dated + [it for it in items if it.interval is None
-                     and (it.event.get("predicate") in predicates or it.families & families)]
-    vectors = _embed_mergeable(items)
+                     and (it.event.get("predicate") in predicates or it.stem in stems or it.families & families)]
     texts = {d["id"]: d.get("text") or "" for d in analysis.get("documents", ())}
+    vectors = _embed_mergeable(items, texts)
     names = {e["id"]: e["name"] for e in analysis.get("entities", ())}
     entries = [_entry(c, items, vectors, texts, names) for c in _cluster(items, vectors, options)]
     entries.sort(key=lambda e: (not e["year_known"], e["sort"] if e["year_known"] else

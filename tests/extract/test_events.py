@@ -144,3 +144,23 @@ def test_a_relative_pronoun_stands_for_the_noun_it_modifies(events_of):
     e = by_trigger(events_of("Strikes hit the province of Idlib, which Syria invaded in May."), "invaded")
     assert [a.text for a in e.actors] == ["Syria"]
     assert [t.text for t in e.targets] == ["Idlib"]
+
+
+def test_common_news_event_nouns_are_triggers(events_of):
+    events = events_of("The test flight lasted four hours. The first delivery of the aircraft took place on Monday.")
+    nouns = {e.predicate for e in events if e.form == "noun"}
+    assert {"flight", "delivery"} <= nouns
+
+
+def test_a_named_recipient_is_a_target_and_an_unnamed_one_is_not(nlp):
+    from newsweave.model import Mention
+
+    text = "Airbus delivered the first aircraft to Singapore Airlines on Monday. The talks came to an end."
+    start = text.index("Singapore Airlines")
+    mentions = [Mention(doc="d", start=start, end=start + len("Singapore Airlines"), text="Singapore Airlines",
+                        extractor="test", label="organisation")]
+    events = extract_events(nlp(text), text, "d", mentions=mentions, doc_date="2025-03-16")
+    delivered = next(e for e in events if e.predicate == "deliver")
+    assert "Singapore Airlines" in {t.text for t in delivered.targets}
+    came = [e for e in events if e.predicate == "come"]
+    assert all(t.text != "an end" for e in came for t in e.targets)

@@ -320,3 +320,26 @@ def test_two_runs_write_the_same_timeline_whatever_the_hash_seed(tmp_path):
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
     assert len(runs) == 1  # the six entities, each named once, keep one order
     assert len(json.loads(runs.pop())[0]["entities"]) == 6
+
+
+def test_undated_past_tense_joins_only_an_entry_of_the_days_before_its_article():
+    """"The minister resigned" in an article of 12 March joins "resigned on March 10" told
+    elsewhere, but not an entry of the same words two years before."""
+    recent = analysis_of([
+        ("Interior minister Karl Vedder resigned on March 10 after the scandal over the police budget.",
+         "r1.txt", "2025-03-11"),
+        ("Interior minister Karl Vedder resigned after the scandal over the police budget.", "r2.txt",
+         "2025-03-12"),
+    ])
+    joined = [e for e in build_timeline(recent) if len(e["documents"]) == 2]
+    assert joined and joined[0]["date"] == "2025-03-10"
+    old = analysis_of([
+        ("Interior minister Karl Vedder resigned on March 10, 2023 after the scandal over the police budget.",
+         "o1.txt", "2023-03-11"),
+        ("Interior minister Karl Vedder resigned after the scandal over the police budget.", "o2.txt",
+         "2025-03-12"),
+    ])
+    assert not [e for e in build_timeline(old) if len(e["documents"]) == 2]
+    from newsweave.reconcile.timeline import TimelineOptions
+
+    assert [e for e in build_timeline(old, TimelineOptions(recent_days=0)) if len(e["documents"]) == 2]
