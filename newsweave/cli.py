@@ -50,6 +50,7 @@ EVALUATIONS = {
     "quantities": "Quantities on CQE and quantulum3 test sets, beside quantulum3.",
     "quotes": "Quotes and attribution on PolNeAR, beside textacy.",
     "entities": "Entity mentions and cross-document coreference on MEANTIME.",
+    "events": "Events, the merged timeline as cross-document event coreference, and timexes on MEANTIME.",
     "cleaning": "Chrome and off-topic inserts caught in news articles with synthetic insertions.",
 }
 
