@@ -153,7 +153,8 @@ def reconcile_story(store: Store) -> None:
     from newsweave.export.json import build_analysis
     from newsweave.reconcile.quotes import shared_statements
     from newsweave.reconcile.story import story
-    from newsweave.reconcile.timeline import build_timeline, story_dates
+    from newsweave.reconcile.story_dates import story_dates
+    from newsweave.reconcile.timeline import build_timeline
 
     store.replace_story({})
     analysis = build_analysis(store)

@@ -34,7 +34,7 @@ class PublishedDate:
     the text rather than given by metadata; ``evidence`` lists the
     ``[start, end]`` spans that support it. ``source`` says where it came from: metadata,
     html, url, text, or story (narrowed by other articles' dates of an event the text tells
-    relative to its own date: :func:`newsweave.reconcile.timeline.story_dates`).
+    relative to its own date: :func:`newsweave.reconcile.story_dates.story_dates`).
     """
 
     value: str

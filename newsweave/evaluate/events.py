@@ -258,7 +258,7 @@ def coreference(docs: list[CatDocument], events: list[dict[str, Any]], timeline:
 
 
 def _interval(value: str | None, year: int | None = None):
-    from newsweave.reconcile.timeline import interval_of
+    from newsweave.reconcile.intervals import interval_of
 
     return interval_of(value, year) if value else None
 

@@ -28,7 +28,6 @@ launch"), by that of its phrase and its sentence together.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -41,82 +40,12 @@ import numpy
 from newsweave.extract.events_lexicon import EVENT_FAMILIES, EVENT_NOUNS
 from newsweave.extract.timex import anchor_day, find_timexes
 from newsweave.embeddings import DIMENSIONS, embed
-from newsweave.model import content_id, document_label
+from newsweave.model import content_id
 from newsweave.reconcile.affiliation import mention_country
+from newsweave.reconcile.intervals import Interval, interval_of, published_bounds
 
 TIMELINE_COMMITMENTS = frozenset({"asserted", "attributed"})
 TIMELINE_GRAINS = frozenset({"time", "day", "week", "month", "season", "quarter", "half", "year"})
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_VALUE = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<p>\d\d|W\d\d|SU|SP|FA|WI|Q[1-4]|H[12])(?:-(?P<d>\d\d))?)?")
-_LEAP = 2000  # the year unknown-year intervals are laid out in
-
-
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """The days a TIMEX3 value covers; ``year_known`` is false for ``XXXX-03-12``."""
-
-    lo: int  # proleptic ordinal of the first day
-    hi: int  # ... of the last day
-    year_known: bool
-
-    def day_of_year(self) -> tuple[int, int]:
-        lo, hi = dt.date.fromordinal(self.lo), dt.date.fromordinal(self.hi)
-        return (lo.replace(year=_LEAP).toordinal(),
-                hi.replace(year=_LEAP).toordinal() if hi.year == lo.year else dt.date(_LEAP, 12, 31).toordinal())
-
-    def overlaps(self, other: "Interval") -> bool:
-        if self.year_known and other.year_known:
-            return self.lo <= other.hi and other.lo <= self.hi
-        a, b = self.day_of_year(), other.day_of_year()
-        return a[0] <= b[1] and b[0] <= a[1]
-
-
-def interval_of(value: str | None, year: int | None = None) -> Interval | None:
-    """The interval of a calendar TIMEX3 value; ``year`` fills an unknown ``XXXX``.
-
-    >>> i = interval_of("2024-08"); (dt.date.fromordinal(i.lo), dt.date.fromordinal(i.hi))
-    (datetime.date(2024, 8, 1), datetime.date(2024, 8, 31))
-    """
-    if not value:
-        return None
-    m = _VALUE.match(value)
-    if not m:
-        return None
-    known = m["y"] != "XXXX"
-    y = int(m["y"]) if known else (year or _LEAP)
-    known = known or year is not None
-    p, d = m["p"], m["d"]
-    if not known and p is None:
-        return None  # "XXXX", "XXXX-XX": nothing known of when
-    try:
-        if p is None:
-            lo, hi = dt.date(y, 1, 1), dt.date(y, 12, 31)
-        elif p.isdigit():
-            month = int(p)
-            if d:
-                lo = hi = dt.date(y, month, int(d))
-            else:
-                lo, hi = dt.date(y, month, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
-        elif p.startswith("W"):
-            lo = dt.date.fromisocalendar(y, int(p[1:]), 1)
-            hi = lo + dt.timedelta(days=6)
-        elif p in SEASON_MONTHS:
-            first, last = SEASON_MONTHS[p]
-            lo = dt.date(y, first, 1)
-            hi = dt.date(y + (last > 12), (last - 1) % 12 + 1, 1)
-            hi = hi.replace(day=calendar.monthrange(hi.year, hi.month)[1])
-        elif p.startswith("Q"):
-            q = int(p[1])
-            lo = dt.date(y, 3 * q - 2, 1)
-            hi = dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
-        else:  # H1, H2
-            h = int(p[1])
-            lo, hi = dt.date(y, 6 * h - 5, 1), dt.date(y, 6 * h, 30 if h == 1 else 31)
-    except ValueError:
-        return None
-    return Interval(lo.toordinal(), hi.toordinal(), known)
-
-
 @dataclass(slots=True)
 class _Item:
     event: dict[str, Any]
@@ -191,10 +120,6 @@ class TimelineOptions:
     max_entries_in_list: int = 200  # the report lists the most-told entries; the JSON has all
     max_sources_per_entry: int = 12
 
-
-# ---------------------------------------------------------------------------
-# Embeddings
-# ---------------------------------------------------------------------------
 
 # ---------------------------------------------------------------------------
 # Items
@@ -347,13 +272,6 @@ def _items(analysis: dict[str, Any], options: "TimelineOptions") -> list[_Item]:
     return items
 
 
-def _published_bounds(value: str) -> tuple[Interval, Interval] | None:
-    """The first and the last interval of a published date ("2024-05-04/2024-12-31": the 4th of
-    May and the 31st of December; "2024-08": August twice), or None when either is no date."""
-    first, last = interval_of(value.split("/", 1)[0]), interval_of(value.rsplit("/", 1)[-1])
-    return (first, last) if first is not None and last is not None else None
-
-
 def _recent_window(published: dict[str, Any] | None, days: int) -> Interval | None:
     """The days before a closely dated article in which what it tells in the past tense without
     a date most likely happened ("Jobs resigned", in an article of 25 August: a day or a few
@@ -369,7 +287,7 @@ def _published_window(published: dict[str, Any] | None) -> Interval | None:
     """The days an article's "this month" or "this year" can fall in: from the first day of the
     month of its earliest possible date to its latest (None when its date is unknown, or known
     only to within more than a year, which holds an event to no entry in particular)."""
-    bounds = _published_bounds((published or {}).get("value") or "")
+    bounds = published_bounds((published or {}).get("value") or "")
     if bounds is None or not bounds[0].year_known or not bounds[1].year_known:
         return None
     first, last = bounds
@@ -699,176 +617,3 @@ def build_timeline(analysis: dict[str, Any], options: TimelineOptions | None = N
     for entry in entries:
         del entry["sort"]
     return entries
-
-
-STORY_DATE_CONFIDENCE = 0.6
-MONTH_GRAINS = frozenset({"time", "day", "week", "month"})
-
-
-def story_dates(timeline: list[dict[str, Any]], documents: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Publication dates the story gives articles that their own text dates only roughly.
-
-    When other sources date an event to a month or finer, an article that tells of it
-
-    - as "earlier this month" (``XXXX-XX``: its own month, unknown while the article's date is
-      a range of more than a month) was written in that month ("Earlier this month, Ukrainian
-      forces crossed their northern border", in an article dated to May-December 2024, joined
-      the entry others date to August 2024: the article is of August 2024);
-    - in a past tense as "in August" (``XXXX-08``) was written in the twelve months from that
-      August on (the latest August before the article: "which Kiev invaded in August", of an
-      August 2024 event, was written between August 2024 and July 2025).
-
-    Returns ``{doc id: published}`` (``value``, ``inferred``, ``source`` "story",
-    ``confidence``, ``evidence``: the spans that tell it) for the articles whose date this
-    narrows; an article whose clues disagree keeps its own.
-    """
-    published = {d["id"]: d.get("published") or {} for d in documents}
-    narrowed: dict[str, tuple[int, int, list[list[int]]]] = {}
-    conflicted: set[str] = set()
-    for entry in timeline:
-        event = interval_of(entry["date"]) if entry.get("year_known") and entry.get("granularity") in MONTH_GRAINS else None
-        if event is None:
-            continue
-        for source in entry["sources"]:
-            doc, told = source["doc"], source.get("date") or ""
-            value = published.get(doc, {}).get("value") or ""
-            if not told.startswith("XXXX-") or anchor_day(value) or doc in conflicted:
-                continue
-            if not any(s["doc"] != doc and s.get("date") and s["date"][:1].isdigit() for s in entry["sources"]):
-                continue  # only another article's dated account of the event can date this one
-            bounds = _published_bounds(value)
-            when = _written_when(told, source.get("tense"), event)
-            if bounds is None or when is None:
-                continue
-            lo, hi = max(bounds[0].lo, when[0]), min(bounds[1].hi, when[1])
-            before = narrowed.get(doc)
-            if before is not None:
-                lo, hi = max(lo, before[0]), min(hi, before[1])
-            if lo > hi:
-                conflicted.add(doc)
-                narrowed.pop(doc, None)
-                continue
-            narrowed[doc] = (lo, hi, (before[2] if before else []) + [[source["start"], source["end"]]])
-    out = {}
-    for doc, (lo, hi, spans) in narrowed.items():
-        bounds = _published_bounds(published[doc]["value"])
-        if bounds is not None and (bounds[0].lo, bounds[1].hi) == (lo, hi):
-            continue  # nothing narrower
-        a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
-        whole_month = a.day == 1 and (a.year, a.month) == (b.year, b.month) \
-            and b.day == calendar.monthrange(b.year, b.month)[1]
-        value = f"{a:%Y-%m}" if whole_month else f"{a.isoformat()}/{b.isoformat()}"
-        out[doc] = {"value": value, "inferred": True, "source": "story",
-                    "confidence": min(STORY_DATE_CONFIDENCE, published[doc].get("confidence", 1.0)),
-                    "evidence": spans}
-    return out
-
-
-def _written_when(told: str, tense: str | None, event: Interval) -> tuple[int, int] | None:
-    """The days an article can have been written on, as ordinals, given that it told of an
-    event dated ``event`` as ``told`` ("XXXX-XX": this month; "XXXX-08": in August, in
-    ``tense``)."""
-    lo_day, hi_day = dt.date.fromordinal(event.lo), dt.date.fromordinal(event.hi)
-    if told == "XXXX-XX":
-        return (lo_day.replace(day=1).toordinal(),
-                hi_day.replace(day=calendar.monthrange(hi_day.year, hi_day.month)[1]).toordinal())
-    month = told[5:7]
-    if tense not in PAST_TENSES or not month.isdigit() or lo_day.month != int(month) or hi_day.month != int(month):
-        return None
-    start = lo_day.replace(day=1)
-    return start.toordinal(), start.replace(year=start.year + 1).toordinal() - 1
-
-
-def document_timelines(timeline: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Per-document timelines: for each document, the merged entries it reports, in date order."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for entry in timeline:
-        for doc in entry["documents"]:
-            out.setdefault(doc, []).append(entry)
-    return out
-
-
-# ---------------------------------------------------------------------------
-# The report partial's context
-# ---------------------------------------------------------------------------
-
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
-           "#17becf", "#7f7f7f", "#bcbd22")
-
-
-def timeline_context(analysis: dict[str, Any], timeline: list[dict[str, Any]] | None = None,
-                     options: TimelineOptions | None = None) -> dict[str, Any]:
-    """What ``_timeline.html`` renders: the chart's geometry, the legend and the list.
-
-    Pass ``timeline`` when ``analysis`` already holds one (``analysis["timeline"]``) to
-    avoid building it again. The chart shows the entries with a known year, most-cited
-    first when there are more than ``options.max_entries_in_chart``.
-    """
-    options = options or TimelineOptions()
-    if timeline is None:
-        timeline = analysis.get("timeline")
-    if timeline is None:
-        timeline = build_timeline(analysis, options)
-    total = len(timeline)
-    if total > options.max_entries_in_list:
-        keep = {e["id"] for e in sorted(timeline, key=lambda e: -len(e["documents"]))[: options.max_entries_in_list]}
-        timeline = [e for e in timeline if e["id"] in keep]
-    timeline = [dict(e, sources=e["sources"][: options.max_sources_per_entry], more_sources=max(
-        0, len(e["sources"]) - options.max_sources_per_entry)) for e in timeline]
-    shown = {doc for e in timeline for doc in e["documents"]}
-    docs = [d for d in analysis.get("documents", ()) if d["id"] in shown]
-    colour = {d["id"]: PALETTE[i % len(PALETTE)] for i, d in enumerate(docs)}
-    legend = [{"doc": d["id"], "name": document_label(d.get("title"), d.get("source"), d["id"]),
-               "colour": colour[d["id"]], "reported": (d.get("published") or {}).get("value")} for d in docs]
-    charted = [e for e in timeline if e["year_known"]]
-    if len(charted) > options.max_entries_in_chart:
-        keep = sorted(charted, key=lambda e: -len(e["documents"]))[: options.max_entries_in_chart]
-        charted = [e for e in charted if e in keep]
-    chart = _chart(charted, colour) if charted else None
-    entries = [{**e, "colours": [colour[d] for d in e["documents"]]} for e in timeline]
-    return {"timeline": entries, "timeline_chart": chart, "timeline_legend": legend,
-            "timeline_documents": document_timelines(timeline), "timeline_total": total}
-
-
-def _chart(entries: list[dict[str, Any]], colour: dict[str, str], width: int = 900,
-           row: int = 14, margin: int = 40) -> dict[str, Any]:
-    """Geometry for an SVG chart: one row per entry, a bar over its interval, a dot per source."""
-    spans = [interval_of(e["date"]) for e in entries]
-    lo = min(s.lo for s in spans)
-    hi = max(s.hi for s in spans)
-    scale = (width - 2 * margin) / max(1, hi - lo)
-    rows = []
-    for n, (entry, span) in enumerate(zip(entries, spans)):
-        x0 = margin + (span.lo - lo) * scale
-        x1 = max(x0 + 3, margin + (span.hi + 1 - lo) * scale)
-        y = 30 + n * row
-        dots = [{"x": round(x0 + (x1 - x0) / 2 + 7 * k, 1), "y": y, "colour": colour[s["doc"]],
-                 "title": f"{s.get('reported') or 'undated'}: {s['sentence']}"}
-                for k, s in enumerate(_one_per_doc(entry["sources"]))]
-        rows.append({"x": round(x0, 1), "w": round(x1 - x0, 1), "y": y, "id": entry["id"],
-                     "title": f"{entry['date']}: {entry['label']}", "dots": dots})
-    ticks = []
-    first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
-    years = range(first.year, last.year + 1)
-    step = 1 if len(years) <= 12 else len(years) // 10 + 1
-    for year in years[::step]:
-        day = dt.date(year, 1, 1).toordinal()
-        if lo <= day <= hi:
-            ticks.append({"x": round(margin + (day - lo) * scale, 1), "label": str(year)})
-    if len(ticks) < 2:  # a short story: month ticks
-        month = dt.date(first.year, first.month, 1)
-        while month <= last:
-            if month.toordinal() >= lo:
-                ticks.append({"x": round(margin + (month.toordinal() - lo) * scale, 1),
-                              "label": month.strftime("%b %Y")})
-            month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        ticks = ticks[:: max(1, len(ticks) // 12)]
-    return {"width": width, "height": 40 + len(entries) * row + 20, "rows": rows, "ticks": ticks,
-            "axis_y": 40 + len(entries) * row, "start": first.isoformat(), "end": last.isoformat()}
-
-
-def _one_per_doc(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
-    for s in sources:
-        seen.setdefault(s["doc"], s)
-    return list(seen.values())

@@ -14,7 +14,6 @@ and linked from the list; the others link to their source URL (http(s) only).
 
 from __future__ import annotations
 
-import importlib.util
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -29,7 +28,8 @@ from markupsafe import Markup
 from newsweave import __version__
 from newsweave.export.json import build_analysis
 from newsweave.model import document_label
-from newsweave.reconcile.timeline import clip, interval_of
+from newsweave.reconcile.intervals import interval_of
+from newsweave.reconcile.timeline import clip
 from newsweave.report.svg import place_map, series_chart
 from newsweave.store.sqlite import Store
 
@@ -118,10 +118,8 @@ def _story(store: Store, analysis: dict[str, Any]) -> dict[str, Any]:
 
 
 def _timeline(analysis: dict[str, Any]) -> dict[str, Any] | None:
-    """The timeline partial's context, when the timeline module is installed."""
-    if importlib.util.find_spec("newsweave.reconcile.timeline") is None:
-        return None
-    from newsweave.reconcile.timeline import timeline_context  # type: ignore[import-not-found]
+    """The timeline partial's context."""
+    from newsweave.report.timeline import timeline_context
 
     return timeline_context(analysis)
 

@@ -10,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.ingest.readers import make_document
-from newsweave.reconcile.timeline import build_timeline, interval_of, story_dates, timeline_context
+from newsweave.reconcile.intervals import interval_of
+from newsweave.reconcile.story_dates import story_dates
+from newsweave.reconcile.timeline import build_timeline
+from newsweave.report.timeline import timeline_context
 
 STAGES = ["mentions.spacy", "coref.rules", "timex.rules", "quotes.rules", "events.rules"]
 
@@ -127,7 +130,7 @@ def test_build_timeline_never_crashes_on_odd_dates(values):
 
 
 def test_an_entry_sorts_by_its_sources_that_know_the_year():
-    from newsweave.reconcile.timeline import _entry, _Item, interval_of
+    from newsweave.reconcile.timeline import _entry, _Item
 
     def item(doc, date, year):
         event = {"doc": doc, "start": 0, "end": 5, "text": "Troops entered Sudzha", "date": date,
