@@ -477,7 +477,9 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
     cluster_of = {m: c for c, r in enumerate(roots) for m in members[r]}
     # undated mentions ("the incursion") join the dated entry they match best: first one
     # their own article dates ("the assault in Kursk" after "Kiev invaded the region in August":
-    # same kind of happening, a shared participant); else, in other articles, one with the same
+    # a shared town or region; else the same kind of happening and a shared participant:
+    # "Ukraine's offensive was a gamble" after "Ukraine launched an incursion ... last August");
+    # else, in other articles, one with the same
     # kind of happening, and shared participants with similar wording, or very similar wording
     # when the mention names no participant to compare;
     # only the dated events of the same blocks are looked at
@@ -489,6 +491,10 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
         own = [m for m in candidates if items[m].event["doc"] == it.event["doc"] and not items[m].opposed(it)
                and it.places & items[m].places and it.fits(items[m])
                and float(vectors[i] @ vectors[m]) >= options.attach_in_document]
+        if not own:  # "Ukraine's offensive was a gamble" in an article that dates the offensive
+            own = [m for m in candidates if items[m].event["doc"] == it.event["doc"] and not items[m].opposed(it)
+                   and it.fits(items[m]) and _predicate_agreement(it, items[m]) > 0
+                   and _entity_overlap(it, items[m]) > 0 and float(vectors[i] @ vectors[m]) >= options.attach_specific]
         if own:
             clusters[cluster_of[max(own, key=lambda m: float(vectors[i] @ vectors[m]))]].append(i)
             continue

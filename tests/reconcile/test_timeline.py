@@ -346,3 +346,18 @@ def test_undated_past_tense_joins_only_an_entry_of_the_days_before_its_article()
     from newsweave.reconcile.timeline import TimelineOptions
 
     assert [e for e in build_timeline(old, TimelineOptions(recent_days=0)) if len(e["documents"]) == 2]
+
+
+def test_an_undated_mention_joins_the_event_its_own_article_dates_before_another_years():
+    """"Ukraine's offensive was a gamble" in an article that dates Ukraine's incursion to last
+    August is that incursion, not the attack another article dates to 2022."""
+    analysis = analysis_of([
+        ("There was an opportunity in November of 2022 when Ukraine launched a surprise attack and "
+         "recaptured the southern city of Kherson.", "a.txt", "2024-08-20"),
+        ("Ukraine launched an incursion into Russia's Kursk region last August. Analysts said that "
+         "Ukraine's offensive was a gamble, stretching its military resources.", "b.txt", "2025-03-16"),
+    ])
+    for entry in build_timeline(analysis):
+        for source in entry["sources"]:
+            if "gamble" in source["sentence"]:
+                assert entry["date"] == "2024-08", entry
