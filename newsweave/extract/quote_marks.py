@@ -45,6 +45,10 @@ def _mark_role(text: str, i: int, width: int = 1) -> int:
         # A misused opener: before a word, or opening a paragraph ("”… he delivered a mix ...").
         opens = (before.isspace() or before in _OPENERS_BEFORE) and (after.isalnum() or before == "\n")
         return OPEN if opens else CLOSE
+    if before.isspace() and (after.isspace() or after in _CLOSERS_AFTER):
+        # Space on both sides: a closer after a nested quote ("the term 'X,' " he said") or an
+        # opener before a spaced word; the open quotation decides (quotes spaced apart, not glued).
+        return EITHER
     if before.isspace() or before in _OPENERS_BEFORE:
         return OPEN
     if after.isspace() or after in _CLOSERS_AFTER:

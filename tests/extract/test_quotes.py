@@ -348,6 +348,16 @@ def test_curly_opener_after_a_comma_closes_a_quote():
     assert text[span.start : span.end].endswith("here,“")
 
 
+def test_a_spaced_straight_mark_after_a_nested_quote_closes_the_open_quotation():
+    text = ("\"I've always been insulted with the term 'African American outreach,' \" he told the group, "
+            "adding that the phrase \"suggests\" a lot.")
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans[0].endswith("outreach,' \"") and spans[1] == '"suggests"'
+    text = "''He built strong coalitions, '' said Mr. Gunnels, who now works in ''the Senate.''"
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["''He built strong coalitions, ''", "''the Senate.''"]
+
+
 def test_poll_named_by_a_leading_in_phrase_is_the_source(quotes_of):
     text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
     (q,) = quotes_of(text)
