@@ -358,6 +358,13 @@ def test_a_spaced_straight_mark_after_a_nested_quote_closes_the_open_quotation()
     assert spans == ["''He built strong coalitions, ''", "''the Senate.''"]
 
 
+def test_a_stray_straight_mark_does_not_swallow_the_curly_quotations_after_it():
+    text = ('She reports:\n\n"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n'
+            '“That’s right, Donald — USA, baby,” Melanie said.\n\nHe said "yes" and “no.”')
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["“U-S-A! U-S-A!”", "“That’s right, Donald — USA, baby,”", '"yes"', "“no.”"]
+
+
 def test_poll_named_by_a_leading_in_phrase_is_the_source(quotes_of):
     text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
     (q,) = quotes_of(text)
