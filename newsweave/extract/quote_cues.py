@@ -437,6 +437,25 @@ def _whole_sentence_quote(text: str, quote: tuple[int, int], verb: Token) -> boo
     return not WORD.search(tail)
 
 
+# A quotation's last words before its closing mark(s) end a sentence.
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’'\s]*$")
+
+
+def _new_sentence_with_its_own_content(verb: Token, text: str, quote: QuoteSpan) -> bool:
+    """Whether the cue after a quotation opens a new sentence that reports something else:
+    "“... of the state.” She noted a planned rally ..." (the verb has its own object or
+    clause), not "“... of the state.” Trump said." nor "“Why?” he asked him."."""
+    if not _ENDS_SENTENCE.search(text, quote.start, quote.end):
+        return False
+    start = verb.sent.start_char
+    if start < quote.end or not text[start : start + 1].isupper():
+        return False
+    return any(
+        c.i > verb.i and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
+        for c in verb.children
+    )
+
+
 def _adjacent_quote(verb: Token, text: str, quotes: QuoteIndex) -> tuple[int, int] | None:
     """A quote right before the cue clause ("“...,” he said") or right after it ("He said: “...”")."""
     clause = [verb] + [
@@ -453,7 +472,7 @@ def _adjacent_quote(verb: Token, text: str, quotes: QuoteIndex) -> tuple[int, in
     colon_after = text[last : last + 3].lstrip(" \t").startswith(":")
     if k >= 0 and not colon_after and quotes.spans[k].end <= first and _between_is_blank(text, quotes.spans[k].end, first):
         gap = text[quotes.spans[k].end : first]
-        if "\n" not in gap:
+        if "\n" not in gap and not _new_sentence_with_its_own_content(verb, text, quotes.spans[k]):
             return quotes.spans[k].start, quotes.spans[k].end
     k = bisect_right(quotes.starts, last - 1)
     if k < len(quotes.spans):

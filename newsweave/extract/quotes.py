@@ -91,7 +91,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.7.2"
+NAME, VERSION = "quotes.rules", "0.7.3"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 

@@ -365,6 +365,14 @@ def test_a_stray_straight_mark_does_not_swallow_the_curly_quotations_after_it():
     assert spans == ["“U-S-A! U-S-A!”", "“That’s right, Donald — USA, baby,”", '"yes"', "“no.”"]
 
 
+def test_a_cue_opening_a_new_sentence_with_its_own_object_does_not_take_the_quotation_before(quotes_of):
+    text = ("“I completely disagree with the assertion,” she said. “We feel good about the areas we are going to.” "
+            "She noted a planned rally on Saturday in Sioux City.")
+    said = [q for q in quotes_of(text) if q.cue == "said"]
+    assert len(said) == 1 and len(said[0].content_spans) == 2
+    assert all(q.cue != "noted" or not content(q, text).startswith("“") for q in quotes_of(text))
+
+
 def test_poll_named_by_a_leading_in_phrase_is_the_source(quotes_of):
     text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
     (q,) = quotes_of(text)
