@@ -45,6 +45,10 @@ deny reject announce cite criticize criticise dismiss acknowledge confirm predic
 endorse demand question praise blame decry mock echo dispute
 """.split())
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CONTENT_VERBS
+# Words that head no attribution, whatever the frames and the tagger say: they report no
+# statement, though PolNeAR's annotators often mark them ("Lucas said, referring to the U.S.
+# cutting off aid": what a quote is about; "Kyiv will have to decide whether ...": a choice).
+NOT_SPEECH = frozenset("refer decide".split())
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "parataxis")
 _STRIP_TAIL = " \t\n,;:—–-"

@@ -64,6 +64,7 @@ from newsweave.config import Options
 from newsweave.extract.quote_cues import (
     CUE_LEMMAS,
     FRAME_POS,
+    NOT_SPEECH,
     WORD,
     Attribution,
     QuoteIndex,
@@ -91,7 +92,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.7.3"
+NAME, VERSION = "quotes.rules", "0.7.4"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -241,7 +242,7 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
     visit = np.isin(pos, _CUE_POS_IDS) | (lower == _ACCORDING_ID)
     for i in np.flatnonzero(visit):
         tok = doc[int(i)]
-        if quotes.at(tok.idx) is not None:
+        if quotes.at(tok.idx) is not None or tok.lemma_.lower() in NOT_SPEECH:
             continue
         att = None
         if tok.lower_ == "according":

@@ -373,6 +373,14 @@ def test_a_cue_opening_a_new_sentence_with_its_own_object_does_not_take_the_quot
     assert all(q.cue != "noted" or not content(q, text).startswith("“") for q in quotes_of(text))
 
 
+def test_referring_to_and_deciding_are_not_statements(quotes_of):
+    text = ('"Ukraine wants to be able to resist," Lucas said, referring to the U.S. cutting off its aid. '
+            "Kyiv will now have to decide whether it should reinforce the salient.")
+    found = quotes_of(text)
+    assert not any(q.cue and ("refer" in q.cue or "decide" in q.cue) for q in found)
+    assert any(q.cue == "said" and q.speaker == "Lucas" for q in found)
+
+
 def test_poll_named_by_a_leading_in_phrase_is_the_source(quotes_of):
     text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
     (q,) = quotes_of(text)
