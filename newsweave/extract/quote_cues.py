@@ -75,6 +75,17 @@ _FRAME_RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr",
 FRAME_POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "J"}
 
 
+# Small words a title or a slogan leaves in lower case ("Orange is the New Black").
+_TITLE_SMALL_WORDS = frozenset("a an the and or but nor of to in on for at by with from as is are vs".split())
+
+
+def is_title(words: list[str]) -> bool:
+    """Whether quoted words read as a title, a headline or a slogan, not as something said:
+    every word capitalised ("Orange is the New Black", "DIVISIVE, STUPID AND WRONG"), small
+    words aside."""
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
 def frame_relation(child: Token) -> str | None:
     """The relation from a governing word to ``child``: its dependency, or ``prep_<p>`` with an object."""
     if child.dep_ == "prep":

@@ -70,6 +70,7 @@ from newsweave.extract.quote_cues import (
     QuoteIndex,
     according_to,
     colon_line_attributions,
+    is_title,
     frame_attribution,
     prep_source_attribution,
     raising_attribution,
@@ -92,7 +93,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.7.4"
+NAME, VERSION = "quotes.rules", "0.7.5"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -439,7 +440,8 @@ def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str
             prev.content.append((q.start, q.end))
             prev.quotes.append(k)
             continue
-        if len(WORD.findall(text, q.start, q.end)) < 4 or not sentence_initial(text, q.start):
+        words = WORD.findall(text, q.start, q.end)
+        if len(words) < 4 or not sentence_initial(text, q.start) or is_title(words):
             continue
         out.append(Attribution([(q.start, q.end)], None, None, None, confidence=0.5, quotes=[k], origin="loose"))
     out.sort(key=lambda a: a.first)

@@ -381,6 +381,15 @@ def test_referring_to_and_deciding_are_not_statements(quotes_of):
     assert any(q.cue == "said" and q.speaker == "Lucas" for q in found)
 
 
+def test_a_title_case_quotation_without_a_cue_is_a_title_not_a_quote(nlp):
+    text = ("She talked about her role.\n\n“Orange is the New Black”\n\n"
+            "“We never stopped working on the show for a single day,” she said.\n\n"
+            "“It was the best time of our lives, and we knew it.”")
+    found = [content(q, text) for q in extract_quotes(nlp(text), text, "doc", span_tagger=False)]
+    assert not any("Orange" in c for c in found)
+    assert any("best time" in c for c in found)
+
+
 def test_poll_named_by_a_leading_in_phrase_is_the_source(quotes_of):
     text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
     (q,) = quotes_of(text)
