@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
-from spacy.attrs import LOWER, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -231,6 +231,7 @@ def _quote_type(att: Attribution, text: str) -> str:
 # The parts of speech a cue can have ("according" aside): the frame words' and prepositions'.
 _CUE_POS_IDS = string_ids(frozenset(FRAME_POS) | {"ADP"})
 _ACCORDING_ID = get_string_id("according")
+_NOT_SPEECH_IDS = string_ids(NOT_SPEECH)
 
 
 def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
@@ -239,11 +240,11 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
     found.extend(colon_line_attributions(doc, text))
     cue_probability = cue_scorer(doc)
     # Only these tokens can head a candidate below: the others are never made into Token objects.
-    pos, lower = doc.to_array([POS, LOWER]).T
-    visit = np.isin(pos, _CUE_POS_IDS) | (lower == _ACCORDING_ID)
+    pos, lower, lemma = doc.to_array([POS, LOWER, LEMMA]).T
+    visit = (np.isin(pos, _CUE_POS_IDS) | (lower == _ACCORDING_ID)) & ~np.isin(lemma, _NOT_SPEECH_IDS)
     for i in np.flatnonzero(visit):
         tok = doc[int(i)]
-        if quotes.at(tok.idx) is not None or tok.lemma_.lower() in NOT_SPEECH:
+        if quotes.at(tok.idx) is not None:
             continue
         att = None
         if tok.lower_ == "according":
