@@ -45,6 +45,10 @@ deny reject announce cite criticize criticise dismiss acknowledge confirm predic
 endorse demand question praise blame decry mock echo dispute
 """.split())
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CONTENT_VERBS
+# Words that head no attribution, whatever the frames and the tagger say: they report no
+# statement, though PolNeAR's annotators often mark them ("Lucas said, referring to the U.S.
+# cutting off aid": what a quote is about; "Kyiv will have to decide whether ...": a choice).
+NOT_SPEECH = frozenset("refer decide".split())
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "parataxis")
 _STRIP_TAIL = " \t\n,;:—–-"
@@ -69,6 +73,17 @@ _COLON_LINE = re.compile(
 FRAME_MIN_PRECISION = 0.1
 _FRAME_RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "acomp"})
 FRAME_POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "J"}
+
+
+# Small words a title or a slogan leaves in lower case ("Orange is the New Black").
+_TITLE_SMALL_WORDS = frozenset("a an the and or but nor of to in on for at by with from as is are vs".split())
+
+
+def is_title(words: list[str]) -> bool:
+    """Whether quoted words read as a title, a headline or a slogan, not as something said:
+    every word capitalised ("Orange is the New Black", "DIVISIVE, STUPID AND WRONG"), small
+    words aside."""
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def frame_relation(child: Token) -> str | None:
@@ -437,6 +452,25 @@ def _whole_sentence_quote(text: str, quote: tuple[int, int], verb: Token) -> boo
     return not WORD.search(tail)
 
 
+# A quotation's last words before its closing mark(s) end a sentence.
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’'\s]*$")
+
+
+def _new_sentence_with_its_own_content(verb: Token, text: str, quote: QuoteSpan) -> bool:
+    """Whether the cue after a quotation opens a new sentence that reports something else:
+    "“... of the state.” She noted a planned rally ..." (the verb has its own object or
+    clause), not "“... of the state.” Trump said." nor "“Why?” he asked him."."""
+    if not _ENDS_SENTENCE.search(text, quote.start, quote.end):
+        return False
+    start = verb.sent.start_char
+    if start < quote.end or not text[start : start + 1].isupper():
+        return False
+    return any(
+        c.i > verb.i and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
+        for c in verb.children
+    )
+
+
 def _adjacent_quote(verb: Token, text: str, quotes: QuoteIndex) -> tuple[int, int] | None:
     """A quote right before the cue clause ("“...,” he said") or right after it ("He said: “...”")."""
     clause = [verb] + [
@@ -453,7 +487,7 @@ def _adjacent_quote(verb: Token, text: str, quotes: QuoteIndex) -> tuple[int, in
     colon_after = text[last : last + 3].lstrip(" \t").startswith(":")
     if k >= 0 and not colon_after and quotes.spans[k].end <= first and _between_is_blank(text, quotes.spans[k].end, first):
         gap = text[quotes.spans[k].end : first]
-        if "\n" not in gap:
+        if "\n" not in gap and not _new_sentence_with_its_own_content(verb, text, quotes.spans[k]):
             return quotes.spans[k].start, quotes.spans[k].end
     k = bisect_right(quotes.starts, last - 1)
     if k < len(quotes.spans):

@@ -45,6 +45,10 @@ def _mark_role(text: str, i: int, width: int = 1) -> int:
         # A misused opener: before a word, or opening a paragraph ("”… he delivered a mix ...").
         opens = (before.isspace() or before in _OPENERS_BEFORE) and (after.isalnum() or before == "\n")
         return OPEN if opens else CLOSE
+    if before.isspace() and (after.isspace() or after in _CLOSERS_AFTER):
+        # Space on both sides: a closer after a nested quote ("the term 'X,' " he said") or an
+        # opener before a spaced word; the open quotation decides (quotes spaced apart, not glued).
+        return EITHER
     if before.isspace() or before in _OPENERS_BEFORE:
         return OPEN
     if after.isspace() or after in _CLOSERS_AFTER:
@@ -58,10 +62,39 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     A quote left open at the end of a paragraph continues when the next paragraph
     opens with a mark (the newspaper convention for long quotes); otherwise it
     ends at its last nested closing mark, or at the end of its paragraph.
+    A mark that pairs with nothing of its kind (straight or curly) and would hold
+    quotation marks of the other kind (a stray straight mark opening a paragraph
+    of quoted text: ``"He said “A” and “B”``) is no quotation: the marks inside
+    pair among themselves.
 
     >>> [text[q.start:q.end] for text in ['He said "yes" and “no”.'] for q in find_quote_spans(text)]
     ['"yes"', '“no”']
     """
+    spans = _pair_marks(text)
+    strays = [q.start for q in spans if _unpaired(text, q) and _holds_other_kind(text, q)]
+    if not strays:
+        return spans
+    chars = list(text)
+    for pos in strays:
+        chars[pos] = " "  # same length: offsets stay those of ``text``
+        if text.startswith("''", pos):
+            chars[pos + 1] = " "
+    return _pair_marks("".join(chars))
+
+
+def _unpaired(text: str, q: QuoteSpan) -> bool:
+    """Whether a quotation's opening mark found no closing mark of its own kind (straight or curly)."""
+    return not q.closed or (text[q.start] == '"') != (text[q.end - 1] == '"')
+
+
+def _holds_other_kind(text: str, q: QuoteSpan) -> bool:
+    """Whether a quotation holds quotation marks of the other kind (curly inside straight, or the reverse)."""
+    straight = text[q.start] == '"'
+    return any((m.group() == '"') != straight for m in _DOUBLE_MARKS.finditer(text, q.start + 2, q.end - 1))
+
+
+def _pair_marks(text: str) -> list[QuoteSpan]:
+    """One pairing pass over the double (and headline single) quotation marks of ``text``."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     piece_start = 0

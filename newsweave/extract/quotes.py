@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
-from spacy.attrs import LOWER, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -64,11 +64,13 @@ from newsweave.config import Options
 from newsweave.extract.quote_cues import (
     CUE_LEMMAS,
     FRAME_POS,
+    NOT_SPEECH,
     WORD,
     Attribution,
     QuoteIndex,
     according_to,
     colon_line_attributions,
+    is_title,
     frame_attribution,
     prep_source_attribution,
     raising_attribution,
@@ -91,7 +93,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.7.0"
+NAME, VERSION = "quotes.rules", "0.7.5"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -229,6 +231,7 @@ def _quote_type(att: Attribution, text: str) -> str:
 # The parts of speech a cue can have ("according" aside): the frame words' and prepositions'.
 _CUE_POS_IDS = string_ids(frozenset(FRAME_POS) | {"ADP"})
 _ACCORDING_ID = get_string_id("according")
+_NOT_SPEECH_IDS = string_ids(NOT_SPEECH)
 
 
 def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
@@ -237,8 +240,8 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
     found.extend(colon_line_attributions(doc, text))
     cue_probability = cue_scorer(doc)
     # Only these tokens can head a candidate below: the others are never made into Token objects.
-    pos, lower = doc.to_array([POS, LOWER]).T
-    visit = np.isin(pos, _CUE_POS_IDS) | (lower == _ACCORDING_ID)
+    pos, lower, lemma = doc.to_array([POS, LOWER, LEMMA]).T
+    visit = (np.isin(pos, _CUE_POS_IDS) | (lower == _ACCORDING_ID)) & ~np.isin(lemma, _NOT_SPEECH_IDS)
     for i in np.flatnonzero(visit):
         tok = doc[int(i)]
         if quotes.at(tok.idx) is not None:
@@ -438,7 +441,8 @@ def _attach_loose_quotes(found: list[Attribution], quotes: QuoteIndex, text: str
             prev.content.append((q.start, q.end))
             prev.quotes.append(k)
             continue
-        if len(WORD.findall(text, q.start, q.end)) < 4 or not sentence_initial(text, q.start):
+        words = WORD.findall(text, q.start, q.end)
+        if len(words) < 4 or not sentence_initial(text, q.start) or is_title(words):
             continue
         out.append(Attribution([(q.start, q.end)], None, None, None, confidence=0.5, quotes=[k], origin="loose"))
     out.sort(key=lambda a: a.first)

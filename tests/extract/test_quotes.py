@@ -348,6 +348,48 @@ def test_curly_opener_after_a_comma_closes_a_quote():
     assert text[span.start : span.end].endswith("here,“")
 
 
+def test_a_spaced_straight_mark_after_a_nested_quote_closes_the_open_quotation():
+    text = ("\"I've always been insulted with the term 'African American outreach,' \" he told the group, "
+            "adding that the phrase \"suggests\" a lot.")
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans[0].endswith("outreach,' \"") and spans[1] == '"suggests"'
+    text = "''He built strong coalitions, '' said Mr. Gunnels, who now works in ''the Senate.''"
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["''He built strong coalitions, ''", "''the Senate.''"]
+
+
+def test_a_stray_straight_mark_does_not_swallow_the_curly_quotations_after_it():
+    text = ('She reports:\n\n"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n'
+            '“That’s right, Donald — USA, baby,” Melanie said.\n\nHe said "yes" and “no.”')
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["“U-S-A! U-S-A!”", "“That’s right, Donald — USA, baby,”", '"yes"', "“no.”"]
+
+
+def test_a_cue_opening_a_new_sentence_with_its_own_object_does_not_take_the_quotation_before(quotes_of):
+    text = ("“I completely disagree with the assertion,” she said. “We feel good about the areas we are going to.” "
+            "She noted a planned rally on Saturday in Sioux City.")
+    said = [q for q in quotes_of(text) if q.cue == "said"]
+    assert len(said) == 1 and len(said[0].content_spans) == 2
+    assert all(q.cue != "noted" or not content(q, text).startswith("“") for q in quotes_of(text))
+
+
+def test_referring_to_and_deciding_are_not_statements(quotes_of):
+    text = ('"Ukraine wants to be able to resist," Lucas said, referring to the U.S. cutting off its aid. '
+            "Kyiv will now have to decide whether it should reinforce the salient.")
+    found = quotes_of(text)
+    assert not any(q.cue and ("refer" in q.cue or "decide" in q.cue) for q in found)
+    assert any(q.cue == "said" and q.speaker == "Lucas" for q in found)
+
+
+def test_a_title_case_quotation_without_a_cue_is_a_title_not_a_quote(nlp):
+    text = ("She talked about her role.\n\n“Orange is the New Black”\n\n"
+            "“We never stopped working on the show for a single day,” she said.\n\n"
+            "“It was the best time of our lives, and we knew it.”")
+    found = [content(q, text) for q in extract_quotes(nlp(text), text, "doc", span_tagger=False)]
+    assert not any("Orange" in c for c in found)
+    assert any("best time" in c for c in found)
+
+
 def test_poll_named_by_a_leading_in_phrase_is_the_source(quotes_of):
     text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
     (q,) = quotes_of(text)
