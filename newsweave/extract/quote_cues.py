@@ -152,9 +152,11 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or the subject it shares with the verb it is attached to ("..., adding")."""
     tok = verb
     for _ in range(3):
-        for child in tok.children:
-            if child.dep_ in SOURCE_DEPS:
-                return child
+        subjects = [child for child in tok.children if child.dep_ in SOURCE_DEPS]
+        if subjects:
+            # "The main objectives, one Ukrainian colonel told The New York Times, were ...": the
+            # parse gives "told" two subjects; the one nearest the verb is the speaker
+            return min(subjects, key=lambda child: abs(child.i - tok.i))
         if tok.dep_ == "agent":
             break
         if tok.dep_ not in ("conj", "advcl", "xcomp") or tok.head.i == tok.i:

@@ -458,3 +458,10 @@ def test_a_clause_the_parser_ran_into_the_next_sentences_quotation_stops_before_
             "''The gun starts on Labor Day.''")
     added = [q for q in quotes_of(text) if q.cue == "added"]
     assert all("preseason" not in content(q, text) for q in added)
+
+
+def test_a_parenthetical_speaker_is_the_subject_nearest_its_verb(quotes_of):
+    text = ("The main objectives, one Ukrainian colonel told The New York Times, were to divert Russian "
+            "troops from the east.")
+    quotes = [q for q in quotes_of(text) if q.cue == "told"]
+    assert quotes and all("colonel" in (q.speaker_text or "") for q in quotes), quotes
