@@ -540,6 +540,15 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
     central = max(cluster, key=lambda i: float((vectors[cluster] @ vectors[i]).sum()))
     label_event = items[central].event
     sources = []
+    label = label_event["text"].strip()
+    if not label[:1].isupper() and not (label.startswith("the ") and len(label.split()) >= 3):
+        # a clause that does not begin its sentence ("to reverse their decision", "when Ukraine
+        # launched a surprise attack") or a bare noun ("the meeting") reads as a heading only
+        # within its sentence; a noun with its modifiers ("the Kursk invasion") is one
+        text = texts.get(label_event["doc"], "")
+        s0, s1 = label_event.get("sentence_start"), label_event.get("sentence_end")
+        if text and s0 is not None and s1 is not None:
+            label = text[s0:s1]
     for i in sorted(cluster, key=lambda i: (items[i].reported or "", items[i].event["doc"], items[i].event["start"])):
         e = items[i].event
         text = texts.get(e["doc"], "")
@@ -561,7 +570,7 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
     return {
         "id": content_id("|".join(sorted(s["event"] or f"{s['doc']}:{s['start']}" for s in sources)), "t"),
         "date": date, "granularity": grain, "year_known": any(it.interval.year_known for it in dated),
-        "sort": lo, "label": _label(label_event["text"]),
+        "sort": lo, "label": _label(label),
         "sources": sources, "documents": sorted({s["doc"] for s in sources}),
         "entities": [{"id": k, "name": names.get(k, k)} for k, _ in entity_counts.most_common(8)],
     }

@@ -361,3 +361,13 @@ def test_an_undated_mention_joins_the_event_its_own_article_dates_before_another
         for source in entry["sources"]:
             if "gamble" in source["sentence"]:
                 assert entry["date"] == "2024-08", entry
+
+
+def test_an_entry_is_headed_by_its_sentence_when_its_clause_does_not_begin_one():
+    analysis = analysis_of([
+        ("There was an opportunity in November of 2022 when Ukraine launched a surprise attack on Kherson.",
+         "a.txt", "2024-08-20"),
+    ])
+    labels = [e["label"] for e in build_timeline(analysis)]
+    assert labels and all(label[:1].isupper() or label.startswith("the ") for label in labels), labels
+    assert any(label.startswith("There was an opportunity") for label in labels), labels
