@@ -20,7 +20,7 @@ from newsweave.extract.quantity_finder import Found, find_quantities
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quantities.rules", "0.1.0"
+NAME, VERSION = "quantities.rules", "0.1.1"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 # How close two statements of one quantity must be to agree ("600-mile (965km)").
@@ -207,6 +207,9 @@ def attach(doc, found: Found, timexes: Sequence[Record] = ()) -> dict[str, Any]:
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb.pos_ in ("VERB", "AUX") else None
+    if measure is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        # "a strip of land covering 30 square miles", "a pocket that spans ...": what the clause describes
+        measure = _of_object(verb.head) or verb.head
     if measure is None and subject is not None and subject.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "attr", "npadvmod", "pobj", "advmod"):
         measure, subject = subject, None
     if measure is not None:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from newsweave.extract.quantities import Quantity
+from newsweave.extract.quantities import LAND_MEASURES, Quantity
 
 DISAGREEMENT = 0.15  # relative difference beyond which two values of one measure disagree
 UNIT_SLIP_RATIO = 100.0  # same number, this many times apart once normalised: a unit written wrong
@@ -27,6 +27,8 @@ SAME_NUMBER = 0.1  # how close two numbers as written must be to read as "the sa
 def _series_key(q: Quantity) -> tuple[str, str] | None:
     if not q.measure:
         return None
+    if q.normalized and q.normalized["unit"] == "km²" and q.measure in LAND_MEASURES:
+        return "territory", "km²"  # "square miles of farmland", "a strip of land covering ...": land held
     if q.normalized:
         return q.measure, q.normalized["unit"]
     if q.counted:

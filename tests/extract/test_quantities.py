@@ -292,3 +292,9 @@ def test_a_unit_written_after_the_first_number_must_be_repeated_for_a_range():
 def test_a_unit_written_with_a_double_space_is_still_read():
     [found] = find_quantities("Troops held 400 square  miles of land.")
     assert found.value == 400
+
+
+def test_an_area_measures_the_noun_its_clause_describes(nlp):
+    text = "They held a narrow strip of land covering barely 30 square miles."
+    [area] = extract(text, "d", nlp(text))
+    assert area.measure == "land"

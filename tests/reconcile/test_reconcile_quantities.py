@@ -50,3 +50,10 @@ def test_different_numbers_far_apart_are_not_unit_slips():
 
     qs = [_q("400 square miles", "a", "territory", "t"), _q("3 square metres", "b", "room", "t")]
     assert unit_slips(qs) == []
+
+
+def test_areas_of_land_under_any_name_are_one_territory_series():
+    qs = [_q("some 500 square miles", "a", "farmland", "2025-03"), _q("over 400 square miles", "b", "territory", "2024-08"),
+          _q("30 square miles", "c", "land", "2025-03-16"), _q("10 square miles", "d", "lake", None)]
+    by_measure = {s["measure"]: [p["doc"] for p in s["points"]] for s in series(qs)}
+    assert by_measure["territory"] == ["b", "a", "c"] and by_measure["lake"] == ["d"]
