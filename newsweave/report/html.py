@@ -206,6 +206,16 @@ def _speaker_name(speaker: str | None, canonical: dict[str, str]) -> str:
     return canonical.get(speaker, speaker)
 
 
+# Attributions the extractor is less sure of than this ("Ukraine released a map", 0.46: a cue that
+# reports no statement) stay out of the report's list; analysis.json keeps them all.
+QUOTE_SHOWN = 0.5
+
+
+def _less_certain_quotes(analysis: dict[str, Any], labels: dict[str, str]) -> int:
+    return sum(q["doc"] in labels and not q.get("duplicate_of") and q.get("confidence", 1.0) < QUOTE_SHOWN
+               for q in analysis.get("quotes", ()))
+
+
 def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     roles = {e["name"]: Counter(r["role"] for r in e.get("roles", ())) for e in entities if e["type"] == "person"}
     canonical = _canonical_names(entities)
@@ -214,7 +224,7 @@ def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[d
                  for g in analysis.get("shared_quotes", ()) for q in g["quotes"]}
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in analysis.get("quotes", ()):
-        if q["doc"] in labels and not q.get("duplicate_of"):
+        if q["doc"] in labels and not q.get("duplicate_of") and q.get("confidence", 1.0) >= QUOTE_SHOWN:
             groups[named.get(q.get("speaker_entity")) or _speaker_name(q.get("speaker"), canonical)].append(q)
     out = []
     for name, quotes in sorted(groups.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])):
@@ -295,6 +305,7 @@ def context_from(analysis: dict[str, Any], story: dict[str, Any], timeline: dict
         "series": _quantity_series(analysis, labels),
         "unit_slips": _unit_slips(analysis, labels),
         "speakers": _speakers(analysis, labels, analysis["entities"]),
+        "quotes_less_certain": _less_certain_quotes(analysis, labels), "quote_shown": QUOTE_SHOWN,
         "labels": labels,
         "by_id": by_id,
         "has_timeline": timeline is not None,

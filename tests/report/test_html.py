@@ -149,3 +149,17 @@ def test_the_sources_table_says_which_dates_the_story_gave(seed_run):
     for value in story:
         assert f"{value} (from the story)" in table
     assert table.count("(from the story)") == len(story)
+
+
+def test_less_certain_attributions_are_counted_not_listed():
+    from newsweave.report.html import QUOTE_SHOWN, _less_certain_quotes, _speakers
+
+    def quote(doc, speaker, confidence):
+        return {"doc": doc, "speaker": speaker, "start": 0, "text": "x said", "content_spans": [],
+                "confidence": confidence}
+
+    analysis = {"quotes": [quote("a", "Kyiv", 0.8), quote("a", "Ukraine", QUOTE_SHOWN - 0.05),
+                           quote("b", "Ukraine", QUOTE_SHOWN)]}
+    groups = {g["name"]: g["count"] for g in _speakers(analysis, {"a": "1", "b": "2"}, [])}
+    assert groups == {"Kyiv": 1, "Ukraine": 1}
+    assert _less_certain_quotes(analysis, {"a": "1", "b": "2"}) == 1
