@@ -13,15 +13,13 @@ of ``--rounds`` CPU-time rounds) and the ratio.
 from __future__ import annotations
 
 import argparse
-import itertools
-import json
 import sys
 import time
 from pathlib import Path
 
-from newsweave.extract.quantity_numbers import NUMBER_RE, NumberSearch
+from _data import NEWS, news_texts
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news-2019-2020.jsonl"
+from newsweave.extract.quantity_numbers import NUMBER_RE, NumberSearch
 
 
 def scan(search, text: str) -> list[tuple[int, int]]:
@@ -55,13 +53,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=NEWS)
     args = parser.parse_args()
-    if not args.data.is_file():
-        print(f"benchmark data not found at {args.data}; pass --data", file=sys.stderr)
-        return 2
-    with args.data.open(encoding="utf-8") as lines:
-        texts = [json.loads(line)["text"] for line in itertools.islice(lines, args.articles)]
+    texts = news_texts(args.data, args.articles)
     words = sum(len(t.split()) for t in texts)
     if [plain(t) for t in texts] != [fast(t) for t in texts]:
         print("DIFFERENT: NumberSearch does not find NUMBER_RE.search's matches", file=sys.stderr)

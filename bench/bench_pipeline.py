@@ -30,8 +30,6 @@ take 15–30 minutes), so it takes few articles.
 from __future__ import annotations
 
 import argparse
-import itertools
-import json
 import os
 import re
 import resource
@@ -44,8 +42,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news-2019-2020.jsonl"
+from _data import NEWS, news_rows, require
 
 
 def rss_mib() -> float:
@@ -53,11 +50,6 @@ def rss_mib() -> float:
     with open("/proc/self/statm") as fh:
         pages = int(fh.read().split()[1])
     return pages * resource.getpagesize() / 2**20
-
-
-def read_articles(path: Path, limit: int) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in itertools.islice(fh, limit)]
 
 
 def documents(rows: list[dict]):
@@ -154,7 +146,7 @@ def instruction_child(args, side: str) -> None:
     from newsweave.store.sqlite import Store
 
     options = Options(batch_size=args.batch_size, quote_tagger=not args.no_quote_tagger)
-    articles = read_articles(args.data, args.docs + 2)
+    articles = news_rows(args.data, args.docs + 2)
     warm, work = articles[:2], articles[2:]
     bare = _bare(args)
     Pipeline.build(None, options).warm_up()
@@ -182,7 +174,7 @@ def count_instructions(args) -> int:
     if not shutil.which("valgrind"):
         print("valgrind is not installed (Debian: apt-get install valgrind)", file=sys.stderr)
         return 2
-    words = sum(len(a["text"].split()) for a in read_articles(args.data, args.docs + 2)[2:])
+    words = sum(len(a["text"].split()) for a in news_rows(args.data, args.docs + 2)[2:])
     env = dict(os.environ, PYTHONHASHSEED="0")
     with tempfile.TemporaryDirectory() as scratch:
         tmp = args.keep or scratch
@@ -234,14 +226,12 @@ def main() -> int:
                         "own stages' cost only; without it, bare spaCy is exactly as shipped")
     parser.add_argument("--child", choices=("bare", "pipeline"), help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=3, help="pipeline rounds, each between two bare runs")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=NEWS)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--stages", help="comma-separated stage names (default: the whole default pipeline)")
     parser.add_argument("--no-quote-tagger", action="store_true", help="the pipeline without the quote span tagger")
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"benchmark data not found at {args.data}; pass --data", file=sys.stderr)
-        return 2
+    require(args.data)
     if args.child:
         instruction_child(args, args.child)
     if args.docs is None:
@@ -257,7 +247,7 @@ def main() -> int:
 
     options = Options(batch_size=args.batch_size, quote_tagger=not args.no_quote_tagger)
     stages = args.stages.split(",") if args.stages else None
-    articles = read_articles(args.data, args.docs)
+    articles = news_rows(args.data, args.docs)
     words = sum(len(a["text"].split()) for a in articles)
     bare = _bare(args)
     Pipeline.build(stages, options).warm_up()

@@ -7,23 +7,18 @@ quantulum3, and the ratios. Usage: ``python bench/bench_quantities.py [N_ARTICLE
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news-2019-2020.jsonl"
+from _data import NEWS, news_texts
 
 
 def main(n: int = 200) -> None:
-    if not DATA.is_file():
-        sys.exit(f"benchmark data not found at {DATA} (place shared/data beside the repository)")
-    with DATA.open(encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for _, line in zip(range(n), f)]
+    texts = news_texts(NEWS, n)
     words = sum(len(t.split()) for t in texts)
 
     from newsweave.evaluate.quantities import quantulum, quantulum_classifier
-    from newsweave.extract.quantities import attach, extract
+    from newsweave.extract.quantities import extract
     from newsweave.extract.quantity_finder import find_quantities
     from newsweave.nlp import bare_spacy
 

@@ -14,15 +14,12 @@ what our additions cost can be read apart from the statistical models.
 from __future__ import annotations
 
 import argparse
-import itertools
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news-2019-2020.jsonl"
+from _data import NEWS, news_texts
 
 
 def component_seconds(nlp, texts: list[str], batch_size: int) -> dict[str, float]:
@@ -46,16 +43,12 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=NEWS)
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"benchmark data not found at {args.data}; pass --data", file=sys.stderr)
-        return 2
+    texts = news_texts(args.data, args.docs)
 
     from newsweave.nlp import bare_spacy, load_spacy
 
-    with args.data.open(encoding="utf-8") as fh:
-        texts = [json.loads(line)["text"] for line in itertools.islice(fh, args.docs)]
     words = sum(len(t.split()) for t in texts)
     bare, ours = bare_spacy(), load_spacy()
     component_seconds(ours, texts[:2], args.batch_size)  # lazy set-up is not throughput

@@ -15,14 +15,12 @@ should change nothing but the seconds.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news-2019-2020.jsonl"
+from _data import NEWS, news_rows
 
 
 def dump(args: argparse.Namespace) -> int:
@@ -34,8 +32,7 @@ def dump(args: argparse.Namespace) -> int:
     options = Options(batch_size=args.batch_size, quote_tagger=not args.no_quote_tagger)
     pipeline = Pipeline.build(None, options)
     pipeline.warm_up()
-    with args.data.open(encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in itertools.islice(fh, args.skip, args.skip + args.docs)]
+    rows = news_rows(args.data, args.docs, args.skip)
     documents = [make_document(a["text"], a.get("url") or a["id"], {k: a.get(k) for k in ("title", "outlet")})
                  for a in rows]
     with args.out.open("w", encoding="utf-8") as out:
@@ -77,7 +74,7 @@ def main() -> int:
     d.add_argument("out", type=Path)
     d.add_argument("--docs", type=int, default=50)
     d.add_argument("--skip", type=int, default=0, help="articles to skip at the start of the data")
-    d.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    d.add_argument("--data", type=Path, default=NEWS)
     d.add_argument("--batch-size", type=int, default=32)
     d.add_argument("--no-quote-tagger", action="store_true")
     c = sub.add_parser("diff", help="compare two dumps")
