@@ -224,9 +224,7 @@ def search(
     their compound spellings ("ceasefire", "cease-fire", "cease fire") and a name the entity's other
     names ("Kiev" finds "Kyiv")."""
     with _open(db) as store:
-        hits = store.search(query, limit)
-        words = query.split()
-        named = [(" ".join(words[a:b]), names) for a, b, names in store.name_variants(words)]
+        hits, named = store.search_naming(query, limit)
     if as_json:
         out.print_json(json.dumps(hits))
         return

@@ -299,23 +299,32 @@ class Store:
 
     def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
         """Ranked full-text search (BM25) over titles and texts, with highlighted snippets."""
+        return self.search_naming(query, limit)[0]
+
+    def search_naming(self, query: str, limit: int = 10) -> tuple[list[dict[str, Any]], list[tuple[str, list[str]]]]:
+        """:meth:`search`'s hits, and the names a plain query's words were also searched as:
+        ``[(words as written, the entity's names)]`` (none for a query in FTS5 syntax)."""
         sql = (
             "SELECT d.id, d.source, d.title, bm25(documents_fts, 5.0, 1.0) AS score, "
             "snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet "
             "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
             "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?"
         )
+        named: list[tuple[str, list[str]]] = []
         if _PLAIN_QUERY.fullmatch(query) and not _FTS_OPERATORS & set(query.split()):
-            query = " AND ".join(self._plain_terms(query.split()))  # FTS5 wants AND beside a group
+            words = query.split()
+            variants = self.name_variants(words)
+            named = [(" ".join(words[a:b]), names) for a, b, names in variants]
+            query = " AND ".join(self._plain_terms(words, variants))  # FTS5 wants AND beside a group
         try:
             rows = self.db.execute(sql, (query, limit)).fetchall()
         except sqlite3.OperationalError:
             # Not valid FTS5 syntax (e.g. a stray quote): search the words as plain terms.
             terms = " ".join('"' + t.replace('"', '""') + '"' for t in re.findall(r"\w+", query))
             if not terms:
-                return []
+                return [], named
             rows = self.db.execute(sql, (terms, limit)).fetchall()
-        return [dict(r) for r in rows]
+        return [dict(r) for r in rows], named
 
     def name_variants(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
         """Runs of query words that name one entity, with all the entity's names as written:
@@ -339,11 +348,11 @@ class Store:
                 i += 1
         return out
 
-    def _plain_terms(self, words: list[str]) -> list[str]:
-        """A plain query's words as FTS5 terms: a run naming an entity finds its other names,
-        other words their compounds' other spellings."""
+    def _plain_terms(self, words: list[str], variants: list[tuple[int, int, list[str]]]) -> list[str]:
+        """A plain query's words as FTS5 terms: a run naming an entity (``variants``, from
+        :meth:`name_variants`) finds its other names, other words their compounds' other spellings."""
         terms, at = [], 0
-        for start, end, names in self.name_variants(words):
+        for start, end, names in variants:
             terms += [self._compound_variants(w) for w in words[at:start]]
             phrases = {'"' + " ".join(words[start:end]).replace('"', '""') + '"'}
             phrases |= {'"' + n.replace('"', '""') + '"' for n in names}

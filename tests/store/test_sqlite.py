@@ -159,8 +159,10 @@ def test_search_for_a_name_finds_the_entitys_other_names(tmp_path):
         # "us" is a common word: the name's variant "US" is not searched as the word
         store.add_document(_doc("Give us a break.", "pronoun"))
         assert "pronoun" not in {h["source"] for h in store.search("United States")}
-        # FTS5 syntax is left as written
+        # FTS5 syntax is left as written, and no name is said to be searched
         assert {h["source"] for h in store.search('"Kiev"')} == {"kiev"}
+        assert store.search_naming('"Kiev"')[1] == []
+        assert store.search_naming("Kiev talks")[1] == [("Kiev", ["Kiev", "Kyiv"])]
 
 
 def test_a_compound_beside_other_words_is_still_found(tmp_path):
