@@ -13,7 +13,7 @@ import re
 from newsweave.extract.timex_lexicon import (
     ANY_YEAR_RE, NUMBER_WORDS, POSITION_RE, SEASON_RE, SEASONS, YEAR_RE, nth_weekday, squash, year_number,
 )
-from newsweave.extract.timex_resolve import Point, resolve_season
+from newsweave.extract.timex_resolve import SEASON_START, Point, resolve_season
 from newsweave.extract.timex_rules import Context, Found, Rule, _position
 
 FLAGS = re.IGNORECASE | re.VERBOSE
@@ -164,8 +164,8 @@ CENTURY_RULE = rf"(?:(?P<pos>{POSITION_RE}))?(?:\bthe\s+)?\b(?P<n>\d{{1,2}})(?:s
 def _season(m: re.Match, ctx: Context) -> Found | None:
     code = SEASONS[m.group("season").lower()]
     rel = squash(m.group("rel") or "")
-    if rel == "this past" and ctx.dct is not None and ctx.dct.month == SEASON_LAST_MONTH[code]:
-        rel = "this"  # "this past summer" written in August: the summer now ending
+    if rel == "this past" and ctx.dct is not None and (ctx.dct.month - SEASON_START[code]) % 12 == 2:
+        rel = "this"  # "this past summer" written in August, the season's last month: the summer now ending
     rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
     mod = _position(m.group("pos")) or _position(rel)
     if not (rel or m.group("pos") or m.group("year")):
@@ -179,8 +179,6 @@ def _season(m: re.Match, ctx: Context) -> Found | None:
     point = resolve_season(ctx.dct, code, relation, ctx.tense(m.start()))
     return Found("DATE", point.value, mod=mod, anchor="dct", point=point)
 
-
-SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
 SEASON_RULE = rf"""
     (?:(?P<pos>{POSITION_RE}))?
