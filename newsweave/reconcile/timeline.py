@@ -363,13 +363,6 @@ def _score(a: _Item, b: _Item, similarity: float, options: TimelineOptions) -> f
     return score if score >= options.threshold else None
 
 
-def _sentence(event: dict[str, Any], texts: dict[str, str]) -> str | None:
-    """The sentence of an event noun, whose clause is only its noun phrase ("its launch")."""
-    if event.get("form") != "noun" or not event.get("sentence_end") or not texts.get(event["doc"]):
-        return None
-    return texts[event["doc"]][event["sentence_start"]:event["sentence_end"]]
-
-
 def _embed_mergeable(items: list[_Item], texts: dict[str, str]) -> numpy.ndarray:
     """Embeddings of the events that share a block with another document's event; zeros
     for the rest, which can then only stay alone (embedding is the costliest step here).
@@ -388,7 +381,9 @@ def _embed_mergeable(items: list[_Item], texts: dict[str, str]) -> numpy.ndarray
     if not mergeable:
         return vectors
     vectors[mergeable] = embed([_clip_words(items[i].event["text"]) for i in mergeable])
-    nouns = [(i, sentence) for i in mergeable if (sentence := _sentence(items[i].event, texts))]
+    # an event noun's clause is only its noun phrase ("its launch")
+    nouns = [(i, _sentence(items[i].event, texts)) for i in mergeable if items[i].event.get("form") == "noun"
+             and items[i].event.get("sentence_end") and texts.get(items[i].event["doc"])]
     if nouns:
         rows = [i for i, _ in nouns]
         mean = vectors[rows] + embed([_clip_words(sentence) for _, sentence in nouns])
@@ -545,17 +540,11 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
         # a clause that does not begin its sentence ("to reverse their decision", "when Ukraine
         # launched a surprise attack") or a bare noun ("the meeting") reads as a heading only
         # within its sentence; a noun with its modifiers ("the Kursk invasion") is one
-        text = texts.get(label_event["doc"], "")
-        s0, s1 = label_event.get("sentence_start"), label_event.get("sentence_end")
-        if text and s0 is not None and s1 is not None:
-            label = text[s0:s1]
+        label = _sentence(label_event, texts)
     for i in sorted(cluster, key=lambda i: (items[i].reported or "", items[i].event["doc"], items[i].event["start"])):
         e = items[i].event
-        text = texts.get(e["doc"], "")
-        s0, s1 = e.get("sentence_start", e["start"]), e.get("sentence_end", e["end"])
         sources.append({
-            "doc": e["doc"], "start": e["start"], "end": e["end"],
-            "sentence": text[s0:s1].strip() if text else e["text"],
+            "doc": e["doc"], "start": e["start"], "end": e["end"], "sentence": _sentence(e, texts),
             "reported": items[i].reported, "event": e.get("id"), "trigger": e.get("trigger"),
             "date": e.get("date") if items[i].interval is not None or items[i].window is not None else None,
             "date_source": e.get("date_source"), "tense": e.get("tense"), "commitment": e.get("commitment"),
@@ -574,6 +563,13 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
         "sources": sources, "documents": sorted({s["doc"] for s in sources}),
         "entities": [{"id": k, "name": names.get(k, k)} for k, _ in entity_counts.most_common(8)],
     }
+
+
+def _sentence(event: dict[str, Any], texts: dict[str, str]) -> str:
+    """The sentence an event is told in (its own words when the article's text is not at hand)."""
+    text = texts.get(event["doc"], "")
+    s0, s1 = event.get("sentence_start", event["start"]), event.get("sentence_end", event["end"])
+    return text[s0:s1].strip() if text else event["text"]
 
 
 def _dated_in_entry(it: _Item, span: tuple[int, int] | None) -> tuple[str, str, bool]:
