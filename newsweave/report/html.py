@@ -211,9 +211,13 @@ def _speaker_name(speaker: str | None, canonical: dict[str, str]) -> str:
 QUOTE_SHOWN = 0.5
 
 
+def _listed(quote: dict[str, Any], labels: dict[str, str]) -> bool:
+    """Whether the report may list a quote: of a shown article, and not a repeat of another."""
+    return quote["doc"] in labels and not quote.get("duplicate_of")
+
+
 def _less_certain_quotes(analysis: dict[str, Any], labels: dict[str, str]) -> int:
-    return sum(q["doc"] in labels and not q.get("duplicate_of") and q.get("confidence", 1.0) < QUOTE_SHOWN
-               for q in analysis.get("quotes", ()))
+    return sum(_listed(q, labels) and q.get("confidence", 1.0) < QUOTE_SHOWN for q in analysis.get("quotes", ()))
 
 
 def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -224,7 +228,7 @@ def _speakers(analysis: dict[str, Any], labels: dict[str, str], entities: list[d
                  for g in analysis.get("shared_quotes", ()) for q in g["quotes"]}
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in analysis.get("quotes", ()):
-        if q["doc"] in labels and not q.get("duplicate_of") and q.get("confidence", 1.0) >= QUOTE_SHOWN:
+        if _listed(q, labels) and q.get("confidence", 1.0) >= QUOTE_SHOWN:
             groups[named.get(q.get("speaker_entity")) or _speaker_name(q.get("speaker"), canonical)].append(q)
     out = []
     for name, quotes in sorted(groups.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])):
