@@ -483,12 +483,12 @@ def _cluster(items: list[_Item], vectors: numpy.ndarray, options: TimelineOption
         if it.interval is not None:
             continue
         candidates = {m for key in _block_keys(it) for m in blocks.get(key, ())}
-        own = [m for m in candidates if items[m].event["doc"] == it.event["doc"] and not items[m].opposed(it)
-               and it.places & items[m].places and it.fits(items[m])
+        in_document = [m for m in candidates if items[m].event["doc"] == it.event["doc"]
+                       and not items[m].opposed(it) and it.fits(items[m])]
+        own = [m for m in in_document if it.places & items[m].places
                and float(vectors[i] @ vectors[m]) >= options.attach_in_document]
         if not own:  # "Ukraine's offensive was a gamble" in an article that dates the offensive
-            own = [m for m in candidates if items[m].event["doc"] == it.event["doc"] and not items[m].opposed(it)
-                   and it.fits(items[m]) and _predicate_agreement(it, items[m]) > 0
+            own = [m for m in in_document if _predicate_agreement(it, items[m]) > 0
                    and _entity_overlap(it, items[m]) > 0 and float(vectors[i] @ vectors[m]) >= options.attach_specific]
         if own:
             clusters[cluster_of[max(own, key=lambda m: float(vectors[i] @ vectors[m]))]].append(i)
