@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 
+from newsweave.evaluate import f1
 from newsweave.evaluate.meantime import UNANNOTATED, CatDocument, GoldMention, read_corpus
 from newsweave.model import Document, Mention
 
@@ -48,10 +49,6 @@ Clusters = list[set[Hashable]]
 
 
 # --- Scores --------------------------------------------------------------------------------------
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def b_cubed(key: Clusters, response: Clusters) -> tuple[float, float, float]:
@@ -71,7 +68,7 @@ def b_cubed(key: Clusters, response: Clusters) -> tuple[float, float, float]:
         return acc / total
 
     r, p = score(key, response), score(response, key)
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def muc(key: Clusters, response: Clusters) -> tuple[float, float, float]:
@@ -93,7 +90,7 @@ def muc(key: Clusters, response: Clusters) -> tuple[float, float, float]:
         return kept / links
 
     r, p = score(key, response), score(response, key)
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def ceaf_e(key: Clusters, response: Clusters) -> tuple[float, float, float]:
@@ -116,10 +113,11 @@ def ceaf_e(key: Clusters, response: Clusters) -> tuple[float, float, float]:
     rows, cols = linear_sum_assignment(-sim)
     total = sim[rows, cols].sum()
     p, r = total / len(response), total / len(key)
-    return float(p), float(r), float(_f1(p, r))
+    return float(p), float(r), float(f1(p, r))
 
 
-def _clusters(items: Iterable[tuple[Hashable, Hashable]]) -> Clusters:
+def clusters_of(items: Iterable[tuple[Hashable, Hashable]]) -> Clusters:
+    """Clusters from (mention, cluster id) pairs."""
     groups: dict[Hashable, set[Hashable]] = defaultdict(set)
     for mention, cluster in items:
         groups[cluster].add(mention)
@@ -206,8 +204,8 @@ def _coref_scores(key: list[tuple[Hashable, str, str]], response: list[tuple[Has
     """Scores overall and per type; items are (mention, cluster, type)."""
     out = {}
     for name, keep in [("all", None)] + [(t, t) for t in sorted(SYSTEM_TYPES)]:
-        k = _clusters((m, c) for m, c, t in key if keep is None or t == keep)
-        r = _clusters((m, c) for m, c, t in response if keep is None or t == keep)
+        k = clusters_of((m, c) for m, c, t in key if keep is None or t == keep)
+        r = clusters_of((m, c) for m, c, t in response if keep is None or t == keep)
         b3, ce = b_cubed(k, r), ceaf_e(k, r)
         out[name] = {"b3_p": b3[0], "b3_r": b3[1], "b3_f1": b3[2],
                      "ceafe_p": ce[0], "ceafe_r": ce[1], "ceafe_f1": ce[2]}
@@ -262,8 +260,8 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         "gold_entities": len({g.entity for g in gold}),
         "system_mentions": len(system),
         "gold_subset": "named mentions (NAM, PRE.NAM, or unannotated and capitalised) of PER/ORG/LOC",
-        "mention_precision": p, "mention_recall": r, "mention_f1": _f1(p, r),
-        "mention_f1_strict": _f1(ps, rs),
+        "mention_precision": p, "mention_recall": r, "mention_f1": f1(p, r),
+        "mention_f1_strict": f1(ps, rs),
         "mention_precision_annotated": pa,
         "b3_f1": e2e["all"]["b3_f1"], "ceafe_f1": e2e["all"]["ceafe_f1"],
         "end_to_end": e2e,

@@ -48,10 +48,12 @@ from collections.abc import Hashable, Iterable
 from pathlib import Path
 from typing import Any
 
-from newsweave.evaluate.entities import b_cubed, ceaf_e, muc
+from newsweave.evaluate import precision_recall_f1
+from newsweave.evaluate.entities import b_cubed, ceaf_e, clusters_of, muc
 from newsweave.evaluate.meantime import CatDocument, GoldEvent, read_corpus
 from newsweave.evaluate.timeml import TimeMLDocument
 from newsweave.evaluate.timex import Predicted, Tally, dateparser_tagger
+from newsweave.reconcile.intervals import interval_of
 
 CACHE = Path(tempfile.gettempdir()) / "newsweave-eval-events"
 
@@ -151,9 +153,7 @@ def match(gold: Iterable[GoldEvent], events: Iterable[dict[str, Any]], overlap: 
 
 
 def _prf(hits: int, system: int, gold: int) -> dict[str, float]:
-    p = hits / system if system else 0.0
-    r = hits / gold if gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return dict(zip(("precision", "recall", "f1"), precision_recall_f1(hits, system, gold)))
 
 
 def _removed(doc: dict[str, Any]) -> list[tuple[int, int]]:
@@ -196,21 +196,11 @@ def detection(docs: list[CatDocument], events: list[dict[str, Any]], removed: di
     }
 
 
-Clusters = list[set[Hashable]]
-
-
-def _clusters(assignment: dict[Hashable, Hashable]) -> Clusters:
-    groups: dict[Hashable, set[Hashable]] = defaultdict(set)
-    for mention, cluster in assignment.items():
-        groups[cluster].add(mention)
-    return list(groups.values())
-
-
 def _cross_document_links(key: dict, response: dict, doc_of: dict) -> dict[str, float]:
     """Pairwise precision and recall of the links between mentions of different documents."""
     def links(assignment: dict) -> set[tuple]:
         out = set()
-        for members in _clusters(assignment):
+        for members in clusters_of(assignment.items()):
             ms = sorted(members, key=str)
             out.update((a, b) for i, a in enumerate(ms) for b in ms[i + 1:] if doc_of[a] != doc_of[b])
         return out
@@ -223,7 +213,7 @@ def coref_scores(key: dict[Hashable, Hashable], response: dict[Hashable, Hashabl
                  doc_of: dict[Hashable, str]) -> dict[str, float]:
     """MUC, B3, CEAF-e, CoNLL F1 and cross-document link scores of ``response`` against ``key``
     (both: mention -> cluster id, over the same mentions)."""
-    k, r = _clusters(key), _clusters(response)
+    k, r = clusters_of(key.items()), clusters_of(response.items())
     scores = {}
     for name, metric in (("muc", muc), ("b3", b_cubed), ("ceafe", ceaf_e)):
         p, rec, f = metric(k, r)
@@ -257,12 +247,6 @@ def coreference(docs: list[CatDocument], events: list[dict[str, Any]], timeline:
     }
 
 
-def _interval(value: str | None, year: int | None = None):
-    from newsweave.reconcile.intervals import interval_of
-
-    return interval_of(value, year) if value else None
-
-
 def timeline_dates(docs: list[CatDocument], events: list[dict[str, Any]], timeline: list[dict[str, Any]],
                    ) -> dict[str, Any]:
     gold = [g for d in docs for g in d.events]
@@ -270,10 +254,10 @@ def timeline_dates(docs: list[CatDocument], events: list[dict[str, Any]], timeli
     dct_year = {d.id: int(d.creation_time[:4]) for d in docs if (d.creation_time or "")[:4].isdigit()}
     by_id = {e["id"]: e for e in events}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # judged, overlapping, within
-    timed = sum(1 for g in matched.values() if g.time and (iv := _interval(g.time)) is not None and iv.year_known)
+    timed = sum(1 for g in matched.values() if g.time and (iv := interval_of(g.time)) is not None and iv.year_known)
 
     def judge(name: str, told: str | None, year: int | None, truth: str) -> None:
-        ours, right = _interval(told, year), _interval(truth)
+        ours, right = interval_of(told, year), interval_of(truth)
         if ours is None or right is None or not right.year_known:
             return
         c = counts[name]

@@ -45,6 +45,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsweave.evaluate import precision_recall_f1
+
 PUBLISHED = {
     "NewsQuant (Almasian et al., 2023)": {
         "CQE": {"value_f1": 0.920, "value_unit_f1": 0.856},
@@ -295,10 +297,7 @@ def quantulum(texts: list[str]) -> list[list[dict]]:
 
 
 def _prf(hits: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = hits / n_pred if n_pred else 0.0
-    r = hits / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return {k: round(v, 4) for k, v in zip(("precision", "recall", "f1"), precision_recall_f1(hits, n_pred, n_gold))}
 
 
 def _figures(items: list[dict], predictions: list[list[dict]]) -> dict[str, Any]:

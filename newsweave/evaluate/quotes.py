@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsweave.evaluate import precision_recall_f1
 from newsweave.evaluate.brat import Attribution, read_ann
 
 QUOTE_MARKS = "\"“”„«»‘’'"
@@ -281,9 +282,7 @@ def _speaker_correct(pred: Prediction, gold_ranges, gold_text: str, tokens: _Tok
 
 
 def _prf(name: str, hit_p: int, n_pred: int, hit_g: int, n_gold: int) -> dict[str, float]:
-    p = hit_p / n_pred if n_pred else 0.0
-    r = hit_g / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = precision_recall_f1(hit_p, n_pred, n_gold, hit_g)
     return {f"{name}_precision": p, f"{name}_recall": r, f"{name}_f1": f}
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsweave.evaluate import precision_recall_f1
 from newsweave.evaluate.timeml import TimeMLDocument, read_timeml, timeml_paths
 from newsweave.extract.timex import Timex, find_timexes, stage_tense
 
@@ -150,14 +151,9 @@ class Tally:
             self.value_correct += p.value == g.value
 
     def figures(self) -> dict[str, float | int]:
-        def f1(hits: int) -> tuple[float, float, float]:
-            p = hits / self.system if self.system else 0.0
-            r = hits / self.gold if self.gold else 0.0
-            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-        sp, sr, sf = f1(self.strict)
-        rp, rr, rf = f1(self.relaxed)
-        vp, vr, vf = f1(self.value_correct)
+        sp, sr, sf = precision_recall_f1(self.strict, self.system, self.gold)
+        rp, rr, rf = precision_recall_f1(self.relaxed, self.system, self.gold)
+        vp, vr, vf = precision_recall_f1(self.value_correct, self.system, self.gold)
         return {
             "strict_precision": sp, "strict_recall": sr, "strict_f1": sf,
             "relaxed_precision": rp, "relaxed_recall": rr, "relaxed_f1": rf,
