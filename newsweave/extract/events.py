@@ -13,7 +13,10 @@ with an ``xcomp`` ("began to pull back") gives way to its complement. For each t
 - ``date`` from the temporal expression the parse attaches to the trigger (walking each
   timex's head up to the nearest trigger), else one inherited from the clause it is
   coordinated with, else the document's date for a past or present-perfect report
-  (``date_source`` says which: ``timex``, ``document`` or ``none``);
+  (``date_source`` says which: ``timex``, ``document`` or ``none``); a happening told to lie a
+  length of time after or before another ("The news comes a day after Ukraine had agreed")
+  is that length from the other's date, or from the previous day the text named
+  (``offset``: ``timex_start``/``timex_end`` then locate the length);
 - ``commitment``: ``recommended`` (should/must, "urged X to"), ``hypothetical`` (modal,
   future, if-clause, intention, a question), ``denied`` (negated, or under "deny"), ``attributed``
   (inside a quote's content or under a reporting verb, ``attributed_to`` its speaker) or
@@ -25,9 +28,10 @@ linear in the text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -43,11 +47,12 @@ from newsweave.extract.events_lexicon import (
     IRREALIS_VERBS, PATH_PREDICATES, PLACE_PREPOSITIONS, RECIPIENT_PREPOSITIONS, RECOMMEND_MODALS, RECOMMEND_VERBS,
     REPORTING_VERBS, STATIVE_VERBS, SUPPORT_VERBS,
 )
+from newsweave.extract.timex_resolve import Point
 from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "events.rules", "0.4.0"
+NAME, VERSION = "events.rules", "0.5.0"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 VERB_DEPS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl", "parataxis")
@@ -83,7 +88,7 @@ class Event(Record):
     ``start``/``end`` cover the trigger's clause; ``predicate`` is the lemma that names the
     happening (the event noun for "launched a counteroffensive"). ``date`` is a TIMEX3
     value with its ``granularity`` (day, month, week, season, quarter, half, year, decade)
-    and ``date_source`` (``timex``, ``document`` or ``none``); ``timex_start``/``timex_end``
+    and ``date_source`` (``timex``, ``offset``, ``document`` or ``none``); ``timex_start``/``timex_end``
     locate the temporal expression it came from. ``commitment`` is one of asserted,
     attributed, denied, hypothetical, recommended.
     """
@@ -475,12 +480,15 @@ def _dispatch(token: Token) -> tuple[str, Token, list[Token]] | None:
     return None
 
 
-def _timex_roots(doc: Doc, timexes: Sequence[Any]) -> list[tuple[Any, Token]]:
-    """Each calendar timex with the token that heads it in the parse."""
+def _timex_roots(doc: Doc, timexes: Sequence[Any], *, durations: bool = False) -> list[tuple[Any, Token]]:
+    """Each calendar timex (each duration, with ``durations``) with the token that heads it in the parse."""
     starts = doc.to_array("IDX").tolist() if len(doc) else []
     out = []
     for tx in timexes:
-        if tx.type not in ("DATE", "TIME") or not granularity_of(tx.value):
+        if durations:
+            if tx.type != "DURATION" or not OFFSET_DURATION.match(tx.value or ""):
+                continue
+        elif tx.type not in ("DATE", "TIME") or not granularity_of(tx.value):
             continue
         first = max(0, bisect_right(starts, tx.start) - 1)
         last = max(first, bisect_right(starts, max(tx.start, tx.end - 1)) - 1)
@@ -492,6 +500,90 @@ def _timex_roots(doc: Doc, timexes: Sequence[Any]) -> list[tuple[Any, Token]]:
                 break
         out.append((tx, root))
     return out
+
+
+# "a day", "two weeks", "three months": a length a happening is told to lie before or after another
+OFFSET_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_OFFSET_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+# the grains a value must have for an offset in each unit to keep its meaning ("a day after" a month: no)
+_OFFSET_GRAINS = {"D": ("day",), "W": ("day",), "M": ("day", "month"), "Y": ("day", "month", "year")}
+_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Offset:
+    """"M a day after S" / "M, two weeks before S": S lies ``sign`` × the duration from M."""
+
+    main: Token
+    other: Token
+    duration: Any  # the DURATION timex record
+    sign: int  # -1: S before M ("after"); +1: S after M ("before")
+
+
+def _offsets(doc: Doc, timexes: Sequence[Any]) -> list[_Offset]:
+    """Durations that place one happening relative to another: "comes a day after Ukraine had
+    agreed" (the duration hangs on the clause's "after"), "two days before the vote" (on the
+    preposition, whose object is the other happening)."""
+    out = []
+    for tx, root in _timex_roots(doc, timexes, durations=True):
+        if root.dep_ != "npadvmod":
+            continue
+        head = root.head
+        if head.lower_ in ("after", "before") and head.dep_ == "prep":
+            objects = [c for c in head.children if c.dep_ == "pobj"]
+            if objects and head.head.i != head.i:
+                out.append(_Offset(head.head, objects[0], tx, -1 if head.lower_ == "after" else 1))
+        elif head.dep_ == "advcl" and head.head.i != head.i:
+            mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+            if mark is not None:
+                out.append(_Offset(head.head, head, tx, -1 if mark.lower_ == "after" else 1))
+    return out
+
+
+def offset_value(value: str, duration: str, sign: int) -> str | None:
+    """``value`` moved by ``sign`` × ``duration``, at its own grain; None when the value is not
+    a known calendar day, month or year or the duration is finer than it.
+
+    >>> offset_value("2025-03-12", "P1D", -1), offset_value("2024-08", "P2M", 1), offset_value("2024-08", "P3D", 1)
+    ('2025-03-11', '2024-10', None)
+    """
+    m = OFFSET_DURATION.match(duration)
+    grain = granularity_of(value)
+    if m is None or value.startswith("X") or grain not in _OFFSET_GRAINS[m.group(2)]:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    point = Point(dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1), grain)
+    return point.shift(sign * int(m.group(1)), _OFFSET_UNIT[m.group(2)]).value
+
+
+def _relative_dates(offsets: Sequence[_Offset], date_of: Callable[[Token], Any | None],
+                    reference: Callable[[int], str | None]) -> dict[int, tuple[str, Any]]:
+    """Token index -> (value, duration timex) for happenings dated by an offset from another:
+    the other's own date, else, for the main clause ("The news comes a day after ..."), the
+    previous reference time in the text (:func:`_reference_times`)."""
+    out: dict[int, tuple[str, Any]] = {}
+    for o in offsets:
+        main, other = date_of(o.main), date_of(o.other)
+        if other is None:
+            base = main.value if main is not None else reference(o.main.sent.start_char)
+            if base and (value := offset_value(base, o.duration.value, o.sign)):
+                out[o.other.i] = (value, o.duration)
+        elif main is None and (value := offset_value(other.value, o.duration.value, -o.sign)):
+            out[o.main.i] = (value, o.duration)
+    return out
+
+
+def _reference_times(timexes: Sequence[Any], doc_date: str | None) -> Callable[[int], str | None]:
+    """The previous reference time at a position: the last full calendar day the text named
+    before it, else the document's date when that is a day."""
+    days = sorted((tx.end, tx.value) for tx in timexes if tx.type == "DATE" and _FULL_DAY.match(tx.value or ""))
+    ends = [end for end, _ in days]
+    fallback = doc_date if doc_date and _FULL_DAY.match(doc_date) else None
+
+    def at(pos: int) -> str | None:
+        k = bisect_right(ends, pos)
+        return days[k - 1][1] if k else fallback
+    return at
 
 
 def _attach_dates(doc: Doc, triggers: dict[int, Token], timexes: Sequence[Any]) -> dict[int, Any]:
@@ -559,6 +651,8 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
             if noun is not None:
                 stands_for[i] = noun
     dated = _attach_dates(doc, triggers, timexes)
+    relative = _relative_dates(_offsets(doc, timexes), lambda t: _date_of(t, dated, triggers),
+                               _reference_times(timexes, ctx.doc_date))
     events: list[Event] = []
     for i, token in triggers.items():
         sent = token.sent
@@ -566,6 +660,9 @@ def extract_events(doc: Doc, text: str, doc_id: str = "", *, timexes: Sequence[A
         tx = _date_of(token, dated, triggers)
         if tx is not None:
             date, source, t_span = tx.value, "timex", (tx.start, tx.end)
+        elif i in relative:
+            date, duration = relative[i]
+            source, t_span = "offset", (duration.start, duration.end)
         elif ctx.doc_date and tense in ("perfect", "past", "present") and token.pos_ == "VERB":
             date, source, t_span = ctx.doc_date, "document", (None, None)
         else:

@@ -236,7 +236,7 @@ def _items(analysis: dict[str, Any], options: "TimelineOptions") -> list[_Item]:
         source = event.get("date_source")
         value = event.get("date")
         if event.get("granularity") in TIMELINE_GRAINS and (
-                source == "timex" or (source == "document" and event.get("tense") == "perfect")):
+                source in ("timex", "offset") or (source == "document" and event.get("tense") == "perfect")):
             # the year (and month) an article's "March 12" ("this month") falls in: its date's,
             # when that is known closely; a wide inferred interval ("2019-08-01/2025-11-30")
             # gives none: the entry stays without a year (listed, not charted)
@@ -254,7 +254,8 @@ def _items(analysis: dict[str, Any], options: "TimelineOptions") -> list[_Item]:
             if interval is not None and event.get("granularity") in ("day", "time"):
                 # a day's news straddles midnight and time zones: "entered on the 12th",
                 # "retook it on the 13th"; a past perfect reported on a day happened by then
-                before = 7 if event.get("tense") == "past_perfect" else 1
+                # (not one placed by an offset: "a day after Ukraine had agreed")
+                before = 7 if event.get("tense") == "past_perfect" and source == "timex" else 1
                 interval = Interval(interval.lo - before, interval.hi + 1, interval.year_known)
         families = _FAMILY_OF.get(event.get("predicate", ""), frozenset())
         in_doc = mentions.get(event["doc"]) or _DocMentions([])

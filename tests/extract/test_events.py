@@ -164,3 +164,34 @@ def test_a_named_recipient_is_a_target_and_an_unnamed_one_is_not(nlp):
     assert "Singapore Airlines" in {t.text for t in delivered.targets}
     came = [e for e in events if e.predicate == "come"]
     assert all(t.text != "an end" for e in came for t in e.targets)
+
+
+def test_a_happening_told_a_day_after_another_is_dated_from_the_previous_reference_day(events_of):
+    text = ("On March 10, the rebels entered the capital. "
+            "The news came a day after the government had agreed to a ceasefire.")
+    e = by_trigger(events_of(text), "agreed")
+    assert (e.date, e.granularity, e.date_source) == ("2025-03-09", "day", "offset")
+    assert text[e.timex_start:e.timex_end] == "a day"
+
+
+def test_an_offset_counts_from_the_other_happenings_own_date(events_of):
+    text = "The rebels attacked two weeks before the election on May 20, 2024."
+    e = by_trigger(events_of(text), "attacked")
+    assert (e.date, e.date_source) == ("2024-05-06", "offset")
+
+
+def test_an_offset_finer_than_the_date_it_counts_from_dates_nothing(events_of):
+    text = "The strike came three days after talks collapsed in February."
+    e = by_trigger(events_of(text), "collapsed")
+    assert e.date_source == "timex" and e.date == "2025-02"
+    assert all(x.date_source != "offset" for x in events_of(text))
+
+
+def test_offset_values_move_by_whole_units_at_their_own_grain():
+    from newsweave.extract.events import offset_value
+
+    assert offset_value("2024-12-31", "P1D", 1) == "2025-01-01"
+    assert offset_value("2025-03-12", "P2W", -1) == "2025-02-26"
+    assert offset_value("2024-01", "P1Y", 1) == "2025-01"
+    assert offset_value("XXXX-03-12", "P1D", -1) is None
+    assert offset_value("2024", "P1M", 1) is None
