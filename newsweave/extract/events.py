@@ -52,7 +52,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "events.rules", "0.5.0"
+NAME, VERSION = "events.rules", "0.5.1"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 VERB_DEPS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl", "parataxis")
@@ -216,17 +216,25 @@ def _clause_markers(token: Token, ctx: _Context) -> tuple[bool, bool, bool]:
 
 
 def _phrase(token: Token) -> tuple[int, int]:
-    """The noun phrase headed by ``token``: its left dependents, and an "of" name after it."""
+    """The noun phrase headed by ``token``: its left dependents, and an "of" name after it
+    ("the town of Sudzha", without what a clause after the name says of it)."""
     start = token.left_edge.idx
-    end = token.idx + len(token)
+    end = _name_end(token)
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                    end = max(end, obj.right_edge.idx + len(obj.right_edge))
-        elif child.dep_ in ("compound", "flat"):
-            end = max(end, child.idx + len(child))
+                    end = max(end, _name_end(obj))
     return start, end
+
+
+def _name_end(token: Token) -> int:
+    """Where a noun ends with the compound or flat words after it ("Sudzha", "Kim Jong Un")."""
+    end = token.idx + len(token)
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat"):
+            end = max(end, child.idx + len(child))
+    return end
 
 
 def _participant(token: Token, ctx: _Context) -> Participant:

@@ -195,3 +195,9 @@ def test_offset_values_move_by_whole_units_at_their_own_grain():
     assert offset_value("2024-01", "P1Y", 1) == "2025-01"
     assert offset_value("XXXX-03-12", "P1D", -1) is None
     assert offset_value("2024", "P1M", 1) is None
+
+
+def test_a_named_target_ends_with_its_name_not_the_clause_describing_it(events_of):
+    text = "On March 12, rebel troops entered the town of Aleppo, which served as the army's main base in the north."
+    e = by_trigger(events_of(text), "entered")
+    assert [t.text for t in e.targets] == ["the town of Aleppo"]
