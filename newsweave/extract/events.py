@@ -52,7 +52,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "events.rules", "0.5.1"
+NAME, VERSION = "events.rules", "0.5.2"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 VERB_DEPS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl", "parataxis")
@@ -368,6 +368,9 @@ def _commitment(trigger: Token, ctx: _Context) -> tuple[str, str | None]:
             recommended |= modal_recommends
             hypothetical |= modal_hypothetical
             denied |= negated
+            if token.tag_ == "MD" and token.i != trigger.i:  # parsed as the head: "ought to reverse"
+                recommended |= token.lower_ in RECOMMEND_MODALS
+                hypothetical |= token.lower_ in HYPOTHETICAL_MODALS
         if token.i != trigger.i:
             lemma = token.lemma_.lower()
             if lemma in DENIAL_VERBS:
@@ -381,7 +384,9 @@ def _commitment(trigger: Token, ctx: _Context) -> tuple[str, str | None]:
             if lemma in SAYING_VERBS and prev_dep in ("ccomp", "parataxis", "dobj") and speaker is None:
                 subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
                 speaker = _speaker_name(subject, ctx) if subject is not None else token.text
-        if token.dep_ != "xcomp":  # a governor's modal holds for its xcomp: "could decide to go"
+        # a governor's modal holds for its xcomp ("could decide to go") and for a bare
+        # infinitive it governs ("should help the Ukrainians launch attacks")
+        if token.dep_ != "xcomp" and not (token.dep_ == "ccomp" and token.tag_ == "VB"):
             first_clause = False
         if token.head.i == token.i:
             break

@@ -90,6 +90,12 @@ def test_recommended_events(events_of):
     assert by_trigger(events_of("The government should withdraw its troops."), "withdraw").commitment == "recommended"
     e = by_trigger(events_of("Analysts urged the president to sign the treaty."), "sign")
     assert e.commitment == "recommended"
+    e = by_trigger(events_of("American officials ought to reverse their decision."), "reverse")
+    assert e.commitment == "recommended"
+    e = by_trigger(events_of("The allies should help the rebels launch attacks on the capital."), "launch")
+    assert e.commitment == "recommended"
+    e = by_trigger(events_of("The allies helped the rebels launch attacks on the capital."), "launch")
+    assert e.commitment == "asserted"
 
 
 def test_event_noun_with_possessor_and_place(events_of):
