@@ -536,12 +536,17 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
     central = max(cluster, key=lambda i: float((vectors[cluster] @ vectors[i]).sum()))
     label_event = items[central].event
     sources = []
-    label = label_event["text"].strip()
-    if not label[:1].isupper() and not (label.startswith("the ") and len(label.split()) >= 3):
+    label, label_at = label_event["text"], label_event["start"]
+    stripped = label.strip()
+    if not stripped[:1].isupper() and not (stripped.startswith("the ") and len(stripped.split()) >= 3) \
+            and texts.get(label_event["doc"]):
         # a clause that does not begin its sentence ("to reverse their decision", "when Ukraine
         # launched a surprise attack") or a bare noun ("the meeting") reads as a heading only
         # within its sentence; a noun with its modifiers ("the Kursk invasion") is one
-        label = _sentence(label_event, texts)
+        label_at = label_event.get("sentence_start", label_event["start"])
+        label = texts[label_event["doc"]][label_at:label_event.get("sentence_end", label_event["end"])]
+    trigger = label_event.get("trigger_start"), label_event.get("trigger_end")
+    label, label_trigger = _label(label, None if trigger[0] is None else (trigger[0] - label_at, trigger[1] - label_at))
     for i in sorted(cluster, key=lambda i: (items[i].reported or "", items[i].event["doc"], items[i].event["start"])):
         e = items[i].event
         sources.append({
@@ -560,7 +565,7 @@ def _entry(cluster: list[int], items: list[_Item], vectors: numpy.ndarray,
     return {
         "id": content_id("|".join(sorted(s["event"] or f"{s['doc']}:{s['start']}" for s in sources)), "t"),
         "date": date, "granularity": grain, "year_known": any(it.interval.year_known for it in dated),
-        "sort": lo, "label": _label(label),
+        "sort": lo, "label": label, "label_trigger": label_trigger,
         "sources": sources, "documents": sorted({s["doc"] for s in sources}),
         "entities": [{"id": k, "name": names.get(k, k)} for k, _ in entity_counts.most_common(8)],
     }
@@ -592,8 +597,18 @@ def _dated_in_entry(it: _Item, span: tuple[int, int] | None) -> tuple[str, str, 
     return f"{years[0]:04d}{value[4:]}", grain, True
 
 
-def _label(text: str, limit: int = 140) -> str:
-    return clip(" ".join(text.split()), limit)
+def _label(text: str, trigger: tuple[int, int] | None = None, limit: int = 140) -> tuple[str, list[int] | None]:
+    """A heading from ``text``: its spaces folded, clipped; and where ``trigger`` (offsets into
+    ``text``) lies in it, so that two entries told in one sentence ("launched a surprise
+    attack and recaptured Kherson") show which happening each is (None when clipped off)."""
+    label = clip(" ".join(text.split()), limit)
+    if trigger is None or not 0 <= trigger[0] < trigger[1] <= len(text):
+        return label, None
+    before = " ".join(text[: trigger[0]].split())
+    start = len(before) + (1 if before and text[trigger[0] - 1].isspace() else 0)
+    end = start + len(" ".join(text[trigger[0]:trigger[1]].split()))
+    shown = len(label) - label.endswith("…")
+    return label, [start, end] if end <= shown else None
 
 
 def clip(text: str, limit: int) -> str:

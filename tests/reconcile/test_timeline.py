@@ -371,3 +371,12 @@ def test_an_entry_is_headed_by_its_sentence_when_its_clause_does_not_begin_one()
     labels = [e["label"] for e in build_timeline(analysis)]
     assert labels and all(label[:1].isupper() or label.startswith("the ") for label in labels), labels
     assert any(label.startswith("There was an opportunity") for label in labels), labels
+
+
+def test_entries_headed_by_one_sentence_mark_their_own_happening_in_it():
+    analysis = analysis_of([
+        ("There was an opportunity in November of 2022 when Ukraine launched a surprise attack and "
+         "recaptured the southern city of Kherson.", "a.txt", "2024-08-20"),
+    ])
+    marked = {e["label"][slice(*e["label_trigger"])] for e in build_timeline(analysis) if e["label_trigger"]}
+    assert {"launched", "recaptured"} <= marked, marked
