@@ -52,13 +52,22 @@ def names(text: str) -> frozenset[str]:
     return frozenset(m.group().lower()[:6] for m in WORD.finditer(text) if m.start() > 0 and m.group()[0].isupper())
 
 
-def stems(text: str) -> frozenset[str]:
-    """Content-word stems: the first six letters of words of four letters or more, stop words out.
+# Stems of words that only report a statement ("insisted", "insistence", "argued"): the frame, not
+# the proposition, so two statements sharing only their frame are not one claim (reporting verbs
+# whose stems also name things, "charges", "States", "agreement", "observers", stay)
+FRAME_STEMS = frozenset(w[:6] for w in """insist assert argue argument claim allege contend maintain stress
+emphasise emphasize explain acknowledge admit concede believe think suggest""".split())
 
-    >>> sorted(stems("Forces were encircled; threats of encirclement"))
+
+def stems(text: str) -> frozenset[str]:
+    """Content-word stems: the first six letters of words of four letters or more, stop words
+    and reporting words out.
+
+    >>> sorted(stems("Forces were encircled; threats of encirclement, he insisted"))
     ['encirc', 'forces', 'threat']
     """
-    return frozenset(w.lower()[:6] for w in WORD.findall(text) if len(w) >= 4 and w.lower() not in STOP)
+    return frozenset(stem for w in WORD.findall(text) if len(w) >= 4 and w.lower() not in STOP
+                     and (stem := w.lower()[:6]) not in FRAME_STEMS)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -54,3 +54,18 @@ def test_anaphoric_denial_joins_the_statement_before_it():
 
 def test_stems_match_derived_words():
     assert stems("encircled") & stems("encirclement")
+
+
+def test_statements_sharing_only_their_reporting_frame_are_not_one_claim():
+    statements = FILLER + [
+        _s("a", 10, "President Marcos had long insisted that talks could come only after the full withdrawal "
+                    "of foreign troops.", "attributes", "President Marcos"),
+        _s("b", 10, "Despite President Marcos's insistence that membership in the alliance is the best "
+                    "option, the administration has rejected this path.", "disputes", "the administration"),
+    ]
+    claims = align_claims(statements)
+    assert not any(c["contradiction"] for c in claims), [c["mentions"] for c in claims]
+
+
+def test_reporting_words_are_no_stems():
+    assert not stems("he insisted") and not stems("her insistence")
