@@ -20,7 +20,7 @@ from newsweave.extract.quantity_finder import Found, find_quantities
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quantities.rules", "0.1.1"
+NAME, VERSION = "quantities.rules", "0.1.2"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 # How close two statements of one quantity must be to agree ("600-mile (965km)").
@@ -210,6 +210,13 @@ def attach(doc, found: Found, timexes: Sequence[Record] = ()) -> dict[str, Any]:
     if measure is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
         # "a strip of land covering 30 square miles", "a pocket that spans ...": what the clause describes
         measure = _of_object(verb.head) or verb.head
+    if measure is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject is None:
+        # "clinging to a strip of land ..., covering 30 square miles": the participle describes
+        # the governing verb's nearest object before it
+        before = [o for c in verb.head.children if c.i < verb.i
+                  for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+        if before and (nearest := max(before, key=lambda t: t.i)).pos_ == "NOUN":
+            measure = _of_object(nearest) or nearest
     if measure is None and subject is not None and subject.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "attr", "npadvmod", "pobj", "advmod"):
         measure, subject = subject, None
     if measure is not None:

@@ -298,3 +298,9 @@ def test_an_area_measures_the_noun_its_clause_describes(nlp):
     text = "They held a narrow strip of land covering barely 30 square miles."
     [area] = extract(text, "d", nlp(text))
     assert area.measure == "land"
+
+
+def test_an_area_in_a_participle_after_a_comma_measures_the_verbs_object(nlp):
+    text = "By Sunday, the rebels were clinging to a narrow strip of land along the river, covering barely 30 square miles."
+    [area] = extract(text, "d", nlp(text))
+    assert area.measure == "land"
