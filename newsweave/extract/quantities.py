@@ -20,7 +20,7 @@ from newsweave.extract.quantity_finder import Found, find_quantities
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quantities.rules", "0.1.2"
+NAME, VERSION = "quantities.rules", "0.1.3"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 # How close two statements of one quantity must be to agree ("600-mile (965km)").
@@ -51,7 +51,8 @@ class Quantity(Record):
     dimension's canonical unit: ``{"value": 1295.0, "unit": "km²"}`` (money in its ISO
     4217 code, e.g. ``{"value": 3.2e9, "unit": "USD"}``). ``bound`` is one of exact,
     approximately, below, above, at_most, at_least; ``change`` is increase/decrease for
-    "rose 5%", "halved". ``equivalents`` are parenthetical restatements, each a dict with
+    "rose 5%", "halved". ``time`` is the nearest temporal expression of its sentence ("By
+    Sunday") and ``time_value`` its TIMEX3 value ("2025-03-16"). ``equivalents`` are parenthetical restatements, each a dict with
     its own offsets, value, unit and normalized value; ``flags`` names doubts
     ("equivalent_disagrees", "implausible_unit").
     """
@@ -69,6 +70,7 @@ class Quantity(Record):
     measure: str | None = None
     holder: str | None = None
     time: str | None = None
+    time_value: str | None = None
     stated_by: str | None = None
     counted: str | None = None
     equivalents: tuple[dict[str, Any], ...] = ()
@@ -135,6 +137,7 @@ def to_quantity(found: Found, doc_id: str, text: str, attachment: dict[str, Any]
         unit=found.unit_text or ("$" if found.currency and not found.unit_text else ""),
         unit_name=found.unit_name, normalized=norm, bound=found.bound, change=found.change,
         measure=measure, holder=attachment.get("holder"), time=attachment.get("time"),
+        time_value=attachment.get("time_value"),
         stated_by=attachment.get("stated_by"), counted=attachment.get("counted"),
         equivalents=tuple(equivalents), flags=tuple(flags),
     )
@@ -235,6 +238,7 @@ def attach(doc, found: Found, timexes: Sequence[Record] = ()) -> dict[str, Any]:
         if in_sentence:
             nearest = min(in_sentence, key=lambda t: min(abs(t.start - found.end), abs(found.start - t.end)))
             out["time"] = nearest.text
+            out["time_value"] = nearest.value
     return {k: v for k, v in out.items() if v is not None}
 
 

@@ -4,7 +4,8 @@ A pure function over :class:`~newsweave.extract.quantities.Quantity` records fro
 articles. Quantities are grouped by what they measure and the canonical unit they are
 normalised to (counted things by the counted noun), so "some 500 square miles of
 territory" and "1,300 square kilometres of territory" fall in one series. Within a
-series, points that refer to the same time but differ by more than
+series, points of different articles that refer to overlapping times (the date their
+sentence names, else their article's) but differ by more than
 :data:`DISAGREEMENT` (after allowing for their bounds) are flagged as a discrepancy
 that cites both sources.
 """
@@ -14,12 +15,14 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newsweave.extract.quantities import LAND_MEASURES, Quantity
+from newsweave.reconcile.intervals import Interval, interval_of, published_bounds
 
 DISAGREEMENT = 0.15  # relative difference beyond which two values of one measure disagree
+REPORTED_SLACK = 3  # days either side of an article's date that a number it states without a date may refer to
 UNIT_SLIP_RATIO = 100.0  # same number, this many times apart once normalised: a unit written wrong
 SAME_NUMBER = 0.1  # how close two numbers as written must be to read as "the same number"
 
@@ -50,14 +53,31 @@ def _disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not (lo["bound"] in ("above", "at_least") or hi["bound"] in ("below", "at_most"))
 
 
-def series(quantities: Iterable[Quantity]) -> list[dict[str, Any]]:
+def _when(q: Quantity, published: Mapping[str, str]) -> tuple[str | None, str | None, Interval | None]:
+    """(value, source, interval) of the time a quantity refers to: the date its sentence
+    names ("By Sunday": ``told``), else its article's date (``reported``), else unknown."""
+    if q.time_value and not q.time_value.startswith("X") and (interval := interval_of(q.time_value)) is not None:
+        return q.time_value, "told", interval
+    value = published.get(q.doc)
+    bounds = published_bounds(value) if value else None
+    if bounds is None:
+        return None, None, None
+    return value, "reported", Interval(bounds[0].lo - REPORTED_SLACK, bounds[1].hi + REPORTED_SLACK, True)
+
+
+def series(quantities: Iterable[Quantity], published: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """Group quantities by measure into series ordered by time, flagging discrepancies.
 
-    Each series is ``{"measure", "unit", "points": [{"value", "bound", "time", "doc",
-    "start", "end", "text", "stated_by", "holder"}], "discrepancies": [{"time", "a", "b"}]}``,
-    points ordered by their time text (ISO values sort chronologically; points without a
-    time come last), series by size.
+    Each series is ``{"measure", "unit", "points": [{"value", "bound", "time", "when",
+    "when_source", "doc", "start", "end", "text", "stated_by", "holder"}], "discrepancies":
+    [{"time", "a", "b"}]}``. A point's ``when`` is the date its sentence names, else its
+    article's date in ``published`` (doc id -> published value; ``when_source`` says which:
+    ``told`` or ``reported``). Points are ordered by it (unknown last); series by size. Two
+    points of different articles disagree only when their times overlap (an article's date
+    taken with :data:`REPORTED_SLACK` days either side): numbers told months apart are a
+    change, not a contradiction.
     """
+    published = published or {}
     groups: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     for q in quantities:
         key = _series_key(q)
@@ -65,17 +85,21 @@ def series(quantities: Iterable[Quantity]) -> list[dict[str, Any]]:
             groups[key].append(q)
     out = []
     for (measure, unit), members in groups.items():
-        points = [
-            {"value": _value(q), "bound": q.bound, "time": q.time, "doc": q.doc, "start": q.start,
-             "end": q.end, "text": q.text, "stated_by": q.stated_by, "holder": q.holder}
-            for q in members
-        ]
-        points.sort(key=lambda p: (p["time"] is None, p["time"] or "", p["doc"], p["start"]))
+        points, spans = [], {}
+        for q in members:
+            when, source, interval = _when(q, published)
+            points.append({"value": _value(q), "bound": q.bound, "time": q.time, "when": when, "when_source": source,
+                           "doc": q.doc, "start": q.start, "end": q.end, "text": q.text, "stated_by": q.stated_by,
+                           "holder": q.holder})
+            spans[q.doc, q.start] = interval
+        order = {key: (iv is None, iv.lo if iv else 0, iv.hi if iv else 0) for key, iv in spans.items()}
+        points.sort(key=lambda p: (*order[p["doc"], p["start"]], p["doc"], p["start"]))
         discrepancies = []
         for i, a in enumerate(points):
             for b in points[i + 1:]:
-                if a["doc"] != b["doc"] and a["time"] == b["time"] and _disagree(a, b):
-                    discrepancies.append({"time": a["time"], "a": a, "b": b})
+                ia, ib = spans[a["doc"], a["start"]], spans[b["doc"], b["start"]]
+                if a["doc"] != b["doc"] and ia is not None and ib is not None and ia.overlaps(ib) and _disagree(a, b):
+                    discrepancies.append({"time": a["when"] if a["when_source"] == "told" else b["when"], "a": a, "b": b})
         out.append({"measure": measure, "unit": unit, "points": points, "discrepancies": discrepancies})
     out.sort(key=lambda s: (-len(s["points"]), s["measure"], s["unit"]))
     return out

@@ -148,17 +148,35 @@ def _unit_slips(analysis: dict[str, Any], labels: dict[str, str]) -> list[dict[s
 
 
 def _quantity_series(analysis: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """The series told by two sources or more, each point with the words around it in its
+    article ("covering barely 30 square miles, according to"), for the list under its chart."""
     from newsweave.reconcile.quantities import series
 
     records = _quantities(analysis, labels)
+    docs = {d["id"]: d for d in analysis["documents"]}
+    published = {k: v for k, d in docs.items() if (v := (d.get("published") or {}).get("value"))}
     out = []
-    for s in series(records):
+    for s in series(records, published):
         if len({p["doc"] for p in s["points"]}) < 2 and not s["discrepancies"]:
             continue
-        out.append(dict(s, svg=Markup(series_chart(s, labels))))
+        points = [dict(p, before=_words_around(docs[p["doc"]]["text"], p["start"], -1),
+                       after=_words_around(docs[p["doc"]]["text"], p["end"], 1)) for p in s["points"]]
+        out.append(dict(s, points=points, svg=Markup(series_chart(s, labels))))
         if len(out) == 8:
             break
     return out
+
+
+def _words_around(text: str, pos: int, direction: int, words: int = 6) -> str:
+    """Up to ``words`` words of ``text`` before (-1) or after (+1) ``pos``, within its line."""
+    if direction < 0:
+        line = text[text.rfind("\n", 0, pos) + 1:pos]
+        found = line.split(" ")
+        return ("…" if len(found) > words else "") + " ".join(found[-words:])
+    end = text.find("\n", pos)
+    line = text[pos:end if end >= 0 else len(text)]
+    found = line.split(" ")
+    return " ".join(found[:words + 1]) + ("…" if len(found) > words + 1 else "")
 
 
 def quote_parts(quote: dict[str, Any], limit: int = 300) -> list[tuple[str, bool]]:

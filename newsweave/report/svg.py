@@ -147,14 +147,16 @@ def place_map(places: list[dict[str, Any]], width: int = 760, height: int = 420)
     )
 
 
-def series_chart(series: dict[str, Any], labels: dict[str, str], width: int = 520, height: int = 200) -> str:
-    """A dot chart of one quantity series: one dot per statement, by source, with its bound."""
+def series_chart(series: dict[str, Any], labels: dict[str, str], width: int = 520, height: int = 212) -> str:
+    """A dot chart of one quantity series: one dot per statement in time order, by source,
+    with its bound; under each, the source and the time it refers to (italic: only its
+    article's date)."""
     points = series["points"]
     if not points:
         return ""
     values = [p["value"] for p in points]
     top = max(values) * 1.15 or 1.0
-    left, bottom, right, top_pad = 56, 34, 12, 10
+    left, bottom, right, top_pad = 56, 46, 12, 10
     inner_w, inner_h = width - left - right, height - bottom - top_pad
     step = inner_w / max(1, len(points))
     parts = [f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" class="axis"/>']
@@ -169,10 +171,15 @@ def series_chart(series: dict[str, Any], labels: dict[str, str], width: int = 52
         label = labels.get(p["doc"], "?")
         cls = "pt flag" if (p["doc"], p["start"]) in flagged else "pt"
         marker = {"above": "▲", "at_least": "▲", "below": "▼", "at_most": "▼"}.get(p.get("bound") or "", "")
-        tip = escape(f'{p["text"]} — source {label}' + (f', {p["time"]}' if p.get("time") else ""))
+        when = p.get("when") or ""
+        told = p.get("when_source") == "told"
+        tip = escape(f'{p["text"]} — source {label}' + (f', {p["time"]}' if p.get("time") else "")
+                     + (f' ({when})' if told else f' (reported {when})' if when else ""))
         parts.append(f'<line x1="{x:.1f}" y1="{height - bottom}" x2="{x:.1f}" y2="{y:.1f}" class="stem"/>'
                      f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" class="{cls}"><title>{tip}</title></circle>'
                      f'<text x="{x:.1f}" y="{height - bottom + 14}" class="tick" text-anchor="middle">#{escape(label)}</text>'
+                     f'<text x="{x:.1f}" y="{height - bottom + 27}" class="tick{"" if told else " rep"}" '
+                     f'text-anchor="middle">{escape(when.split("/")[0][:10])}</text>'
                      f'<text x="{x:.1f}" y="{y - 8:.1f}" class="val" text-anchor="middle">{_short(p["value"])}{marker}</text>')
     unit = escape(str(series.get("unit") or ""))
     return (f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(series["measure"])}">'

@@ -10,7 +10,7 @@ def _q(text, doc, measure, time):
     from dataclasses import replace
 
     [q] = extract(text, doc)
-    return replace(q, measure=measure, time=time)
+    return replace(q, measure=measure, time=time, time_value=time)
 
 
 def test_series_groups_by_measure_orders_by_time_and_flags_disagreement():
@@ -28,8 +28,10 @@ def test_series_groups_by_measure_orders_by_time_and_flags_disagreement():
 
 
 def test_bounds_reconcile_values():
-    qs = [_q("over 400 square miles", "a", "territory", "t"), _q("500 square miles", "b", "territory", "t")]
+    qs = [_q("over 400 square miles", "a", "territory", "2024-08"), _q("500 square miles", "b", "territory", "2024-08")]
     assert series(qs)[0]["discrepancies"] == []
+    qs = [_q("400 square miles", "a", "territory", "2024-08"), _q("500 square miles", "b", "territory", "2024-08")]
+    assert len(series(qs)[0]["discrepancies"]) == 1
 
 
 def test_same_number_in_a_unit_far_from_the_other_sources_is_a_unit_slip():
@@ -57,3 +59,21 @@ def test_areas_of_land_under_any_name_are_one_territory_series():
           _q("30 square miles", "c", "land", "2025-03-16"), _q("10 square miles", "d", "lake", None)]
     by_measure = {s["measure"]: [p["doc"] for p in s["points"]] for s in series(qs)}
     assert by_measure["territory"] == ["b", "a", "c"] and by_measure["lake"] == ["d"]
+
+
+def test_numbers_told_for_different_times_are_a_change_not_a_disagreement():
+    qs = [_q("500 square miles", "a", "territory", "2024-09"), _q("30 square miles", "b", "territory", "2025-03-16")]
+    [s] = series(qs)
+    assert s["discrepancies"] == [] and [p["when"] for p in s["points"]] == ["2024-09", "2025-03-16"]
+
+
+def test_a_number_without_a_date_refers_to_its_articles_date():
+    qs = [_q("30 square miles", "a", "territory", None), _q("500 square miles", "b", "territory", None),
+          _q("450 square miles", "c", "territory", None)]
+    published = {"a": "2025-03-16", "b": "2024-08-20", "c": "2024-08-21/2024-08-22"}
+    [s] = series(qs, published)
+    assert [(p["doc"], p["when_source"]) for p in s["points"]] == [("b", "reported"), ("c", "reported"), ("a", "reported")]
+    assert {(d["a"]["doc"], d["b"]["doc"]) for d in s["discrepancies"]} == set()  # 500 vs 450: within 15%
+    qs.append(_q("200 square miles", "d", "territory", None))
+    [s] = series(qs, dict(published, d="2024-08-23"))
+    assert {frozenset((d["a"]["doc"], d["b"]["doc"])) for d in s["discrepancies"]} == {frozenset("bd"), frozenset("cd")}

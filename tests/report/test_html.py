@@ -163,3 +163,20 @@ def test_less_certain_attributions_are_counted_not_listed():
     groups = {g["name"]: g["count"] for g in _speakers(analysis, {"a": "1", "b": "2"}, [])}
     assert groups == {"Kyiv": 1, "Ukraine": 1}
     assert _less_certain_quotes(analysis, {"a": "1", "b": "2"}) == 1
+
+
+def test_each_number_of_a_series_is_listed_in_time_order_with_the_words_around_it(seed_run):
+    import json
+
+    _, out = seed_run
+    analysis = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+    html = (out / "report.html").read_text(encoding="utf-8")
+    section = html[html.index('<section id="quantities"'):]
+    section = section[:section.index("</section>")]
+    rows = re.findall(r"<tr><td>(.*?)</td>\s*<td>.*?</td><td>(.*?)</td></tr>", section, re.S)
+    assert len(rows) >= 3
+    texts = {q["text"] for q in analysis["quantities"]}
+    for when, words in rows:
+        assert re.search(r"<b>([^<]+)</b>", words).group(1) in texts
+    dates = [re.sub(r"<[^>]+>", "", when).strip() for when, _ in rows]
+    assert dates == sorted(dates)  # ISO dates: text order is time order
