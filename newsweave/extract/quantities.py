@@ -20,7 +20,7 @@ from newsweave.extract.quantity_finder import Found, find_quantities
 from newsweave.model import Record
 from newsweave.pipeline import Article, stage
 
-NAME, VERSION = "quantities.rules", "0.1.3"
+NAME, VERSION = "quantities.rules", "0.1.4"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 # How close two statements of one quantity must be to agree ("600-mile (965km)").
@@ -52,7 +52,8 @@ class Quantity(Record):
     4217 code, e.g. ``{"value": 3.2e9, "unit": "USD"}``). ``bound`` is one of exact,
     approximately, below, above, at_most, at_least; ``change`` is increase/decrease for
     "rose 5%", "halved". ``time`` is the nearest temporal expression of its sentence ("By
-    Sunday") and ``time_value`` its TIMEX3 value ("2025-03-16"). ``equivalents`` are parenthetical restatements, each a dict with
+    Sunday") and ``time_value`` its TIMEX3 value ("2025-03-16"); ``predicate`` the lemma of the
+    verb it hangs on ("release" for "30,000 people being released"). ``equivalents`` are parenthetical restatements, each a dict with
     its own offsets, value, unit and normalized value; ``flags`` names doubts
     ("equivalent_disagrees", "implausible_unit").
     """
@@ -71,6 +72,7 @@ class Quantity(Record):
     holder: str | None = None
     time: str | None = None
     time_value: str | None = None
+    predicate: str | None = None
     stated_by: str | None = None
     counted: str | None = None
     equivalents: tuple[dict[str, Any], ...] = ()
@@ -137,7 +139,7 @@ def to_quantity(found: Found, doc_id: str, text: str, attachment: dict[str, Any]
         unit=found.unit_text or ("$" if found.currency and not found.unit_text else ""),
         unit_name=found.unit_name, normalized=norm, bound=found.bound, change=found.change,
         measure=measure, holder=attachment.get("holder"), time=attachment.get("time"),
-        time_value=attachment.get("time_value"),
+        time_value=attachment.get("time_value"), predicate=attachment.get("predicate"),
         stated_by=attachment.get("stated_by"), counted=attachment.get("counted"),
         equivalents=tuple(equivalents), flags=tuple(flags),
     )
@@ -210,6 +212,8 @@ def attach(doc, found: Found, timexes: Sequence[Record] = ()) -> dict[str, Any]:
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb.pos_ in ("VERB", "AUX") else None
+    if verb.pos_ in ("VERB", "AUX"):
+        out["predicate"] = verb.lemma_.lower()
     if measure is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
         # "a strip of land covering 30 square miles", "a pocket that spans ...": what the clause describes
         measure = _of_object(verb.head) or verb.head

@@ -23,6 +23,8 @@ from newsweave.reconcile.intervals import Interval, interval_of, published_bound
 
 DISAGREEMENT = 0.15  # relative difference beyond which two values of one measure disagree
 REPORTED_SLACK = 3  # days either side of an article's date that a number it states without a date may refer to
+REPORTED_WIDEST = 7  # an article dated only within more days than this gives its numbers no time
+TIME_UNITS = frozenset({"h"})  # the canonical unit of durations
 UNIT_SLIP_RATIO = 100.0  # same number, this many times apart once normalised: a unit written wrong
 SAME_NUMBER = 0.1  # how close two numbers as written must be to read as "the same number"
 
@@ -43,7 +45,17 @@ def _value(q: Quantity) -> float:
     return q.normalized["value"] if q.normalized else q.value
 
 
+def _vague(p: dict[str, Any]) -> bool:
+    """A number no source would be held to: a magnitude in words ("billions", "thousands of")
+    or a lone "one"."""
+    return not any(c.isdigit() for c in p["text"]) and (p["bound"] in ("above", "at_least") or p["value"] == 1)
+
+
 def _disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if _vague(a) or _vague(b):
+        return False
+    if not a["measured"] and a["predicate"] != b["predicate"]:
+        return False  # counts of one noun under other verbs: "30,000 people being released", "46,000 people in detention"
     va, vb = a["value"], b["value"]
     scale = max(abs(va), abs(vb), 1e-12)
     if abs(va - vb) / scale <= DISAGREEMENT:
@@ -60,7 +72,7 @@ def _when(q: Quantity, published: Mapping[str, str]) -> tuple[str | None, str | 
         return q.time_value, "told", interval
     value = published.get(q.doc)
     bounds = published_bounds(value) if value else None
-    if bounds is None:
+    if bounds is None or bounds[1].hi - bounds[0].lo > REPORTED_WIDEST:
         return None, None, None
     return value, "reported", Interval(bounds[0].lo - REPORTED_SLACK, bounds[1].hi + REPORTED_SLACK, True)
 
@@ -69,13 +81,14 @@ def series(quantities: Iterable[Quantity], published: Mapping[str, str] | None =
     """Group quantities by measure into series ordered by time, flagging discrepancies.
 
     Each series is ``{"measure", "unit", "points": [{"value", "bound", "time", "when",
-    "when_source", "doc", "start", "end", "text", "stated_by", "holder"}], "discrepancies":
+    "when_source", "measured", "predicate", "doc", "start", "end", "text", "stated_by", "holder"}], "discrepancies":
     [{"time", "a", "b"}]}``. A point's ``when`` is the date its sentence names, else its
     article's date in ``published`` (doc id -> published value; ``when_source`` says which:
     ``told`` or ``reported``). Points are ordered by it (unknown last); series by size. Two
     points of different articles disagree only when their times overlap (an article's date
     taken with :data:`REPORTED_SLACK` days either side): numbers told months apart are a
-    change, not a contradiction.
+    change, not a contradiction. Nor do magnitudes in words ("billions") disagree, nor counts
+    of one noun under different verbs.
     """
     published = published or {}
     groups: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
@@ -89,6 +102,7 @@ def series(quantities: Iterable[Quantity], published: Mapping[str, str] | None =
         for q in members:
             when, source, interval = _when(q, published)
             points.append({"value": _value(q), "bound": q.bound, "time": q.time, "when": when, "when_source": source,
+                           "measured": q.normalized is not None, "predicate": q.predicate,
                            "doc": q.doc, "start": q.start, "end": q.end, "text": q.text, "stated_by": q.stated_by,
                            "holder": q.holder})
             spans[q.doc, q.start] = interval
@@ -117,7 +131,8 @@ def unit_slips(quantities: Iterable[Quantity]) -> list[dict[str, Any]]:
     """
     by_unit: dict[str, list[Quantity]] = defaultdict(list)
     for q in quantities:
-        if q.normalized and q.normalized["value"] > 0 and q.value:
+        # lengths of time are not slips of each other: "two days" and "two years" are both written so
+        if q.normalized and q.normalized["value"] > 0 and q.value and q.normalized["unit"] not in TIME_UNITS:
             by_unit[q.normalized["unit"]].append(q)
     slips = []
     for members in by_unit.values():

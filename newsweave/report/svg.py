@@ -187,6 +187,8 @@ def series_chart(series: dict[str, Any], labels: dict[str, str], width: int = 52
 
 
 def _short(value: float) -> str:
+    if abs(value) >= 1_000_000_000:
+        return f"{value / 1_000_000_000:.1f}B"
     if abs(value) >= 1_000_000:
         return f"{value / 1_000_000:.1f}M"
     if abs(value) >= 10_000:

@@ -77,3 +77,29 @@ def test_a_number_without_a_date_refers_to_its_articles_date():
     qs.append(_q("200 square miles", "d", "territory", None))
     [s] = series(qs, dict(published, d="2024-08-23"))
     assert {frozenset((d["a"]["doc"], d["b"]["doc"])) for d in s["discrepancies"]} == {frozenset("bd"), frozenset("cd")}
+
+
+def test_magnitudes_in_words_and_counts_under_other_verbs_do_not_disagree():
+    from dataclasses import replace
+
+    qs = [_q("billions of dollars", "a", "dollar", "2019-01-10"), _q("one more dollar", "b", "dollar", "2019-01-10")]
+    qs = [replace(q, counted="dollar") for q in qs]
+    assert series(qs)[0]["discrepancies"] == []
+    released = replace(_q("30,000 people", "a", "people", "2019-01-10"), counted="people", predicate="release")
+    held = replace(_q("46,000 people", "b", "people", "2019-01-10"), counted="people", predicate="hold")
+    assert series([released, held])[0]["discrepancies"] == []
+    also_held = replace(_q("30,000 people", "c", "people", "2019-01-10"), counted="people", predicate="hold")
+    assert len(series([also_held, held])[0]["discrepancies"]) == 1
+
+
+def test_an_article_dated_only_roughly_gives_its_numbers_no_time():
+    qs = [_q("30 square miles", "a", "territory", None), _q("500 square miles", "b", "territory", None)]
+    [s] = series(qs, {"a": "2025-03-16", "b": "2024-08-01/2025-07-31"})
+    assert [p["when"] for p in s["points"]] == ["2025-03-16", None] and s["discrepancies"] == []
+
+
+def test_lengths_of_time_are_no_unit_slips():
+    from newsweave.reconcile.quantities import unit_slips
+
+    assert unit_slips([_q("two days", "a", "talks", None), _q("two years", "b", "war", None),
+                       _q("two weeks", "c", "truce", None)]) == []
