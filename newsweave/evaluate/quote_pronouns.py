@@ -113,9 +113,16 @@ class _Baselines:
     """The two simple resolvers scored beside ours, over one parsed document."""
 
     def __init__(self, doc, text: str, preds: list[Prediction]):
-        from newsweave.extract.speakers import Discourse
+        from newsweave.extract.speakers import HONORIFIC_GENDER, Discourse
 
-        self.discourse = Discourse.of(doc)  # honorific genders only: nothing resolved yet
+        # Gender from honorifics alone ("Mr.", "Ms."), fixed here so that the baseline does not
+        # move when speaker resolution learns more about gender.
+        self.discourse = Discourse.of(doc)
+        self.discourse.gender = {
+            last_word(ent.text): HONORIFIC_GENDER[doc[ent.start - 1].lower_]
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFIC_GENDER
+        }
         named = sorted(
             (p.speaker[0], p.speaker_name) for p in preds
             if p.speaker is not None and p.speaker_name and not _is_pronoun(text[p.speaker[0] : p.speaker[1]])

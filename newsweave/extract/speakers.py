@@ -31,12 +31,29 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.extract.coref import resolve_person
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+POSSESSIVE_GENDER = {**PERSONAL_PRONOUNS, "his": "m", "himself": "m", "hers": "f", "herself": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 FIRST_PERSON = frozenset({"i", "me"})
 HONORIFIC_GENDER = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
     "sir": "m", "lady": "f", "madam": "f",
 }
+# Nouns that give a named person's gender when they describe the name ("spokeswoman Jessica
+# Ditto", "his wife, Melania", "Susan Sarandon, the actress").
+GENDERED_NOUNS = {
+    **dict.fromkeys((
+        "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "actress",
+        "wife", "mother", "daughter", "sister", "widow", "woman", "girl", "grandmother", "aunt",
+        "niece", "queen", "princess", "duchess", "girlfriend", "granddaughter", "mom", "heiress",
+    ), "f"),
+    **dict.fromkeys((
+        "spokesman", "congressman", "businessman", "councilman", "actor", "husband", "father",
+        "son", "brother", "widower", "man", "boy", "grandfather", "uncle", "nephew", "king",
+        "prince", "duke", "boyfriend", "grandson", "dad",
+    ), "m"),
+}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+QUOTE_OPEN, QUOTE_CLOSE = "“«", "”»"
 # Dependents of a source's head that describe it rather than name it.
 DESCRIPTION_DEPS = frozenset({"appos", "relcl", "acl"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -68,19 +85,32 @@ class Discourse:
 
     @classmethod
     def of(cls, doc: Doc) -> "Discourse":
-        """Index the document's person names once, in text order."""
+        """Index the document's person names once, in text order, with what they tell of gender.
+
+        A person's gender comes from an honorific ("Mr.", "Ms."), else from a gendered noun
+        describing the name ("spokeswoman", "his wife"), else from the pronouns the
+        document's coreference links to the person when they clearly agree (at least two,
+        three in four of one gender). It is kept per full name: Bill and Hillary Clinton
+        share a surname, not a gender.
+        """
         state = cls(doc)
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            name = _strip_name(ent)
-            if not name:
-                continue
-            state.person_names.append((ent.start_char, name))
-            prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        people = [(ent, _strip_name(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
+        people = [(ent, name) for ent, name in people if name]
+        state.person_names = [(ent.start_char, name) for ent, name in people]
+        state.person_starts = [start for start, _ in state.person_names]
+        honorific: dict[str, str] = {}
+        described: dict[str, str] = {}
+        fulls = [(ent, state.expand(name, ent.start_char + 1).lower()) for ent, name in people]
+        for ent, full in fulls:
+            prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in HONORIFIC_GENDER:
-                state.gender.setdefault(_surname(name), HONORIFIC_GENDER[prev.lower_])
-        state.person_starts = [s for s, _ in state.person_names]
+                honorific.setdefault(full, HONORIFIC_GENDER[prev.lower_])
+            noun = _gendered_description(ent)
+            if noun is not None:
+                described.setdefault(full, noun)
+        for known in (honorific, described, _pronoun_genders(doc, fulls)):
+            for full, gender in known.items():
+                state.gender.setdefault(full, gender)
         return state
 
     def expand(self, name: str, before: int) -> str:
@@ -94,7 +124,20 @@ class Discourse:
         return best
 
     def gender_of(self, name: str) -> str | None:
-        return self.gender.get(_surname(name))
+        """A person's known gender: by full name, or for a lone surname, the gender all the
+        document's people of that surname agree on."""
+        key = name.lower()
+        if key in self.gender:
+            return self.gender[key]
+        if " " in key:
+            return None
+        known = {g for full, g in self.gender.items() if full.rsplit(" ", 1)[-1] == key}
+        unknown = any(full.lower().rsplit(" ", 1)[-1] == key and full.lower() not in self.gender
+                      for _, full in self.person_names if " " in full)
+        return known.pop() if len(known) == 1 and not unknown else None
+
+    def learn_gender(self, name: str, gender: str) -> None:
+        self.gender.setdefault(name.lower(), gender)
 
     def previous_person(self, before: int, gender: str | None) -> str | None:
         """The nearest person named before ``before`` whose known gender does not conflict."""
@@ -102,6 +145,60 @@ class Discourse:
             known = self.gender_of(full)
             if gender is None or known in (None, gender):
                 return self.expand(full, before)
+        return None
+
+    def agrees(self, name: str, gender: str) -> bool:
+        return self.gender_of(name) in (None, gender)
+
+    def pronoun_referent(self, pronoun: Token, gender: str) -> str | None:
+        """Whom a "he"/"she" source names.
+
+        In order: a person who is the grammatical subject of the pronoun's sentence before
+        it, or of the sentence before ("Carson defied the question. “…,” he said"); the
+        current speaker; the pronoun's coreference antecedent; the nearest earlier person.
+        Each must not be known to be of the other gender.
+        """
+        local = self.sentence_subject(pronoun, gender)
+        if local is not None:
+            return local
+        current = self.current
+        if current is not None and current.is_person and self.agrees(current.name, gender):
+            return current.name
+        resolved = resolve_person(self.doc, pronoun.i)
+        if resolved is not None and self.agrees(resolved[2], gender):
+            return self.expand(resolved[2], pronoun.idx)
+        return self.previous_person(pronoun.idx, gender)
+
+    def sentence_subject(self, pronoun: Token, gender: str) -> str | None:
+        """The named person who is the main subject of the pronoun's sentence (before the
+        pronoun), else of the sentence before it, outside quotation marks."""
+        doc = self.doc
+        sentence = pronoun.sent
+        candidates = [t for t in _main_subjects(sentence) if t.i < pronoun.i]
+        if not candidates and sentence.start > 0:
+            candidates = _main_subjects(doc[sentence.start - 1].sent)
+        for subject in candidates:
+            if _inside_quotes(subject):
+                continue
+            name = self.person_named(subject)
+            if name is not None:
+                return name if self.agrees(name, gender) else None
+        return None
+
+    def person_named(self, token: Token) -> str | None:
+        """The person a subject token names: a PERSON entity, or a surname or description
+        that coreference links to one ("Lucas", "the Florida senator")."""
+        if token.pos_ == "PRON":
+            return None
+        if token.ent_type_ == "PERSON":
+            ent = next((e for e in ents_within(token.doc[max(0, token.i - 6) : token.i + 6])
+                        if e.start <= token.i < e.end), None)
+            if ent is not None and _strip_name(ent):
+                return self.expand(_strip_name(ent), ent.start_char)
+        if token.pos_ in ("PROPN", "NOUN"):
+            resolved = resolve_person(self.doc, token.i)
+            if resolved is not None:
+                return self.expand(resolved[2], token.idx)
         return None
 
     def resolve(self, source: Span) -> Speaker:
@@ -128,16 +225,11 @@ class Discourse:
                 description, d_start, d_end, is_person=name_span.label_ in ("PERSON", "")
                 or head.pos_ == "PROPN",
             )
-        elif lower in PERSONAL_PRONOUNS and len(source) == 1:
-            gender = PERSONAL_PRONOUNS[lower]
-            current = self.current
-            if current is not None and current.is_person and self.gender_of(current.name) in (None, gender):
-                name = current.name
-            else:
-                resolved = resolve_person(self.doc, head.i)
-                name = resolved[2] if resolved else self.previous_person(source.start_char, gender) or head.text
+        elif lower.strip() in PERSONAL_PRONOUNS and len(source) == 1:
+            gender = PERSONAL_PRONOUNS[lower.strip()]
+            name = self.pronoun_referent(head, gender) or head.text
             if name != head.text:
-                self.gender.setdefault(_surname(name), gender)
+                self.learn_gender(name, gender)
             speaker = Speaker(name, head.idx, head.idx + len(head), head.text, is_person=name != head.text)
         elif lower in GROUP_PRONOUNS and len(source) == 1:
             current = self.current
@@ -161,6 +253,66 @@ def _strip_name(span: Span) -> str:
     while tokens and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]
     return " ".join(t.text for t in tokens)
+
+
+def _gendered_description(ent: Span) -> str | None:
+    """The gender a noun describing a PERSON entity gives it: the noun just before the name
+    ("spokeswoman Melezia Figueroa"), the noun it is in apposition to ("his wife, Melania")
+    or its appositive ("Susan Sarandon, the actress")."""
+    doc, root = ent.doc, ent.root
+    words = [doc[ent.start - 1]] if ent.start > 0 else []
+    if root.dep_ == "appos":
+        words.append(root.head)
+    words += [c for c in root.children if c.dep_ == "appos"]
+    for word in words:
+        gender = GENDERED_NOUNS.get(word.lower_)
+        if gender is not None and word.pos_ == "NOUN":
+            return gender
+    return None
+
+
+def _pronoun_genders(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, str]:
+    """Full name (lower case) -> gender, from the gendered pronouns ("he", "his", "she", "her")
+    of the sentences that name that person and no one else, when they clearly agree: at
+    least two, three in four of one gender.
+
+    (The coreference chains are not used: a chain that took a wrong pronoun early keeps
+    taking pronouns of that gender.)
+    """
+    by_sentence: dict[int, set[str]] = {}
+    for ent, full in names:
+        by_sentence.setdefault(ent.sent.start, set()).add(full)
+    votes: dict[str, dict[str, int]] = {}
+    for sent_start, fulls in by_sentence.items():
+        if len(fulls) != 1:
+            continue
+        counts = votes.setdefault(next(iter(fulls)), {"m": 0, "f": 0})
+        for token in doc[sent_start].sent:
+            gender = POSSESSIVE_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
+            if gender is not None and not _inside_quotes(token):
+                counts[gender] += 1
+    out = {}
+    for full, counts in votes.items():
+        gender, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 2 and n * 4 >= 3 * (counts["m"] + counts["f"]):
+            out[full] = gender
+    return out
+
+
+def _main_subjects(sentence: Span) -> list[Token]:
+    """The subjects of a sentence's root verb and of the verbs joined to it."""
+    root = sentence.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+    return sorted((c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda t: t.i)
+
+
+def _inside_quotes(token: Token) -> bool:
+    """Whether a token stands inside quotation marks opened earlier in its paragraph."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    before = text[start : token.idx]
+    curly = sum(before.count(c) for c in QUOTE_OPEN) - sum(before.count(c) for c in QUOTE_CLOSE)
+    return curly > 0 or before.count('"') % 2 == 1
 
 
 def _surname(name: str) -> str:

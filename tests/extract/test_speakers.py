@@ -17,12 +17,55 @@ def test_surname_expands_to_the_earlier_full_name(nlp):
     assert doc.text[speaker.start : speaker.end] == "Lucas"
 
 
-def test_pronoun_prefers_the_current_speaker(nlp):
-    doc = nlp("Oleksiy Melnyk spoke first. President Volodymyr Zelensky was named later. He stressed it.")
+def test_pronoun_prefers_the_current_speaker_over_a_man_named_in_between(nlp):
+    doc = nlp("Oleksiy Melnyk spoke first. Reporters later asked about President Volodymyr Zelensky. He stressed it.")
     discourse = Discourse.of(doc)
     discourse.resolve(span(doc, "Oleksiy Melnyk"))
     speaker = discourse.resolve(span(doc, "He stressed")[:1])
     assert speaker.name == "Oleksiy Melnyk" and speaker.text == "He"
+
+
+def test_pronoun_is_the_person_who_is_subject_of_the_sentence_before(nlp):
+    doc = nlp("Tom Baker said the vote was close. Peter Grant rejected the idea at once. "
+              "\u201cIt will not pass,\u201d he said.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Tom Baker"))
+    assert discourse.resolve(span(doc, "he said")[:1]).name == "Peter Grant"
+
+
+def test_pronoun_is_the_subject_named_earlier_in_its_own_sentence(nlp):
+    doc = nlp("Tom Baker said the vote was close. Peter Grant has proposed a new wall, which he said others would pay for.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Tom Baker"))
+    assert discourse.resolve(span(doc, "he said")[:1]).name == "Peter Grant"
+
+
+def test_a_subject_inside_a_quotation_does_not_take_the_pronoun(nlp):
+    doc = nlp("Tom Baker spoke to reporters. \u201cPeter Grant is wrong about this,\u201d he said.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Tom Baker"))
+    assert discourse.resolve(span(doc, "he said")[:1]).name == "Tom Baker"
+
+
+def test_she_skips_a_current_speaker_known_to_be_a_man_from_his_pronouns(nlp):
+    doc = nlp("Anna Ruiz joined the panel on Monday. Mark Hill said he would run and that his party agreed. "
+              "\u201cWe are ready,\u201d she said.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Mark Hill"))
+    assert discourse.resolve(span(doc, "she said")[:1]).name == "Anna Ruiz"
+
+
+def test_gender_is_kept_per_full_name_not_per_surname(nlp):
+    doc = nlp("Bill Carter said he was tired of his critics. His wife, Mary Carter, stayed home.")
+    discourse = Discourse.of(doc)
+    assert discourse.gender_of("Bill Carter") == "m"
+    assert discourse.gender_of("Mary Carter") == "f"
+    assert discourse.gender_of("Carter") is None
+
+
+def test_a_gendered_role_noun_before_a_name_gives_its_gender(nlp):
+    doc = nlp("Campaign spokeswoman Dana Lee said the bus was late.")
+    assert Discourse.of(doc).gender_of("Dana Lee") == "f"
 
 
 def test_pronoun_skips_a_current_speaker_of_the_other_gender(nlp):
