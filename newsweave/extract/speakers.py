@@ -273,21 +273,30 @@ def _gendered_description(ent: Span) -> str | None:
 
 def _pronoun_genders(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, str]:
     """Full name (lower case) -> gender, from the gendered pronouns ("he", "his", "she", "her")
-    of the sentences that name that person and no one else, when they clearly agree: at
-    least two, three in four of one gender.
+    that follow the person's name in sentences naming that person and no one else, when they
+    clearly agree: at least two, three in four of one gender.
 
-    (The coreference chains are not used: a chain that took a wrong pronoun early keeps
-    taking pronouns of that gender.)
+    A sentence names someone else when it has another PERSON entity or a proper noun that is
+    another person's surname (the parse's entities miss some). The coreference chains are
+    not used: a chain that took a wrong pronoun early keeps taking pronouns of that gender.
     """
-    by_sentence: dict[int, set[str]] = {}
+    surnames = {full.rsplit(" ", 1)[-1]: full for _, full in names}
+    first: dict[int, tuple[str, int]] = {}  # sentence start -> (the one person, end of its first mention)
+    crowded: set[int] = set()
     for ent, full in names:
-        by_sentence.setdefault(ent.sent.start, set()).add(full)
+        key = ent.sent.start
+        if key in first and first[key][0] != full:
+            crowded.add(key)
+        first.setdefault(key, (full, ent.end))
     votes: dict[str, dict[str, int]] = {}
-    for sent_start, fulls in by_sentence.items():
-        if len(fulls) != 1:
+    for key, (full, after) in first.items():
+        if key in crowded:
             continue
-        counts = votes.setdefault(next(iter(fulls)), {"m": 0, "f": 0})
-        for token in doc[sent_start].sent:
+        sentence = doc[key].sent
+        if any(t.pos_ == "PROPN" and surnames.get(t.lower_, full) != full for t in sentence):
+            continue
+        counts = votes.setdefault(full, {"m": 0, "f": 0})
+        for token in doc[after : sentence.end]:
             gender = POSSESSIVE_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
             if gender is not None and not _inside_quotes(token):
                 counts[gender] += 1
