@@ -293,7 +293,8 @@ def _pronoun_genders(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, str]:
         if key in crowded:
             continue
         sentence = doc[key].sent
-        if any(t.pos_ == "PROPN" and surnames.get(t.lower_, full) != full for t in sentence):
+        if any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and surnames.get(t.lower_, full) != full
+               for t in sentence):
             continue
         counts = votes.setdefault(full, {"m": 0, "f": 0})
         for token in doc[after : sentence.end]:
