@@ -115,10 +115,10 @@ class _Baselines:
     def __init__(self, doc, text: str, preds: list[Prediction]):
         from newsweave.extract.speakers import HONORIFIC_GENDER, Discourse
 
+        self.discourse = Discourse.of(doc)  # for its person names and their expansion only
         # Gender from honorifics alone ("Mr.", "Ms."), fixed here so that the baseline does not
         # move when speaker resolution learns more about gender.
-        self.discourse = Discourse.of(doc)
-        self.discourse.gender = {
+        self.honorific = {
             last_word(ent.text): HONORIFIC_GENDER[doc[ent.start - 1].lower_]
             for ent in doc.ents
             if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFIC_GENDER
@@ -131,7 +131,11 @@ class _Baselines:
         self.named = [n for _, n in named]
 
     def nearest_person(self, case: PronounCase) -> str | None:
-        return self.discourse.previous_person(case.start, case.gender)
+        people = self.discourse.person_names[: bisect_left(self.discourse.person_starts, case.start)]
+        for _, name in reversed(people):
+            if self.honorific.get(last_word(name)) in (None, case.gender):
+                return self.discourse.expand(name, case.start)
+        return None
 
     def previous_speaker(self, case: PronounCase) -> str | None:
         k = bisect_left(self.named_starts, case.start)
@@ -303,6 +307,59 @@ def _print_cases(result: dict, which: str) -> None:
         print("   ", c["context"].replace("\n", " / "))
 
 
+GIVEN_NAMES_MODULE = Path(__file__).resolve().parents[1] / "extract" / "speakers_given_names.py"
+
+
+def fit_given_names(data: Path, limit: int | None = None, docbin: Path | None = None,
+                    min_documents: int = 2, agreement: float = 0.85) -> dict[str, str]:
+    """Given name -> gender, learned on PolNeAR train from what each document itself settles of
+    its people's gender (an honorific, a gendered role noun, or their pronouns; ``Discourse.of``).
+
+    A given name is kept when at least ``min_documents`` documents settle the gender of someone
+    of that name and ``agreement`` of them agree. Only names written capitalised and tagged as
+    proper nouns count ("Hillary Clinton", not "Top aide Jane Doe"'s "Top").
+    """
+    from newsweave.evaluate.quotes import train_parses
+    from newsweave.extract.speakers import HONORIFIC_GENDER, Discourse, _strip_name
+
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
+    _, parses = train_parses(Path(data), limit, docbin)
+    for _, _, doc in parses:
+        discourse = Discourse.of(doc)
+        given: dict[str, str] = {}
+        for ent in doc.ents:
+            name = _strip_name(ent) if ent.label_ == "PERSON" else ""
+            first = next((t for t in ent if t.text == name.split()[0]), None) if name else None
+            if first is None or first.pos_ != "PROPN" or not first.text.isalpha() or not first.text.istitle():
+                continue
+            full = discourse.expand(name, ent.start_char + 1)
+            if len(full.split()) >= 2 and full.split()[0] == first.text and first.lower_ not in HONORIFIC_GENDER:
+                given[full.lower()] = first.lower_
+        for full, gender in discourse.gender.items():
+            if full in given:
+                counts[given[full]][gender] += 1
+    table = {}
+    for name, c in sorted(counts.items()):
+        gender, n = max(c.items(), key=lambda kv: kv[1])
+        if n >= min_documents and n >= agreement * (c["m"] + c["f"]):
+            table[name] = gender
+    return table
+
+
+def write_given_names(table: dict[str, str], documents: str, path: Path = GIVEN_NAMES_MODULE) -> None:
+    from newsweave.evaluate.quotes import write_table_module
+
+    write_table_module(
+        path,
+        f"Given names -> grammatical gender, learned on PolNeAR train ({documents}) by "
+        "newsweave.evaluate.quote_pronouns --fit-names; do not edit.\n\nEach name is one that at least two "
+        "train documents settle the gender of (an honorific, a gendered role noun or the person's\n"
+        "pronouns), 85% of them the same. Speaker resolution falls back on it for people the article\n"
+        "itself says nothing about.\n",
+        [], "GIVEN_NAME_GENDER", "dict[str, str]", {k: repr(v) for k, v in table.items()},
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -310,7 +367,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--cases", choices=("wrong", "all"), default=None, help="also print these cases")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--fit-names", action="store_true",
+                        help="learn the given-name genders on PolNeAR train and write them to " + GIVEN_NAMES_MODULE.name)
+    parser.add_argument("--docbin", type=Path, default=None, help="spaCy DocBin of the train parses (--fit-names)")
     args = parser.parse_args(argv)
+    if args.fit_names:
+        table = fit_given_names(args.data, args.limit, args.docbin)
+        docs = f"{args.limit} documents" if args.limit else "all documents"
+        write_given_names(table, docs)
+        print(f"{len(table)} given names ({sum(g == 'f' for g in table.values())} female) -> {GIVEN_NAMES_MODULE}")
+        return
     result = evaluate(args.data, args.limit, split=args.split)
     if args.cases:
         _print_cases(result, args.cases)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.extract.coref import resolve_person
+from newsweave.extract.speakers_given_names import GIVEN_NAME_GENDER
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 POSSESSIVE_GENDER = {**PERSONAL_PRONOUNS, "his": "m", "himself": "m", "hers": "f", "herself": "f"}
@@ -108,9 +109,11 @@ class Discourse:
             noun = _gendered_description(ent)
             if noun is not None:
                 described.setdefault(full, noun)
-        for known in (honorific, described, _pronoun_genders(doc, fulls)):
+        pronouns = {full: _clear_majority(votes) for full, votes in pronoun_votes(doc, fulls).items()}
+        for known in (honorific, described, pronouns):
             for full, gender in known.items():
-                state.gender.setdefault(full, gender)
+                if gender is not None:
+                    state.gender.setdefault(full, gender)
         return state
 
     def expand(self, name: str, before: int) -> str:
@@ -124,17 +127,17 @@ class Discourse:
         return best
 
     def gender_of(self, name: str) -> str | None:
-        """A person's known gender: by full name, or for a lone surname, the gender all the
+        """A person's known gender: what the document tells of the full name, else what PolNeAR
+        train tells of the given name ("Hillary"); for a lone surname, the gender all the
         document's people of that surname agree on."""
         key = name.lower()
         if key in self.gender:
             return self.gender[key]
         if " " in key:
-            return None
-        known = {g for full, g in self.gender.items() if full.rsplit(" ", 1)[-1] == key}
-        unknown = any(full.lower().rsplit(" ", 1)[-1] == key and full.lower() not in self.gender
-                      for _, full in self.person_names if " " in full)
-        return known.pop() if len(known) == 1 and not unknown else None
+            return GIVEN_NAME_GENDER.get(key.split(" ", 1)[0])
+        genders = {self.gender_of(full) for _, full in self.person_names
+                   if " " in full and full.lower().rsplit(" ", 1)[-1] == key}
+        return genders.pop() if len(genders) == 1 else None
 
     def learn_gender(self, name: str, gender: str) -> None:
         self.gender.setdefault(name.lower(), gender)
@@ -271,10 +274,9 @@ def _gendered_description(ent: Span) -> str | None:
     return None
 
 
-def _pronoun_genders(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, str]:
-    """Full name (lower case) -> gender, from the gendered pronouns ("he", "his", "she", "her")
-    that follow the person's name in sentences naming that person and no one else, when they
-    clearly agree: at least two, three in four of one gender.
+def pronoun_votes(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, dict[str, int]]:
+    """Full name (lower case) -> counts of the gendered pronouns ("he", "his", "she", "her")
+    that follow the person's name in sentences naming that person and no one else.
 
     A sentence names someone else when it has another PERSON entity or a proper noun that is
     another person's surname (the parse's entities miss some). The coreference chains are
@@ -301,12 +303,13 @@ def _pronoun_genders(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, str]:
             gender = POSSESSIVE_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
             if gender is not None and not _inside_quotes(token):
                 counts[gender] += 1
-    out = {}
-    for full, counts in votes.items():
-        gender, n = max(counts.items(), key=lambda kv: kv[1])
-        if n >= 2 and n * 4 >= 3 * (counts["m"] + counts["f"]):
-            out[full] = gender
-    return out
+    return votes
+
+
+def _clear_majority(counts: dict[str, int], least: int = 2) -> str | None:
+    """The gender of at least ``least`` votes and three in four of them, if any."""
+    gender, n = max(counts.items(), key=lambda kv: kv[1])
+    return gender if n >= least and n * 4 >= 3 * sum(counts.values()) else None
 
 
 def _main_subjects(sentence: Span) -> list[Token]:

@@ -123,3 +123,11 @@ def test_passive_tell_has_no_addressee(nlp):
     told = [t for t in doc if t.lower_ == "told"]
     assert addressee_of(told[0]) is None
     assert addressee_of(told[1]).text == "reporters"
+
+
+def test_a_given_name_learned_on_train_gives_gender_when_the_article_says_nothing(nlp):
+    doc = nlp("Hillary Jones opened the meeting. Donald Brown spoke next. \u201cWe will vote,\u201d she said.")
+    discourse = Discourse.of(doc)
+    assert discourse.gender_of("Hillary Jones") == "f" and discourse.gender_of("Donald Brown") == "m"
+    discourse.resolve(span(doc, "Donald Brown"))
+    assert discourse.resolve(span(doc, "she said")[:1]).name == "Hillary Jones"
