@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.extract.coref import resolve_person
+from newsweave.extract.coref import ROLE_NOUNS, resolve_person
 from newsweave.extract.speakers_given_names import GIVEN_NAME_GENDER
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -53,6 +53,12 @@ GENDERED_NOUNS = {
         "prince", "duke", "boyfriend", "grandson", "dad",
     ), "m"),
 }
+# Head nouns of a definite description that stands for a person named before ("the senator").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(GENDERED_NOUNS) | frozenset({
+    "candidate", "nominee", "front-runner", "frontrunner", "republican", "democrat", "billionaire",
+    "businessman", "mogul", "magnate", "actress", "actor", "lawyer", "attorney", "doctor", "author",
+    "congressman", "congresswoman", "lawmaker", "politician", "strategist", "adviser", "advisor",
+})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 QUOTE_OPEN, QUOTE_CLOSE = "“«", "”»"
 # Dependents of a source's head that describe it rather than name it.
@@ -188,6 +194,27 @@ class Discourse:
                 return name if self.agrees(name, gender) else None
         return None
 
+    def described_person(self, head: Token) -> str | None:
+        """The person a definite description of a person stands for as a source ("The Florida
+        senator sought to calm his supporters", "The actress said"): the named person who is the
+        main subject of the sentence before, else the current speaker; each agreeing with the
+        noun's gender where it has one. None for other sources ("the campaign", "a senator")."""
+        if head.pos_ != "NOUN" or head.lower_ not in PERSON_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        gender = GENDERED_NOUNS.get(head.lower_)
+        sentence = head.sent
+        if sentence.start > 0:
+            for subject in _main_subjects(self.doc[sentence.start - 1].sent):
+                name = None if _inside_quotes(subject) else self.person_named(subject)
+                if name is not None:
+                    return name if gender is None or self.agrees(name, gender) else None
+        current = self.current
+        if current is not None and current.is_person and (gender is None or self.agrees(current.name, gender)):
+            return current.name
+        return None
+
     def person_named(self, token: Token) -> str | None:
         """The person a subject token names: a PERSON entity, or a surname or description
         that coreference links to one ("Lucas", "the Florida senator")."""
@@ -243,7 +270,9 @@ class Discourse:
             speaker = Speaker(name, head.idx, head.idx + len(head), head.text, is_person=True)
         else:
             core = _core_span(source)
-            speaker = Speaker(core.text, core.start_char, core.end_char, core.text, description, d_start, d_end)
+            named = self.described_person(head)
+            speaker = Speaker(named or core.text, core.start_char, core.end_char, core.text,
+                              description, d_start, d_end, is_person=named is not None)
         self.current = speaker
         return speaker
 

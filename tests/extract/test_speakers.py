@@ -131,3 +131,18 @@ def test_a_given_name_learned_on_train_gives_gender_when_the_article_says_nothin
     assert discourse.gender_of("Hillary Jones") == "f" and discourse.gender_of("Donald Brown") == "m"
     discourse.resolve(span(doc, "Donald Brown"))
     assert discourse.resolve(span(doc, "she said")[:1]).name == "Hillary Jones"
+
+
+def test_a_definite_role_description_stands_for_the_person_named_before(nlp):
+    doc = nlp("Marco Diaz spoke over boos from the audience. "
+              "The Florida senator said he would offer a prayer. \u201cWe tried,\u201d he added.")
+    discourse = Discourse.of(doc)
+    described = discourse.resolve(span(doc, "The Florida senator"))
+    assert described.name == "Marco Diaz" and described.text == "The Florida senator" and described.is_person
+    assert discourse.resolve(span(doc, "he added")[:1]).name == "Marco Diaz"
+
+
+def test_a_collective_description_is_not_taken_for_a_person(nlp):
+    doc = nlp("Marco Diaz spoke over boos. The campaign said it would go on.")
+    discourse = Discourse.of(doc)
+    assert discourse.resolve(span(doc, "The campaign")).name == "The campaign"
