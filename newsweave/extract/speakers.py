@@ -7,15 +7,24 @@ person's grammatical gender. It returns the span that names the speaker nearest
 the quote and the resolved name text, so that entity linking can map the name
 to a canonical entity later.
 
-Rules, in order:
+Rules, in order (measured by ``newsweave.evaluate.quote_pronouns`` on PolNeAR's
+he/she sources, whose referents we labelled):
 
 * a source that contains a proper name is that name; a bare surname ("Lucas")
   or a shorter form of a name is expanded to the longest earlier full name that
   ends with it ("Scott Lucas");
-* a personal pronoun ("he", "she") is the current speaker when the pronoun
-  agrees with what is known of that speaker's gender, else the nearest earlier
-  person whose gender agrees ("he added" after Melnyk's quote is Melnyk even if
-  another man is named in between);
+* a personal pronoun ("he", "she") is the named person who is the main subject of
+  its sentence before it, or of the sentence before ("Carson defied the question.
+  “…,” he said" is Carson even after Cruz's quote); else the current speaker;
+  else its coreference antecedent; else the nearest earlier person. Each must not
+  be known to be of the other gender, so "he added" after Melnyk's quote stays
+  Melnyk when a man is only mentioned in between;
+* gender is known per full name (Bill and Hillary Clinton share a surname, not
+  a gender): from an honorific, a gendered role noun ("spokeswoman", "his
+  wife"), the pronouns following the name in sentences naming no one else, else
+  the given name as PolNeAR train settles it (``speakers_given_names``);
+* a definite description of a person ("the Florida senator", "the judge") is the
+  person who is the main subject of the sentence before, else the current speaker;
 * "they"/"we" are the current speaker when that speaker is a group, else kept;
 * an unnamed or collective source ("experts", "the Kremlin", "a source") is
   kept as its own text.
@@ -150,10 +159,10 @@ class Discourse:
 
     def previous_person(self, before: int, gender: str | None) -> str | None:
         """The nearest person named before ``before`` whose known gender does not conflict."""
-        for _, full in reversed(self.person_names[: bisect_left(self.person_starts, before)]):
-            known = self.gender_of(full)
-            if gender is None or known in (None, gender):
-                return self.expand(full, before)
+        for _, name in reversed(self.person_names[: bisect_left(self.person_starts, before)]):
+            full = self.expand(name, before)
+            if gender is None or self.agrees(full, gender):
+                return full
         return None
 
     def agrees(self, name: str, gender: str) -> bool:
@@ -174,8 +183,8 @@ class Discourse:
         if current is not None and current.is_person and self.agrees(current.name, gender):
             return current.name
         resolved = resolve_person(self.doc, pronoun.i)
-        if resolved is not None and self.agrees(resolved[2], gender):
-            return self.expand(resolved[2], pronoun.idx)
+        if resolved is not None and self.agrees(name := self.expand(resolved[2], pronoun.idx), gender):
+            return name
         return self.previous_person(pronoun.idx, gender)
 
     def sentence_subject(self, pronoun: Token, gender: str) -> str | None:
@@ -355,10 +364,6 @@ def _inside_quotes(token: Token) -> bool:
     before = text[start : token.idx]
     curly = sum(before.count(c) for c in QUOTE_OPEN) - sum(before.count(c) for c in QUOTE_CLOSE)
     return curly > 0 or before.count('"') % 2 == 1
-
-
-def _surname(name: str) -> str:
-    return name.rsplit(" ", 1)[-1].lower()
 
 
 def ents_within(span: Span) -> list[Span]:
