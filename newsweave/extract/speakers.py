@@ -242,6 +242,7 @@ class Discourse:
 
     def resolve(self, source: Span) -> Speaker:
         """Resolve a source span (the subject of a cue, the object of "according to")."""
+        source = _without_spaces(source)
         head = source.root
         if len(source) == 1 and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             # "..., said Michael Tyler, who added": the relative pronoun names its antecedent.
@@ -294,6 +295,16 @@ def _strip_name(span: Span) -> str:
     while tokens and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]
     return " ".join(t.text for t in tokens)
+
+
+def _without_spaces(span: Span) -> Span:
+    """A span without the whitespace tokens at its ends ("He\\xa0": a no-break space is a token)."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_space:
+        start += 1
+    return span.doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 def _gendered_description(ent: Span) -> str | None:

@@ -146,3 +146,13 @@ def test_a_collective_description_is_not_taken_for_a_person(nlp):
     doc = nlp("Marco Diaz spoke over boos. The campaign said it would go on.")
     discourse = Discourse.of(doc)
     assert discourse.resolve(span(doc, "The campaign")).name == "The campaign"
+
+
+def test_a_pronoun_followed_by_a_no_break_space_is_still_a_pronoun(nlp):
+    doc = nlp("Tom Baker spoke to reporters. He\u00a0recalled that the vote was close.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Tom Baker"))
+    source = doc[[t.i for t in doc if t.text.startswith("He")][0] :]
+    source = source[: 2 if source[1].is_space else 1]
+    speaker = discourse.resolve(source)
+    assert speaker.name == "Tom Baker" and speaker.text == "He"
