@@ -7,15 +7,24 @@ person's grammatical gender. It returns the span that names the speaker nearest
 the quote and the resolved name text, so that entity linking can map the name
 to a canonical entity later.
 
-Rules, in order:
+Rules, in order (measured by ``newsweave.evaluate.quote_pronouns`` on PolNeAR's
+he/she sources, whose referents we labelled):
 
 * a source that contains a proper name is that name; a bare surname ("Lucas")
   or a shorter form of a name is expanded to the longest earlier full name that
   ends with it ("Scott Lucas");
-* a personal pronoun ("he", "she") is the current speaker when the pronoun
-  agrees with what is known of that speaker's gender, else the nearest earlier
-  person whose gender agrees ("he added" after Melnyk's quote is Melnyk even if
-  another man is named in between);
+* a personal pronoun ("he", "she") is the named person who is the main subject of
+  its sentence before it, or of the sentence before ("Carson defied the question.
+  “…,” he said" is Carson even after Cruz's quote); else the current speaker;
+  else its coreference antecedent; else the nearest earlier person. Each must not
+  be known to be of the other gender, so "he added" after Melnyk's quote stays
+  Melnyk when a man is only mentioned in between;
+* gender is known per full name (Bill and Hillary Clinton share a surname, not
+  a gender): from an honorific, a gendered role noun ("spokeswoman", "his
+  wife"), the pronouns following the name in sentences naming no one else, else
+  the given name as PolNeAR train settles it (``speakers_given_names``);
+* a definite description of a person ("the Florida senator", "the judge") is the
+  person who is the main subject of the sentence before, else the current speaker;
 * "they"/"we" are the current speaker when that speaker is a group, else kept;
 * an unnamed or collective source ("experts", "the Kremlin", "a source") is
   kept as its own text.
@@ -28,15 +37,39 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.extract.coref import resolve_person
+from newsweave.extract.coref import ROLE_NOUNS, resolve_person
+from newsweave.extract.speakers_given_names import GIVEN_NAME_GENDER
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+POSSESSIVE_GENDER = {**PERSONAL_PRONOUNS, "his": "m", "himself": "m", "hers": "f", "herself": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 FIRST_PERSON = frozenset({"i", "me"})
 HONORIFIC_GENDER = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
     "sir": "m", "lady": "f", "madam": "f",
 }
+# Nouns that give a named person's gender when they describe the name ("spokeswoman Jessica
+# Ditto", "his wife, Melania", "Susan Sarandon, the actress").
+GENDERED_NOUNS = {
+    **dict.fromkeys((
+        "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "actress",
+        "wife", "mother", "daughter", "sister", "widow", "woman", "girl", "grandmother", "aunt",
+        "niece", "queen", "princess", "duchess", "girlfriend", "granddaughter", "mom", "heiress",
+    ), "f"),
+    **dict.fromkeys((
+        "spokesman", "congressman", "businessman", "councilman", "actor", "husband", "father",
+        "son", "brother", "widower", "man", "boy", "grandfather", "uncle", "nephew", "king",
+        "prince", "duke", "boyfriend", "grandson", "dad",
+    ), "m"),
+}
+# Head nouns of a definite description that stands for a person named before ("the senator").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(GENDERED_NOUNS) | frozenset({
+    "candidate", "nominee", "front-runner", "frontrunner", "republican", "democrat", "billionaire",
+    "businessman", "mogul", "magnate", "actress", "actor", "lawyer", "attorney", "doctor", "author",
+    "congressman", "congresswoman", "lawmaker", "politician", "strategist", "adviser", "advisor",
+})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+QUOTE_OPEN, QUOTE_CLOSE = "“«", "”»"
 # Dependents of a source's head that describe it rather than name it.
 DESCRIPTION_DEPS = frozenset({"appos", "relcl", "acl"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -68,19 +101,34 @@ class Discourse:
 
     @classmethod
     def of(cls, doc: Doc) -> "Discourse":
-        """Index the document's person names once, in text order."""
+        """Index the document's person names once, in text order, with what they tell of gender.
+
+        A person's gender comes from an honorific ("Mr.", "Ms."), else from a gendered noun
+        describing the name ("spokeswoman", "his wife"), else from the pronouns the
+        document's coreference links to the person when they clearly agree (at least two,
+        three in four of one gender). It is kept per full name: Bill and Hillary Clinton
+        share a surname, not a gender.
+        """
         state = cls(doc)
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            name = _strip_name(ent)
-            if not name:
-                continue
-            state.person_names.append((ent.start_char, name))
-            prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        people = [(ent, _strip_name(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
+        people = [(ent, name) for ent, name in people if name]
+        state.person_names = [(ent.start_char, name) for ent, name in people]
+        state.person_starts = [start for start, _ in state.person_names]
+        honorific: dict[str, str] = {}
+        described: dict[str, str] = {}
+        fulls = [(ent, state.expand(name, ent.start_char + 1).lower()) for ent, name in people]
+        for ent, full in fulls:
+            prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in HONORIFIC_GENDER:
-                state.gender.setdefault(_surname(name), HONORIFIC_GENDER[prev.lower_])
-        state.person_starts = [s for s, _ in state.person_names]
+                honorific.setdefault(full, HONORIFIC_GENDER[prev.lower_])
+            noun = _gendered_description(ent)
+            if noun is not None:
+                described.setdefault(full, noun)
+        pronouns = {full: _clear_majority(votes) for full, votes in pronoun_votes(doc, fulls).items()}
+        for known in (honorific, described, pronouns):
+            for full, gender in known.items():
+                if gender is not None:
+                    state.gender.setdefault(full, gender)
         return state
 
     def expand(self, name: str, before: int) -> str:
@@ -94,18 +142,107 @@ class Discourse:
         return best
 
     def gender_of(self, name: str) -> str | None:
-        return self.gender.get(_surname(name))
+        """A person's known gender: what the document tells of the full name, else what PolNeAR
+        train tells of the given name ("Hillary"); for a lone surname, the gender all the
+        document's people of that surname agree on."""
+        key = name.lower()
+        if key in self.gender:
+            return self.gender[key]
+        if " " in key:
+            return GIVEN_NAME_GENDER.get(key.split(" ", 1)[0])
+        genders = {self.gender_of(full) for _, full in self.person_names
+                   if " " in full and full.lower().rsplit(" ", 1)[-1] == key}
+        return genders.pop() if len(genders) == 1 else None
+
+    def learn_gender(self, name: str, gender: str) -> None:
+        self.gender.setdefault(name.lower(), gender)
 
     def previous_person(self, before: int, gender: str | None) -> str | None:
         """The nearest person named before ``before`` whose known gender does not conflict."""
-        for _, full in reversed(self.person_names[: bisect_left(self.person_starts, before)]):
-            known = self.gender_of(full)
-            if gender is None or known in (None, gender):
-                return self.expand(full, before)
+        for _, name in reversed(self.person_names[: bisect_left(self.person_starts, before)]):
+            full = self.expand(name, before)
+            if gender is None or self.agrees(full, gender):
+                return full
+        return None
+
+    def agrees(self, name: str, gender: str) -> bool:
+        return self.gender_of(name) in (None, gender)
+
+    def pronoun_referent(self, pronoun: Token, gender: str) -> str | None:
+        """Whom a "he"/"she" source names.
+
+        In order: a person who is the grammatical subject of the pronoun's sentence before
+        it, or of the sentence before ("Carson defied the question. “…,” he said"); the
+        current speaker; the pronoun's coreference antecedent; the nearest earlier person.
+        Each must not be known to be of the other gender.
+        """
+        local = self.sentence_subject(pronoun, gender)
+        if local is not None:
+            return local
+        current = self.current
+        if current is not None and current.is_person and self.agrees(current.name, gender):
+            return current.name
+        resolved = resolve_person(self.doc, pronoun.i)
+        if resolved is not None and self.agrees(name := self.expand(resolved[2], pronoun.idx), gender):
+            return name
+        return self.previous_person(pronoun.idx, gender)
+
+    def sentence_subject(self, pronoun: Token, gender: str) -> str | None:
+        """The named person who is the main subject of the pronoun's sentence (before the
+        pronoun), else of the sentence before it, outside quotation marks."""
+        doc = self.doc
+        sentence = pronoun.sent
+        candidates = [t for t in _main_subjects(sentence) if t.i < pronoun.i]
+        if not candidates and sentence.start > 0:
+            candidates = _main_subjects(doc[sentence.start - 1].sent)
+        for subject in candidates:
+            if _inside_quotes(subject):
+                continue
+            name = self.person_named(subject)
+            if name is not None:
+                return name if self.agrees(name, gender) else None
+        return None
+
+    def described_person(self, head: Token) -> str | None:
+        """The person a definite description of a person stands for as a source ("The Florida
+        senator sought to calm his supporters", "The actress said"): the named person who is the
+        main subject of the sentence before, else the current speaker; each agreeing with the
+        noun's gender where it has one. None for other sources ("the campaign", "a senator")."""
+        if head.pos_ != "NOUN" or head.lower_ not in PERSON_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        gender = GENDERED_NOUNS.get(head.lower_)
+        sentence = head.sent
+        if sentence.start > 0:
+            for subject in _main_subjects(self.doc[sentence.start - 1].sent):
+                name = None if _inside_quotes(subject) else self.person_named(subject)
+                if name is not None:
+                    return name if gender is None or self.agrees(name, gender) else None
+        current = self.current
+        if current is not None and current.is_person and (gender is None or self.agrees(current.name, gender)):
+            return current.name
+        return None
+
+    def person_named(self, token: Token) -> str | None:
+        """The person a subject token names: a PERSON entity, or a surname or description
+        that coreference links to one ("Lucas", "the Florida senator")."""
+        if token.pos_ == "PRON":
+            return None
+        if token.ent_type_ == "PERSON":
+            ent = next((e for e in ents_within(token.doc[max(0, token.i - 6) : token.i + 6])
+                        if e.start <= token.i < e.end), None)
+            if ent is not None and _strip_name(ent):
+                return self.expand(_strip_name(ent), ent.start_char)
+        if token.pos_ in ("PROPN", "NOUN"):
+            resolved = resolve_person(self.doc, token.i)
+            if resolved is not None:
+                return self.expand(resolved[2], token.idx)
         return None
 
     def resolve(self, source: Span) -> Speaker:
         """Resolve a source span (the subject of a cue, the object of "according to")."""
+        source = _without_spaces(source)
         head = source.root
         if len(source) == 1 and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             # "..., said Michael Tyler, who added": the relative pronoun names its antecedent.
@@ -128,16 +265,11 @@ class Discourse:
                 description, d_start, d_end, is_person=name_span.label_ in ("PERSON", "")
                 or head.pos_ == "PROPN",
             )
-        elif lower in PERSONAL_PRONOUNS and len(source) == 1:
-            gender = PERSONAL_PRONOUNS[lower]
-            current = self.current
-            if current is not None and current.is_person and self.gender_of(current.name) in (None, gender):
-                name = current.name
-            else:
-                resolved = resolve_person(self.doc, head.i)
-                name = resolved[2] if resolved else self.previous_person(source.start_char, gender) or head.text
+        elif lower.strip() in PERSONAL_PRONOUNS and len(source) == 1:
+            gender = PERSONAL_PRONOUNS[lower.strip()]
+            name = self.pronoun_referent(head, gender) or head.text
             if name != head.text:
-                self.gender.setdefault(_surname(name), gender)
+                self.learn_gender(name, gender)
             speaker = Speaker(name, head.idx, head.idx + len(head), head.text, is_person=name != head.text)
         elif lower in GROUP_PRONOUNS and len(source) == 1:
             current = self.current
@@ -148,7 +280,9 @@ class Discourse:
             speaker = Speaker(name, head.idx, head.idx + len(head), head.text, is_person=True)
         else:
             core = _core_span(source)
-            speaker = Speaker(core.text, core.start_char, core.end_char, core.text, description, d_start, d_end)
+            named = self.described_person(head)
+            speaker = Speaker(named or core.text, core.start_char, core.end_char, core.text,
+                              description, d_start, d_end, is_person=named is not None)
         self.current = speaker
         return speaker
 
@@ -163,8 +297,84 @@ def _strip_name(span: Span) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def _surname(name: str) -> str:
-    return name.rsplit(" ", 1)[-1].lower()
+def _without_spaces(span: Span) -> Span:
+    """A span without the whitespace tokens at its ends ("He\\xa0": a no-break space is a token)."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_space:
+        start += 1
+    return span.doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _gendered_description(ent: Span) -> str | None:
+    """The gender a noun describing a PERSON entity gives it: the noun just before the name
+    ("spokeswoman Melezia Figueroa"), the noun it is in apposition to ("his wife, Melania")
+    or its appositive ("Susan Sarandon, the actress")."""
+    doc, root = ent.doc, ent.root
+    words = [doc[ent.start - 1]] if ent.start > 0 else []
+    if root.dep_ == "appos":
+        words.append(root.head)
+    words += [c for c in root.children if c.dep_ == "appos"]
+    for word in words:
+        gender = GENDERED_NOUNS.get(word.lower_)
+        if gender is not None and word.pos_ == "NOUN":
+            return gender
+    return None
+
+
+def pronoun_votes(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, dict[str, int]]:
+    """Full name (lower case) -> counts of the gendered pronouns ("he", "his", "she", "her")
+    that follow the person's name in sentences naming that person and no one else.
+
+    A sentence names someone else when it has another PERSON entity or a proper noun that is
+    another person's surname (the parse's entities miss some). The coreference chains are
+    not used: a chain that took a wrong pronoun early keeps taking pronouns of that gender.
+    """
+    surnames = {full.rsplit(" ", 1)[-1]: full for _, full in names}
+    first: dict[int, tuple[str, int]] = {}  # sentence start -> (the one person, end of its first mention)
+    crowded: set[int] = set()
+    for ent, full in names:
+        key = ent.sent.start
+        if key in first and first[key][0] != full:
+            crowded.add(key)
+        first.setdefault(key, (full, ent.end))
+    votes: dict[str, dict[str, int]] = {}
+    for key, (full, after) in first.items():
+        if key in crowded:
+            continue
+        sentence = doc[key].sent
+        if any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and surnames.get(t.lower_, full) != full
+               for t in sentence):
+            continue
+        counts = votes.setdefault(full, {"m": 0, "f": 0})
+        for token in doc[after : sentence.end]:
+            gender = POSSESSIVE_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
+            if gender is not None and not _inside_quotes(token):
+                counts[gender] += 1
+    return votes
+
+
+def _clear_majority(counts: dict[str, int], least: int = 2) -> str | None:
+    """The gender of at least ``least`` votes and three in four of them, if any."""
+    gender, n = max(counts.items(), key=lambda kv: kv[1])
+    return gender if n >= least and n * 4 >= 3 * sum(counts.values()) else None
+
+
+def _main_subjects(sentence: Span) -> list[Token]:
+    """The subjects of a sentence's root verb and of the verbs joined to it."""
+    root = sentence.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+    return sorted((c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda t: t.i)
+
+
+def _inside_quotes(token: Token) -> bool:
+    """Whether a token stands inside quotation marks opened earlier in its paragraph."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    before = text[start : token.idx]
+    curly = sum(before.count(c) for c in QUOTE_OPEN) - sum(before.count(c) for c in QUOTE_CLOSE)
+    return curly > 0 or before.count('"') % 2 == 1
 
 
 def ents_within(span: Span) -> list[Span]:

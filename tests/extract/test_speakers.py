@@ -17,12 +17,55 @@ def test_surname_expands_to_the_earlier_full_name(nlp):
     assert doc.text[speaker.start : speaker.end] == "Lucas"
 
 
-def test_pronoun_prefers_the_current_speaker(nlp):
-    doc = nlp("Oleksiy Melnyk spoke first. President Volodymyr Zelensky was named later. He stressed it.")
+def test_pronoun_prefers_the_current_speaker_over_a_man_named_in_between(nlp):
+    doc = nlp("Oleksiy Melnyk spoke first. Reporters later asked about President Volodymyr Zelensky. He stressed it.")
     discourse = Discourse.of(doc)
     discourse.resolve(span(doc, "Oleksiy Melnyk"))
     speaker = discourse.resolve(span(doc, "He stressed")[:1])
     assert speaker.name == "Oleksiy Melnyk" and speaker.text == "He"
+
+
+def test_pronoun_is_the_person_who_is_subject_of_the_sentence_before(nlp):
+    doc = nlp("Tom Baker said the vote was close. Peter Grant rejected the idea at once. "
+              "\u201cIt will not pass,\u201d he said.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Tom Baker"))
+    assert discourse.resolve(span(doc, "he said")[:1]).name == "Peter Grant"
+
+
+def test_pronoun_is_the_subject_named_earlier_in_its_own_sentence(nlp):
+    doc = nlp("Tom Baker said the vote was close. Peter Grant has proposed a new wall, which he said others would pay for.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Tom Baker"))
+    assert discourse.resolve(span(doc, "he said")[:1]).name == "Peter Grant"
+
+
+def test_a_subject_inside_a_quotation_does_not_take_the_pronoun(nlp):
+    doc = nlp("Tom Baker spoke to reporters. \u201cPeter Grant is wrong about this,\u201d he said.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Tom Baker"))
+    assert discourse.resolve(span(doc, "he said")[:1]).name == "Tom Baker"
+
+
+def test_she_skips_a_current_speaker_known_to_be_a_man_from_his_pronouns(nlp):
+    doc = nlp("Anna Ruiz joined the panel on Monday. Mark Hill said he would run and that his party agreed. "
+              "\u201cWe are ready,\u201d she said.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Mark Hill"))
+    assert discourse.resolve(span(doc, "she said")[:1]).name == "Anna Ruiz"
+
+
+def test_gender_is_kept_per_full_name_not_per_surname(nlp):
+    doc = nlp("Bill Carter said he was tired of his critics. His wife, Mary Carter, stayed home.")
+    discourse = Discourse.of(doc)
+    assert discourse.gender_of("Bill Carter") == "m"
+    assert discourse.gender_of("Mary Carter") == "f"
+    assert discourse.gender_of("Carter") is None
+
+
+def test_a_gendered_role_noun_before_a_name_gives_its_gender(nlp):
+    doc = nlp("Campaign spokeswoman Dana Lee said the bus was late.")
+    assert Discourse.of(doc).gender_of("Dana Lee") == "f"
 
 
 def test_pronoun_skips_a_current_speaker_of_the_other_gender(nlp):
@@ -80,3 +123,36 @@ def test_passive_tell_has_no_addressee(nlp):
     told = [t for t in doc if t.lower_ == "told"]
     assert addressee_of(told[0]) is None
     assert addressee_of(told[1]).text == "reporters"
+
+
+def test_a_given_name_learned_on_train_gives_gender_when_the_article_says_nothing(nlp):
+    doc = nlp("Hillary Jones opened the meeting. Donald Brown spoke next. \u201cWe will vote,\u201d she said.")
+    discourse = Discourse.of(doc)
+    assert discourse.gender_of("Hillary Jones") == "f" and discourse.gender_of("Donald Brown") == "m"
+    discourse.resolve(span(doc, "Donald Brown"))
+    assert discourse.resolve(span(doc, "she said")[:1]).name == "Hillary Jones"
+
+
+def test_a_definite_role_description_stands_for_the_person_named_before(nlp):
+    doc = nlp("Marco Diaz spoke over boos from the audience. "
+              "The Florida senator said he would offer a prayer. \u201cWe tried,\u201d he added.")
+    discourse = Discourse.of(doc)
+    described = discourse.resolve(span(doc, "The Florida senator"))
+    assert described.name == "Marco Diaz" and described.text == "The Florida senator" and described.is_person
+    assert discourse.resolve(span(doc, "he added")[:1]).name == "Marco Diaz"
+
+
+def test_a_collective_description_is_not_taken_for_a_person(nlp):
+    doc = nlp("Marco Diaz spoke over boos. The campaign said it would go on.")
+    discourse = Discourse.of(doc)
+    assert discourse.resolve(span(doc, "The campaign")).name == "The campaign"
+
+
+def test_a_pronoun_followed_by_a_no_break_space_is_still_a_pronoun(nlp):
+    doc = nlp("Tom Baker spoke to reporters. He\u00a0recalled that the vote was close.")
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, "Tom Baker"))
+    source = doc[[t.i for t in doc if t.text.startswith("He")][0] :]
+    source = source[: 2 if source[1].is_space else 1]
+    speaker = discourse.resolve(source)
+    assert speaker.name == "Tom Baker" and speaker.text == "He"
