@@ -49,6 +49,7 @@ EVALUATIONS = {
     "timex": "Temporal expressions on TempEval-3 TimeML, beside HeidelTime, SUTime and dateparser.",
     "quantities": "Quantities on CQE and quantulum3 test sets, beside quantulum3.",
     "quotes": "Quotes and attribution on PolNeAR, beside textacy.",
+    "quote_pronouns": "He/she quote speakers on PolNeAR against the developers' labelled referents, beside two baselines.",
     "entities": "Entity mentions and cross-document coreference on MEANTIME.",
     "events": "Events, the merged timeline as cross-document event coreference, and timexes on MEANTIME.",
     "cleaning": "Chrome and off-topic inserts caught in news articles with synthetic insertions.",
