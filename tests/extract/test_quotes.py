@@ -365,6 +365,23 @@ def test_a_stray_straight_mark_does_not_swallow_the_curly_quotations_after_it():
     assert spans == ["“U-S-A! U-S-A!”", "“That’s right, Donald — USA, baby,”", '"yes"', "“no.”"]
 
 
+def test_a_straight_mark_left_open_before_a_curly_quotation_paragraph_opens_nothing():
+    # Paragraphs of a quoted article, each opened by a straight mark that never closes, then the
+    # writer's own curly quotation: a long quotation goes on only with marks of its own kind.
+    text = ('The piece reads:\n\n"The first time she had seen him, she was just beginning.\n\n'
+            '"Melanie thought the whole thing was outrageous.\n\n'
+            '“It never crossed my mind,” she said later.\n\nHe said "yes."')
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["“It never crossed my mind,”", '"yes."']
+
+
+def test_a_long_quotation_goes_on_into_paragraphs_opened_by_a_mark_of_its_kind():
+    text = '“We will win,” she said. “And we will keep going.\n\n“Nothing stops us.”\n\nThe end.'
+    spans = find_quote_spans(text)
+    assert [text[q.start : q.end] for q in spans][-1].endswith("Nothing stops us.”")
+    assert len(spans[-1].pieces) == 2
+
+
 def test_a_cue_opening_a_new_sentence_with_its_own_object_does_not_take_the_quotation_before(quotes_of):
     text = ("“I completely disagree with the assertion,” she said. “We feel good about the areas we are going to.” "
             "She noted a planned rally on Saturday in Sioux City.")
