@@ -21,6 +21,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:")
 _CLOSERS_AFTER = frozenset(" \t\n.,;:!?)]}—–-…")
 OPEN, CLOSE, EITHER = 1, 2, 3
+# A markup attribute's value in straight quotes (``tweet-date="..."``).
+_ATTRIBUTE_VALUE = re.compile(r'(?<=[\w-]=)"[^"\n]*"')
 # Passes of blanking stray marks and pairing again (each blanks at least one mark).
 _STRAY_PASSES = 4
 
@@ -75,6 +77,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     >>> [text[q.start:q.end] for text in ['He said "yes" and “no”.'] for q in find_quote_spans(text)]
     ['"yes"', '“no”']
     """
+    if "=\"" in text:
+        # Markup left in the text (``<tweet author="..." tweet-date="...">``): attribute values are no quotations.
+        text = _ATTRIBUTE_VALUE.sub(lambda m: " " + m.group()[1:-1] + " ", text)
     spans = _pair_marks(text)
     for _ in range(_STRAY_PASSES):
         strays = [q.start for q in spans if _unpaired(text, q)
