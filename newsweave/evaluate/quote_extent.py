@@ -38,6 +38,10 @@ from newsweave.evaluate.brat import Attribution as Gold
 from newsweave.evaluate.quotes import _Tokens, is_direct, write_table_module
 
 
+# Assignments of documents to the 5 folds whose cross-validated F1s the thresholds are chosen on.
+REPEATS = 5
+
+
 def is_alone_undecided(feats: list[str]) -> bool:
     """Whether the model leaves this content to the rules: a quotation found alone without a cue."""
     return "o|now=loose|alone" in feats
@@ -88,16 +92,20 @@ def best_thresholds(probabilities, labels, alone, n_direct: int, fixed=None) -> 
     A content stays or becomes direct from its threshold up; the two kinds of content get a
     threshold each, since turning a found quotation into a partial quote and narrowing a
     wider content to its quotations are different moves. ``fixed`` marks the contents the
-    model does not decide (they count as predicted direct). A grid of twentieths.
+    model does not decide (they count as predicted direct). ``probabilities`` is one array of
+    cross-validated probabilities, or a list of them (one per assignment of documents to
+    folds), whose implied F1s are averaged. A grid of twentieths.
     """
     import numpy as np
 
+    runs = probabilities if isinstance(probabilities, list) else [probabilities]
     grid = np.round(np.arange(0.05, 1.0, 0.05), 2)
     best = (0.0, 0.5, 0.5)
     for t_alone in grid:
         for t_wider in grid:
-            f1 = implied_f1(probabilities, labels, alone, n_direct, float(t_alone), float(t_wider), fixed)
-            if f1 > best[0]:
+            f1 = float(np.mean([implied_f1(p, labels, alone, n_direct, float(t_alone), float(t_wider), fixed)
+                                for p in runs]))
+            if f1 > best[0] + 1e-9:
                 best = (f1, float(t_alone), float(t_wider))
     return best[1], best[2], best[0]
 
@@ -115,6 +123,7 @@ def implied_f1(probabilities, labels, alone, n_direct: int, t_alone: float, t_wi
 
 def fit(X, y, groups, n_direct: int, min_count: int, c: float, min_weight: float, rules_type_alone: bool = False):
     """(bias, (threshold for quotations alone, for wider contents), weights) of a logistic regression."""
+    import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
@@ -124,21 +133,28 @@ def fit(X, y, groups, n_direct: int, min_count: int, c: float, min_weight: float
     matrix = vec.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats in X])
     model = LogisticRegression(C=c, max_iter=3000)
     # Folds by document: quotations of one article (one writer's habits) never straddle a fold.
-    probs = cross_val_predict(model, matrix, y, cv=GroupKFold(5), groups=groups, method="predict_proba")[:, 1]
+    # The F1 surface is flat near its top, so one assignment of documents to folds moves the
+    # thresholds by a grid step from fit to fit: they are chosen on the mean over REPEATS of them.
+    runs = [
+        cross_val_predict(model, matrix, y, cv=GroupKFold(5, shuffle=True, random_state=seed), groups=groups,
+                          method="predict_proba")[:, 1]
+        for seed in range(REPEATS)
+    ]
+    probs = runs[0]
     model.fit(matrix, y)
     # Quotations found alone without a cue ("loose": whole paragraphs after a quoted speaker's)
     # keep the rules' typing: the context the model reads is the cue's.
     fixed = [is_alone_undecided(feats) for feats in X]
     alone = ["now=alone" in feats and not undecided for feats, undecided in zip(X, fixed)]
-    t_alone, t_wider, expected = best_thresholds(probs, y, alone, n_direct, fixed)
+    t_alone, t_wider, expected = best_thresholds(runs, y, alone, n_direct, fixed)
     print(f"(rules' typing for every quotation found alone: expected direct F1 "
           f"{implied_f1(probs, y, alone, n_direct, 0.0, t_wider, fixed):.3f}; deciding loose ones too: "
           f"{max(implied_f1(probs, y, [a or f for a, f in zip(alone, fixed)], n_direct, t, t_wider) for t in (0.45, 0.5, 0.55, 0.6)):.3f})")
     if rules_type_alone:
         t_alone = 0.0
-        expected = implied_f1(probs, y, alone, n_direct, t_alone, t_wider, fixed)
+        expected = float(np.mean([implied_f1(p, y, alone, n_direct, t_alone, t_wider, fixed) for p in runs]))
     print(f"{len(y)} quotations ({sum(y)} matching a direct gold content, {sum(alone)} found as quotations alone), "
-          f"{n_direct} gold direct; cross-validated thresholds {t_alone:.2f} (quotations alone) and "
+          f"{n_direct} gold direct; cross-validated ({REPEATS} fold assignments) thresholds {t_alone:.2f} (quotations alone) and "
           f"{t_wider:.2f} (wider): expected direct F1 {expected:.3f}")
     weights = {
         name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) >= min_weight

@@ -17,6 +17,10 @@ _DOUBLE_MARKS = re.compile(r"''|[\"“”„«»]")
 # followed by a letter (so "Ukraine’s" and "Ukrainians’ troops" do not end it early or start one);
 # an apostrophe inside a word ("‘I’m the Worst Thing’") does not end it either.
 _SINGLE_QUOTE = re.compile(r"(?<![\w’‘])‘(?=\S)((?:[^‘’\n]|’(?=\w)){2,400}?[^\s‘])’(?![\w])")
+# A line ending in a straight single-quoted stretch after a colon, as headlines quote
+# ("Sarah Silverman heckles Sanders supporters: 'You're being ridiculous.'"); an apostrophe
+# inside a word does not end it.
+_COLON_SINGLE_QUOTE = re.compile(r"(?<=: )'(?=\S)((?:[^'\n]|'(?=\w)){2,400}?[^\s'])'(?=[.!?]?[ \t]*(?:\n|$))")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:")
 _CLOSERS_AFTER = frozenset(" \t\n.,;:!?)]}—–-…")
@@ -172,7 +176,10 @@ def _pair_marks(text: str) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at, pieces[-1][1], tuple(pieces), closed=False))
     # Single-quoted stretches outside double quotes (headlines quote with ‘...’).
     starts = [s.start for s in spans]
-    for m in _SINGLE_QUOTE.finditer(text):
+    singles = list(_SINGLE_QUOTE.finditer(text))
+    if ": '" in text:
+        singles += _COLON_SINGLE_QUOTE.finditer(text)
+    for m in singles:
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and spans[k].end > m.start():
             continue

@@ -389,6 +389,11 @@ def test_a_straight_mark_left_open_before_a_curly_quotation_paragraph_opens_noth
     assert spans == ["“It never crossed my mind,”", '"yes."']
 
 
+def test_a_headline_ending_in_a_straight_single_quoted_stretch_after_a_colon_quotes_it():
+    text = "Silverman heckles Sanders supporters: 'You're being ridiculous.'\n\nIt's the Clintons' fault: 'no."
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["'You're being ridiculous.'"]
+
+
 def test_markup_attribute_values_are_no_quotations():
     text = '<tweet author="realDonaldTrump" tweet-date="Sept. 26, 2016">\n\nHe said "yes."'
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == ['"yes."']
