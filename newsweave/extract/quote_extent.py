@@ -7,7 +7,8 @@ draw the line case by case: "him for “stepping up ...”" is mostly the wider 
 sometimes the quotation alone, and "no matter what action Obama takes, “his word does
 not trump the Second Amendment.”" takes the lead-in as well. No rule separates these, so
 the decision is learned: a logistic model over symbolic features of each quotation's
-context (the words and punctuation between the cue and the opening mark, the
+context (the words and punctuation between the cue and the opening mark, the word
+before a comma or colon that introduces it ("such as, “...”"), the
 quotation's dependency relation and the word it hangs on, its shape, and the span
 tagger's content probabilities on the words just outside its marks) gives the
 probability that the gold content is the quotations alone.
@@ -168,6 +169,13 @@ def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
             out += [f"pw={word}", f"pd={prev.dep_}", f"pw|now={word}|{now}", f"pw|open={word}|{shape}"]
             if att.cue_token is not None and prev.i == att.cue_token.i:
                 out.append("prev=cue")
+            if prev.is_punct:
+                # The word before the comma or colon ("such as, “...”", "including, “...”", "said, “...”").
+                while k >= 0 and (doc[k].is_punct or doc[k].is_space):
+                    k -= 1
+                if k >= 0:
+                    word = doc[k].lower_ if doc[k].lower_ in _NAMED_BEFORE else doc[k].pos_
+                    out += [f"ww={word}|{prev.text}", f"ww|now={word}|{prev.text}|{now}"]
         root = span.root
         head = root.head
         out += [f"qdep={root.dep_}", f"qdep|now={root.dep_}|{now}", f"qhead={head.pos_}"]

@@ -32,6 +32,15 @@ def test_features_describe_the_words_between_cue_and_quotation(wide):
     assert {"now=wider", "side=before", "bc=word", "open=lower", "pw=for", "no_tagger"} <= set(feats)
 
 
+def test_features_name_the_word_before_the_comma_that_introduces_a_quotation(nlp):
+    text = "She said things such as, “We are not all meant to be equal.”"
+    doc = nlp(text)
+    quotes = QuoteIndex(find_quote_spans(text))
+    att = Attribution([(text.index("things"), quotes.spans[0].end)], (4, 8), doc[1], doc[0:1], quotes=[0])
+    feats = features(att, doc, text, quotes, None)
+    assert "pw=PUNCT" in feats and "ww=as|," in feats and "ww|now=as|,|wider" in feats
+
+
 def test_quotation_pieces_are_the_quotations_alone(wide):
     doc, quotes, att = wide
     (piece,) = quotation_pieces(att, quotes)
