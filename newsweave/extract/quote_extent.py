@@ -19,8 +19,9 @@ quotations alone, :data:`THRESHOLD_WIDER` for a wider one), the content becomes 
 direct quote); below it, the attribution is marked ``wider`` and keeps its extent (a
 partial quote: the quoted words are part of a wider reported statement, even where only
 the quotation was found). Quotations found alone without a cue ("loose" ones, given to the
-current speaker) are left to the rules' typing, and so is every quotation found alone when
-``THRESHOLD_ALONE`` is 0: see :mod:`newsweave.evaluate.quote_extent` for why. The weights (:mod:`newsweave.extract.quote_extent_data`) are
+current speaker) are decided too, except those signed after a dash ("“...” ― Name",
+:func:`is_dash_attributed_loose`), which are left to the rules' typing, and so is every
+quotation found alone when ``THRESHOLD_ALONE`` is 0: see :mod:`newsweave.evaluate.quote_extent` for why. The weights (:mod:`newsweave.extract.quote_extent_data`) are
 fitted on PolNeAR train only by ``python -m newsweave.evaluate.quote_extent``. The cost is
 a few token look-ups per quotation.
 """
@@ -192,6 +193,14 @@ def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
     return out
 
 
+def is_dash_attributed_loose(feats: Sequence[str]) -> bool:
+    """Whether the features are those of a quotation found alone without a cue and followed by a
+    dash ("“...” ― Azucena Gonzàlez", readers' quotations signed after a dash): the dash names
+    who said the whole quotation, a convention the cue-side context the model reads cannot
+    see, so the rules type it (direct)."""
+    return "o|now=loose|alone" in feats and "o|ac=loose|dash" in feats
+
+
 def score(feats: Sequence[str]) -> float:
     """The model's probability that the gold content is the quotations alone."""
     z = BIAS + sum(WEIGHTS.get(f, 0.0) for f in feats)
@@ -210,9 +219,11 @@ def settle(found: Sequence[Attribution], doc: Doc, text: str, quotes: QuoteIndex
         if not att.quotes:
             continue
         alone = _is_quotations_alone(att, text, quotes)
-        if alone and (THRESHOLD_ALONE <= 0.0 or att.origin == "loose"):
+        if alone and THRESHOLD_ALONE <= 0.0:
             continue  # typed by the rules (quotes._quote_type): see newsweave.evaluate.quote_extent
         feats = features(att, doc, text, quotes, probability, alone=alone)
+        if alone and is_dash_attributed_loose(feats):
+            continue  # "“...” ― Name": typed by the rules, see is_dash_attributed_loose
         if score(feats) >= (THRESHOLD_ALONE if alone else THRESHOLD_WIDER):
             att.content = quotation_pieces(att, quotes)
             att.extent = "alone"
@@ -220,4 +231,4 @@ def settle(found: Sequence[Attribution], doc: Doc, text: str, quotes: QuoteIndex
             att.extent = "wider"
 
 
-__all__ = ["ContentProbability", "features", "quotation_pieces", "score", "settle"]
+__all__ = ["ContentProbability", "features", "is_dash_attributed_loose", "quotation_pieces", "score", "settle"]

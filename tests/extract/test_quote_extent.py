@@ -86,13 +86,14 @@ def test_without_the_span_taggers_probabilities_nothing_is_decided(wide, monkeyp
     assert att.content == before and att.extent == ""
 
 
-def test_a_loose_quotation_found_alone_keeps_the_rules_typing(nlp, monkeypatch):
-    text = "The crowd cheered.\n“We will win this race and then we will govern,” one supporter wrote."
-    doc = nlp(text)
-    quotes = QuoteIndex(find_quote_spans(text))
-    q = quotes.spans[0]
-    att = Attribution([(q.start, q.end)], None, None, None, quotes=[0], origin="loose")
+def test_a_loose_quotation_found_alone_is_decided_unless_a_dash_signs_it(nlp, monkeypatch):
     monkeypatch.setattr(extent, "WEIGHTS", {"bc=start": -9.0})
     monkeypatch.setattr(extent, "THRESHOLD_ALONE", 0.5)
-    settle([att], doc, text, quotes, NO_CONTENT)
-    assert att.extent == "" and _quote_type(att, text) == "direct"
+    for signature, decided in (("", "partial"), (" ― Maria Lopez", "direct")):
+        text = f"The crowd cheered.\n“We will win this race and then we will govern.”{signature}\nThe end."
+        doc = nlp(text)
+        quotes = QuoteIndex(find_quote_spans(text))
+        q = quotes.spans[0]
+        att = Attribution([(q.start, q.end)], None, None, None, quotes=[0], origin="loose")
+        settle([att], doc, text, quotes, NO_CONTENT)
+        assert _quote_type(att, text) == decided
