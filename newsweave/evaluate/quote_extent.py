@@ -15,8 +15,8 @@ thresholds by a grid step from fit to fit) to maximise the direct-quote F1 they 
 predictions it was fitted to, nor on dev.
 
 Quotations found alone without a cue (``loose``: sentence-initial quotations given to the
-current speaker) are decided too, except those signed after a dash ("“...” ― Azucena
-Gonzàlez", readers' quotations: the dash names who said the whole quotation, which the
+current speaker) are decided too, except those signed after a dash, right after the mark or
+at their paragraph's end ("“...” ― Azucena Gonzàlez", readers' quotations: the dash names who said the whole quotation, which the
 cue-side context the model reads cannot see; train has none, so the model could only give
 them train's prior for loose quotations, 43% direct). ``--rules-type-alone`` leaves every
 quotation found alone to the rules' typing (:func:`newsweave.extract.quotes._quote_type`).
@@ -25,7 +25,7 @@ then dev): the rules' typing alone 0.912 / 0.932; narrowing only 0.917 / 0.933; 
 loose quotations left out 0.927 / 0.945; both moves on loose quotations too 0.930 / 0.929 (dev
 recall 0.936 -> 0.894: dev, the 11th month, has a debate-reaction article of 17 dash-signed
 whole-paragraph reader quotations, all direct); and on loose quotations except dash-signed
-ones (the default) 0.930 / 0.949.
+ones (the default) 0.930 / 0.951.
 
 Run ``python -m newsweave.evaluate.quote_extent --data ../shared/data --docbin PATH``
 (train split only; dev and test are never read) after the span tagger is refitted, since

@@ -53,6 +53,8 @@ described describing describes chants chanting chanted shouting shouted yelling 
 _MARKS = "\"“”„«»‘’'"
 
 
+# A paragraph signed after a dash with a short name ("... they have is money.” ― Christina Lastra.").
+_SIGNATURE = re.compile(r"[―—–][ \t\xa0]*[A-Z][^\n.!?,;:“”\"]{0,60}\.?[ \t\xa0]*$")
 # The rest of a sentence after a quotation: up to a stop, question or exclamation mark, or a line end.
 _SENTENCE_REST = re.compile(r"[^.!?\n]*")
 
@@ -184,6 +186,8 @@ def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
             out.append("qhead=cue")
         if att.cue_token is not None and any(c.dep_ in ("dobj", "dative") and c.i < span[0].i for c in att.cue_token.children):
             out.append("cue_has_object")
+    if att.origin == "loose" and _SIGNATURE.search(text, first[1], _paragraph_end(text, first[1])):
+        out.append("signed")
     if probability is not None:
         mean, top = probability.before(first[0], 3)
         out += [f"pb={_tenths(mean)}", f"pbm={_tenths(top)}", f"pa={_tenths(probability.after(last[1]))}",
@@ -195,10 +199,15 @@ def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
 
 def is_dash_attributed_loose(feats: Sequence[str]) -> bool:
     """Whether the features are those of a quotation found alone without a cue and followed by a
-    dash ("“...” ― Azucena Gonzàlez", readers' quotations signed after a dash): the dash names
-    who said the whole quotation, a convention the cue-side context the model reads cannot
-    see, so the rules type it (direct)."""
-    return "o|now=loose|alone" in feats and "o|ac=loose|dash" in feats
+    dash, or in a paragraph signed after a dash ("“...” ― Azucena Gonzàlez", readers'
+    quotations): the dash names who said the whole quotation, a convention the cue-side
+    context the model reads cannot see, so the rules type it (direct)."""
+    return "o|now=loose|alone" in feats and ("o|ac=loose|dash" in feats or "signed" in feats)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def score(feats: Sequence[str]) -> float:

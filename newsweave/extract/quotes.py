@@ -93,7 +93,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.7.9"
+NAME, VERSION = "quotes.rules", "0.7.10"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 

@@ -86,10 +86,12 @@ def test_without_the_span_taggers_probabilities_nothing_is_decided(wide, monkeyp
     assert att.content == before and att.extent == ""
 
 
-def test_a_loose_quotation_found_alone_is_decided_unless_a_dash_signs_it(nlp, monkeypatch):
+def test_a_loose_quotation_found_alone_is_decided_unless_a_dash_signs_it_or_its_paragraph(nlp, monkeypatch):
     monkeypatch.setattr(extent, "WEIGHTS", {"bc=start": -9.0})
     monkeypatch.setattr(extent, "THRESHOLD_ALONE", 0.5)
-    for signature, decided in (("", "partial"), (" ― Maria Lopez", "direct")):
+    for signature, decided in (("", "partial"), (" ― Maria Lopez", "direct"),
+                               (" And that is “all he has.” ― Maria Lopez.", "direct"),
+                               (" And that is all — he said so, twice.", "partial")):
         text = f"The crowd cheered.\n“We will win this race and then we will govern.”{signature}\nThe end."
         doc = nlp(text)
         quotes = QuoteIndex(find_quote_spans(text))
