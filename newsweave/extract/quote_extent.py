@@ -7,7 +7,8 @@ draw the line case by case: "him for “stepping up ...”" is mostly the wider 
 sometimes the quotation alone, and "no matter what action Obama takes, “his word does
 not trump the Second Amendment.”" takes the lead-in as well. No rule separates these, so
 the decision is learned: a logistic model over symbolic features of each quotation's
-context (the words and punctuation between the cue and the opening mark, the
+context (the words and punctuation between the cue and the opening mark, the word
+before a comma or colon that introduces it ("such as, “...”"), the
 quotation's dependency relation and the word it hangs on, its shape, and the span
 tagger's content probabilities on the words just outside its marks) gives the
 probability that the gold content is the quotations alone.
@@ -18,8 +19,9 @@ quotations alone, :data:`THRESHOLD_WIDER` for a wider one), the content becomes 
 direct quote); below it, the attribution is marked ``wider`` and keeps its extent (a
 partial quote: the quoted words are part of a wider reported statement, even where only
 the quotation was found). Quotations found alone without a cue ("loose" ones, given to the
-current speaker) are left to the rules' typing, and so is every quotation found alone when
-``THRESHOLD_ALONE`` is 0: see :mod:`newsweave.evaluate.quote_extent` for why. The weights (:mod:`newsweave.extract.quote_extent_data`) are
+current speaker) are decided too, except those signed after a dash ("“...” ― Name",
+:func:`is_dash_attributed_loose`), which are left to the rules' typing, and so is every
+quotation found alone when ``THRESHOLD_ALONE`` is 0: see :mod:`newsweave.evaluate.quote_extent` for why. The weights (:mod:`newsweave.extract.quote_extent_data`) are
 fitted on PolNeAR train only by ``python -m newsweave.evaluate.quote_extent``. The cost is
 a few token look-ups per quotation.
 """
@@ -51,6 +53,8 @@ described describing describes chants chanting chanted shouting shouted yelling 
 _MARKS = "\"“”„«»‘’'"
 
 
+# A paragraph signed after a dash with a short name ("... they have is money.” ― Christina Lastra.").
+_SIGNATURE = re.compile(r"[―—–][ \t\xa0]*[A-Z][^\n.!?,;:“”\"]{0,60}\.?[ \t\xa0]*$")
 # The rest of a sentence after a quotation: up to a stop, question or exclamation mark, or a line end.
 _SENTENCE_REST = re.compile(r"[^.!?\n]*")
 
@@ -168,6 +172,13 @@ def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
             out += [f"pw={word}", f"pd={prev.dep_}", f"pw|now={word}|{now}", f"pw|open={word}|{shape}"]
             if att.cue_token is not None and prev.i == att.cue_token.i:
                 out.append("prev=cue")
+            if prev.is_punct:
+                # The word before the comma or colon ("such as, “...”", "including, “...”", "said, “...”").
+                while k >= 0 and (doc[k].is_punct or doc[k].is_space):
+                    k -= 1
+                if k >= 0:
+                    word = doc[k].lower_ if doc[k].lower_ in _NAMED_BEFORE else doc[k].pos_
+                    out += [f"ww={word}|{prev.text}", f"ww|now={word}|{prev.text}|{now}"]
         root = span.root
         head = root.head
         out += [f"qdep={root.dep_}", f"qdep|now={root.dep_}|{now}", f"qhead={head.pos_}"]
@@ -175,6 +186,8 @@ def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
             out.append("qhead=cue")
         if att.cue_token is not None and any(c.dep_ in ("dobj", "dative") and c.i < span[0].i for c in att.cue_token.children):
             out.append("cue_has_object")
+    if att.origin == "loose" and _SIGNATURE.search(text, first[1], _paragraph_end(text, first[1])):
+        out.append("signed")
     if probability is not None:
         mean, top = probability.before(first[0], 3)
         out += [f"pb={_tenths(mean)}", f"pbm={_tenths(top)}", f"pa={_tenths(probability.after(last[1]))}",
@@ -182,6 +195,19 @@ def features(att: Attribution, doc: Doc, text: str, quotes: QuoteIndex,
     else:
         out.append("no_tagger")
     return out
+
+
+def is_dash_attributed_loose(feats: Sequence[str]) -> bool:
+    """Whether the features are those of a quotation found alone without a cue and followed by a
+    dash, or in a paragraph signed after a dash ("“...” ― Azucena Gonzàlez", readers'
+    quotations): the dash names who said the whole quotation, a convention the cue-side
+    context the model reads cannot see, so the rules type it (direct)."""
+    return "o|now=loose|alone" in feats and ("o|ac=loose|dash" in feats or "signed" in feats)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def score(feats: Sequence[str]) -> float:
@@ -202,9 +228,11 @@ def settle(found: Sequence[Attribution], doc: Doc, text: str, quotes: QuoteIndex
         if not att.quotes:
             continue
         alone = _is_quotations_alone(att, text, quotes)
-        if alone and (THRESHOLD_ALONE <= 0.0 or att.origin == "loose"):
+        if alone and THRESHOLD_ALONE <= 0.0:
             continue  # typed by the rules (quotes._quote_type): see newsweave.evaluate.quote_extent
         feats = features(att, doc, text, quotes, probability, alone=alone)
+        if alone and is_dash_attributed_loose(feats):
+            continue  # "“...” ― Name": typed by the rules, see is_dash_attributed_loose
         if score(feats) >= (THRESHOLD_ALONE if alone else THRESHOLD_WIDER):
             att.content = quotation_pieces(att, quotes)
             att.extent = "alone"
@@ -212,4 +240,4 @@ def settle(found: Sequence[Attribution], doc: Doc, text: str, quotes: QuoteIndex
             att.extent = "wider"
 
 
-__all__ = ["ContentProbability", "features", "quotation_pieces", "score", "settle"]
+__all__ = ["ContentProbability", "features", "is_dash_attributed_loose", "quotation_pieces", "score", "settle"]

@@ -17,10 +17,18 @@ _DOUBLE_MARKS = re.compile(r"''|[\"“”„«»]")
 # followed by a letter (so "Ukraine’s" and "Ukrainians’ troops" do not end it early or start one);
 # an apostrophe inside a word ("‘I’m the Worst Thing’") does not end it either.
 _SINGLE_QUOTE = re.compile(r"(?<![\w’‘])‘(?=\S)((?:[^‘’\n]|’(?=\w)){2,400}?[^\s‘])’(?![\w])")
+# A line ending in a straight single-quoted stretch after a colon, as headlines quote
+# ("Sarah Silverman heckles Sanders supporters: 'You're being ridiculous.'"); an apostrophe
+# inside a word does not end it.
+_COLON_SINGLE_QUOTE = re.compile(r"(?<=: )'(?=\S)((?:[^'\n]|'(?=\w)){2,400}?[^\s'])'(?=[.!?]?[ \t]*(?:\n|$))")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:")
 _CLOSERS_AFTER = frozenset(" \t\n.,;:!?)]}—–-…")
 OPEN, CLOSE, EITHER = 1, 2, 3
+# A markup attribute's value in straight quotes (``tweet-date="..."``).
+_ATTRIBUTE_VALUE = re.compile(r'(?<=[\w-]=)"[^"\n]*"')
+# Passes of blanking stray marks and pairing again (each blanks at least one mark).
+_STRAY_PASSES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,27 +72,56 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     ends at its last nested closing mark, or at the end of its paragraph.
     A mark that pairs with nothing of its kind (straight or curly) and would hold
     quotation marks of the other kind (a stray straight mark opening a paragraph
-    of quoted text: ``"He said “A” and “B”``) is no quotation: the marks inside
-    pair among themselves.
+    of quoted text: ``"He said “A” and “B”``), or that is left open before a paragraph
+    opening with a mark of the other kind, is no quotation: the marks inside pair among
+    themselves. Blanking one stray can leave another open (paragraphs of a quoted article
+    each opening with a straight mark, then a curly quotation), so this repeats, a few
+    passes at most.
 
     >>> [text[q.start:q.end] for text in ['He said "yes" and “no”.'] for q in find_quote_spans(text)]
     ['"yes"', '“no”']
     """
+    if "=\"" in text:
+        # Markup left in the text (``<tweet author="..." tweet-date="...">``): attribute values are no quotations.
+        text = _ATTRIBUTE_VALUE.sub(lambda m: " " + m.group()[1:-1] + " ", text)
     spans = _pair_marks(text)
-    strays = [q.start for q in spans if _unpaired(text, q) and _holds_other_kind(text, q)]
-    if not strays:
-        return spans
-    chars = list(text)
-    for pos in strays:
-        chars[pos] = " "  # same length: offsets stay those of ``text``
-        if text.startswith("''", pos):
-            chars[pos + 1] = " "
-    return _pair_marks("".join(chars))
+    for _ in range(_STRAY_PASSES):
+        strays = [q.start for q in spans if _unpaired(text, q)
+                  and (_holds_other_kind(text, q) or _followed_by_other_kind(text, q))]
+        if not strays:
+            break
+        chars = list(text)
+        for pos in strays:
+            chars[pos] = " "  # same length: offsets stay those of ``text``
+            if text.startswith("''", pos):
+                chars[pos + 1] = " "
+        text = "".join(chars)
+        spans = _pair_marks(text)
+    return spans
 
 
 def _unpaired(text: str, q: QuoteSpan) -> bool:
     """Whether a quotation's opening mark found no closing mark of its own kind (straight or curly)."""
     return not q.closed or (text[q.start] == '"') != (text[q.end - 1] == '"')
+
+
+def _is_straight(text: str, pos: int) -> bool:
+    """Whether the quotation mark at ``pos`` is a straight one (``"`` or two apostrophes), not a curly one."""
+    return text[pos] in "\"'"
+
+
+_NEXT_PARAGRAPH_MARK = re.compile(r"[^\n]*\n\s*(''|[\"“”„«»])")
+
+
+def _followed_by_other_kind(text: str, q: QuoteSpan) -> bool:
+    """Whether an unclosed quotation's paragraph is followed by one opening with a mark of the other kind.
+
+    A quotation running over paragraphs opens each with a mark of its own kind; a straight mark
+    left open before a paragraph of curly quotation (or the reverse) opened nothing."""
+    if q.closed:
+        return False
+    m = _NEXT_PARAGRAPH_MARK.match(text, q.end)
+    return m is not None and _is_straight(text, m.start(1)) != _is_straight(text, q.start)
 
 
 def _holds_other_kind(text: str, q: QuoteSpan) -> bool:
@@ -107,8 +144,9 @@ def _pair_marks(text: str) -> list[QuoteSpan]:
         lead = len(body) - len(body.lstrip())
         marks = [(p_start + m.start(), m.end() - m.start()) for m in _DOUBLE_MARKS.finditer(body)]
         if open_at is not None:
-            if marks and marks[0][0] == p_start + lead and _mark_role(text, *marks[0]) != CLOSE:
-                piece_start = marks.pop(0)[0]  # continuation paragraph
+            if (marks and marks[0][0] == p_start + lead and _mark_role(text, *marks[0]) != CLOSE
+                    and _is_straight(text, marks[0][0]) == _is_straight(text, open_at)):
+                piece_start = marks.pop(0)[0]  # continuation paragraph, opened with a mark of the quotation's kind
             else:
                 end = last_close + 1 if depth and last_close > open_at else pieces[-1][1]
                 pieces[-1] = (pieces[-1][0], min(pieces[-1][1], end))
@@ -138,7 +176,10 @@ def _pair_marks(text: str) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at, pieces[-1][1], tuple(pieces), closed=False))
     # Single-quoted stretches outside double quotes (headlines quote with ‘...’).
     starts = [s.start for s in spans]
-    for m in _SINGLE_QUOTE.finditer(text):
+    singles = list(_SINGLE_QUOTE.finditer(text))
+    if ": '" in text:
+        singles += _COLON_SINGLE_QUOTE.finditer(text)
+    for m in singles:
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and spans[k].end > m.start():
             continue

@@ -93,7 +93,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.7.6"
+NAME, VERSION = "quotes.rules", "0.7.10"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -461,14 +461,17 @@ def _quoted_before(found: list[Attribution], i: int, text: str) -> Attribution |
     """The quoted attribution a loose quote after ``found[i]`` may continue.
 
     That is ``found[i]`` itself, or the one before attributions without quotes in
-    the same sentence ("“A,” said X, who said he left. “B.”": B is X's).
+    the same sentence ("“A,” said X, who said he left. “B.”": B is X's), or in later
+    sentences whose sources are all "he" or "she" ("“A,” X said. He did not suggest Y. “B.”").
     """
     j = i
     while j >= 0 and not found[j].quotes and j > i - 3:
         j -= 1
     if j < 0 or not found[j].quotes or found[j].cue is None:
         return None
-    if j < i and _SENTENCE_END.search(text, found[j].cue[1], found[i].first):
+    if j < i and _SENTENCE_END.search(text, found[j].cue[1], found[i].first) and not all(
+        found[k].source is not None and found[k].source.text.lower() in ("he", "she") for k in range(j + 1, i + 1)
+    ):
         return None
     return found[j]
 

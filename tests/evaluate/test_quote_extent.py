@@ -25,3 +25,12 @@ def test_thresholds_separate_the_two_kinds_of_content():
     alone = [True, True, True, False, False, False]
     t_alone, t_wider, f1 = best_thresholds(probs, labels, alone, n_direct=3)
     assert 0.2 < t_alone <= 0.4 and 0.6 < t_wider <= 0.9 and f1 == 1.0
+
+
+def test_thresholds_are_chosen_on_the_mean_over_fold_assignments():
+    # One assignment favours a low wider threshold, the other a high one; their mean decides.
+    labels = [1, 0, 1]
+    alone = [False, False, False]
+    runs = [[0.9, 0.3, 0.4], [0.9, 0.6, 0.8]]
+    t_alone, t_wider, f1 = best_thresholds(runs, labels, alone, n_direct=2)
+    assert 0.3 < t_wider <= 0.4 and abs(f1 - 0.9) < 1e-9

@@ -32,6 +32,15 @@ def test_features_describe_the_words_between_cue_and_quotation(wide):
     assert {"now=wider", "side=before", "bc=word", "open=lower", "pw=for", "no_tagger"} <= set(feats)
 
 
+def test_features_name_the_word_before_the_comma_that_introduces_a_quotation(nlp):
+    text = "She said things such as, “We are not all meant to be equal.”"
+    doc = nlp(text)
+    quotes = QuoteIndex(find_quote_spans(text))
+    att = Attribution([(text.index("things"), quotes.spans[0].end)], (4, 8), doc[1], doc[0:1], quotes=[0])
+    feats = features(att, doc, text, quotes, None)
+    assert "pw=PUNCT" in feats and "ww=as|," in feats and "ww|now=as|,|wider" in feats
+
+
 def test_quotation_pieces_are_the_quotations_alone(wide):
     doc, quotes, att = wide
     (piece,) = quotation_pieces(att, quotes)
@@ -77,13 +86,16 @@ def test_without_the_span_taggers_probabilities_nothing_is_decided(wide, monkeyp
     assert att.content == before and att.extent == ""
 
 
-def test_a_loose_quotation_found_alone_keeps_the_rules_typing(nlp, monkeypatch):
-    text = "The crowd cheered.\n“We will win this race and then we will govern,” one supporter wrote."
-    doc = nlp(text)
-    quotes = QuoteIndex(find_quote_spans(text))
-    q = quotes.spans[0]
-    att = Attribution([(q.start, q.end)], None, None, None, quotes=[0], origin="loose")
+def test_a_loose_quotation_found_alone_is_decided_unless_a_dash_signs_it_or_its_paragraph(nlp, monkeypatch):
     monkeypatch.setattr(extent, "WEIGHTS", {"bc=start": -9.0})
     monkeypatch.setattr(extent, "THRESHOLD_ALONE", 0.5)
-    settle([att], doc, text, quotes, NO_CONTENT)
-    assert att.extent == "" and _quote_type(att, text) == "direct"
+    for signature, decided in (("", "partial"), (" ― Maria Lopez", "direct"),
+                               (" And that is “all he has.” ― Maria Lopez.", "direct"),
+                               (" And that is all — he said so, twice.", "partial")):
+        text = f"The crowd cheered.\n“We will win this race and then we will govern.”{signature}\nThe end."
+        doc = nlp(text)
+        quotes = QuoteIndex(find_quote_spans(text))
+        q = quotes.spans[0]
+        att = Attribution([(q.start, q.end)], None, None, None, quotes=[0], origin="loose")
+        settle([att], doc, text, quotes, NO_CONTENT)
+        assert _quote_type(att, text) == decided

@@ -269,6 +269,20 @@ def test_split_quote_continues_past_a_relative_clause_attribution(quotes_of):
     assert len(first.content_spans) == 2 and "afford" in content(first, text)
 
 
+def test_split_quote_continues_past_a_sentence_the_speaker_is_the_pronoun_subject_of(quotes_of):
+    text = ('"We have had problems with intrusions in the past," Obama said after the meeting. '
+            'He did not suggest retaliation. "Our goal is to start instituting some norms."')
+    first = next(q for q in quotes_of(text) if "intrusions" in content(q, text))
+    assert len(first.content_spans) == 2 and "Our goal" in content(first, text)
+
+
+def test_a_quote_after_another_speakers_sentence_is_not_the_first_speakers(quotes_of):
+    text = ('"We have had problems with intrusions in the past," Obama said after the meeting. '
+            'Putin denied any involvement. "Our goal is to start instituting some norms."')
+    first = next(q for q in quotes_of(text) if "intrusions" in content(q, text))
+    assert "Our goal" not in content(first, text)
+
+
 def test_scare_quote_inside_a_sentence_is_partial_not_direct(quotes_of):
     text = "Trump has hailed the vote as “fantastic,” telling reporters he thinks it is great."
     assert all(q.quote_type != "direct" for q in quotes_of(text))
@@ -365,6 +379,33 @@ def test_a_stray_straight_mark_does_not_swallow_the_curly_quotations_after_it():
             '“That’s right, Donald — USA, baby,” Melanie said.\n\nHe said "yes" and “no.”')
     spans = [text[q.start : q.end] for q in find_quote_spans(text)]
     assert spans == ["“U-S-A! U-S-A!”", "“That’s right, Donald — USA, baby,”", '"yes"', "“no.”"]
+
+
+def test_a_straight_mark_left_open_before_a_curly_quotation_paragraph_opens_nothing():
+    # Paragraphs of a quoted article, each opened by a straight mark that never closes, then the
+    # writer's own curly quotation: a long quotation goes on only with marks of its own kind.
+    text = ('The piece reads:\n\n"The first time she had seen him, she was just beginning.\n\n'
+            '"Melanie thought the whole thing was outrageous.\n\n'
+            '“It never crossed my mind,” she said later.\n\nHe said "yes."')
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["“It never crossed my mind,”", '"yes."']
+
+
+def test_a_headline_ending_in_a_straight_single_quoted_stretch_after_a_colon_quotes_it():
+    text = "Silverman heckles Sanders supporters: 'You're being ridiculous.'\n\nIt's the Clintons' fault: 'no."
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["'You're being ridiculous.'"]
+
+
+def test_markup_attribute_values_are_no_quotations():
+    text = '<tweet author="realDonaldTrump" tweet-date="Sept. 26, 2016">\n\nHe said "yes."'
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ['"yes."']
+
+
+def test_a_long_quotation_goes_on_into_paragraphs_opened_by_a_mark_of_its_kind():
+    text = '“We will win,” she said. “And we will keep going.\n\n“Nothing stops us.”\n\nThe end.'
+    spans = find_quote_spans(text)
+    assert [text[q.start : q.end] for q in spans][-1].endswith("Nothing stops us.”")
+    assert len(spans[-1].pieces) == 2
 
 
 def test_a_cue_opening_a_new_sentence_with_its_own_object_does_not_take_the_quotation_before(quotes_of):
