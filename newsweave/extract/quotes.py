@@ -58,7 +58,7 @@ from typing import ClassVar
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsweave.config import Options
 from newsweave.extract.quote_cues import (
@@ -93,7 +93,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.7.10"
+NAME, VERSION = "quotes.rules", "0.7.11"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -234,6 +234,15 @@ _ACCORDING_ID = get_string_id("according")
 _NOT_SPEECH_IDS = string_ids(NOT_SPEECH)
 
 
+# Verbs of phase: with a complement verb, that verb says what goes on ("The economy continues to
+# suffer", "continued to insist"): they are no cue themselves
+_ASPECTUAL = frozenset("continue begin start keep stop cease resume".split())
+
+
+def _aspectual(tok: Token) -> bool:
+    return tok.lemma_.lower() in _ASPECTUAL and any(c.dep_ == "xcomp" for c in tok.children)
+
+
 def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
     """Every attribution the cue rules propose, content finished, before filtering and nesting."""
     found: list[Attribution] = []
@@ -244,7 +253,7 @@ def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attr
     visit = (np.isin(pos, _CUE_POS_IDS) | (lower == _ACCORDING_ID)) & ~np.isin(lemma, _NOT_SPEECH_IDS)
     for i in np.flatnonzero(visit):
         tok = doc[int(i)]
-        if quotes.at(tok.idx) is not None:
+        if quotes.at(tok.idx) is not None or _aspectual(tok):
             continue
         att = None
         if tok.lower_ == "according":

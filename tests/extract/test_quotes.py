@@ -508,3 +508,10 @@ def test_a_parenthetical_speaker_is_the_subject_nearest_its_verb(quotes_of):
             "troops from the east.")
     quotes = [q for q in quotes_of(text) if q.cue == "told"]
     assert quotes and all("colonel" in (q.speaker_text or "") for q in quotes), quotes
+
+
+def test_a_verb_of_phase_with_a_complement_verb_is_no_cue(quotes_of):
+    text = ("The economy continues to suffer from regular strikes against its power plants. "
+            "The minister continued to insist that the grid would hold.")
+    found = quotes_of(text)
+    assert not any(q.cue and q.cue.lower().startswith("continue") for q in found), [q.cue for q in found]
