@@ -526,7 +526,7 @@ def _continues(prev: Attribution, q: QuoteSpan, text: str) -> bool:
 def _to_records(
     found: list[Attribution], doc: Doc, text: str, doc_id: str, extractor: str, quotes: QuoteIndex
 ) -> list[Quote]:
-    discourse = Discourse.of(doc)
+    discourse = Discourse.of(doc, text)
     records: list[Quote] = []
     seen: dict[str, str] = {}
     for att in found:

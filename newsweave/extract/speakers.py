@@ -94,22 +94,23 @@ class Discourse:
     """What speaker resolution remembers while it reads one document in order."""
 
     doc: Doc
+    text: str = ""  # the document's text, read once (``Doc.text`` joins every token on each call)
     person_names: list[tuple[int, str]] = field(default_factory=list)  # (start_char, full name)
     person_starts: list[int] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     current: Speaker | None = None
 
     @classmethod
-    def of(cls, doc: Doc) -> "Discourse":
+    def of(cls, doc: Doc, text: str | None = None) -> "Discourse":
         """Index the document's person names once, in text order, with what they tell of gender.
 
         A person's gender comes from an honorific ("Mr.", "Ms."), else from a gendered noun
         describing the name ("spokeswoman", "his wife"), else from the pronouns the
         document's coreference links to the person when they clearly agree (at least two,
         three in four of one gender). It is kept per full name: Bill and Hillary Clinton
-        share a surname, not a gender.
+        share a surname, not a gender. ``text`` is the text ``doc`` was parsed from, when at hand.
         """
-        state = cls(doc)
+        state = cls(doc, doc.text if text is None else text)
         people = [(ent, _strip_name(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
         people = [(ent, name) for ent, name in people if name]
         state.person_names = [(ent.start_char, name) for ent, name in people]
@@ -124,7 +125,7 @@ class Discourse:
             noun = _gendered_description(ent)
             if noun is not None:
                 described.setdefault(full, noun)
-        pronouns = {full: _clear_majority(votes) for full, votes in pronoun_votes(doc, fulls).items()}
+        pronouns = {full: _clear_majority(votes) for full, votes in pronoun_votes(doc, fulls, state.text).items()}
         for known in (honorific, described, pronouns):
             for full, gender in known.items():
                 if gender is not None:
@@ -196,7 +197,7 @@ class Discourse:
         if not candidates and sentence.start > 0:
             candidates = _main_subjects(doc[sentence.start - 1].sent)
         for subject in candidates:
-            if _inside_quotes(subject):
+            if _inside_quotes(self.text, subject):
                 continue
             name = self.person_named(subject)
             if name is not None:
@@ -216,7 +217,7 @@ class Discourse:
         sentence = head.sent
         if sentence.start > 0:
             for subject in _main_subjects(self.doc[sentence.start - 1].sent):
-                name = None if _inside_quotes(subject) else self.person_named(subject)
+                name = None if _inside_quotes(self.text, subject) else self.person_named(subject)
                 if name is not None:
                     return name if gender is None or self.agrees(name, gender) else None
         current = self.current
@@ -323,7 +324,7 @@ def _gendered_description(ent: Span) -> str | None:
     return None
 
 
-def pronoun_votes(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, dict[str, int]]:
+def pronoun_votes(doc: Doc, names: list[tuple[Span, str]], text: str | None = None) -> dict[str, dict[str, int]]:
     """Full name (lower case) -> counts of the gendered pronouns ("he", "his", "she", "her")
     that follow the person's name in sentences naming that person and no one else.
 
@@ -340,6 +341,7 @@ def pronoun_votes(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, dict[str
             crowded.add(key)
         first.setdefault(key, (full, ent.end))
     votes: dict[str, dict[str, int]] = {}
+    text = doc.text if text is None else text
     for key, (full, after) in first.items():
         if key in crowded:
             continue
@@ -350,7 +352,7 @@ def pronoun_votes(doc: Doc, names: list[tuple[Span, str]]) -> dict[str, dict[str
         counts = votes.setdefault(full, {"m": 0, "f": 0})
         for token in doc[after : sentence.end]:
             gender = POSSESSIVE_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
-            if gender is not None and not _inside_quotes(token):
+            if gender is not None and not _inside_quotes(text, token):
                 counts[gender] += 1
     return votes
 
@@ -368,9 +370,8 @@ def _main_subjects(sentence: Span) -> list[Token]:
     return sorted((c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda t: t.i)
 
 
-def _inside_quotes(token: Token) -> bool:
-    """Whether a token stands inside quotation marks opened earlier in its paragraph."""
-    text = token.doc.text
+def _inside_quotes(text: str, token: Token) -> bool:
+    """Whether a token stands inside quotation marks opened earlier in its paragraph of ``text``."""
     start = text.rfind("\n", 0, token.idx) + 1
     before = text[start : token.idx]
     curly = sum(before.count(c) for c in QUOTE_OPEN) - sum(before.count(c) for c in QUOTE_CLOSE)
