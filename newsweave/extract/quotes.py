@@ -80,6 +80,7 @@ from newsweave.extract.quote_cues import (
     trim_span,
     verb_attribution,
 )
+from newsweave.extract.events_lexicon import ASPECTUAL_VERBS
 from newsweave.extract.quote_extent import ContentProbability
 from newsweave.extract.quote_extent import settle as settle_extents
 from newsweave.extract.quote_filter import features, keep
@@ -93,7 +94,7 @@ from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import REGISTRY, Article, stage
 
-NAME, VERSION = "quotes.rules", "0.7.11"
+NAME, VERSION = "quotes.rules", "0.7.12"
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -234,13 +235,10 @@ _ACCORDING_ID = get_string_id("according")
 _NOT_SPEECH_IDS = string_ids(NOT_SPEECH)
 
 
-# Verbs of phase: with a complement verb, that verb says what goes on ("The economy continues to
-# suffer", "continued to insist"): they are no cue themselves
-_ASPECTUAL = frozenset("continue begin start keep stop cease resume".split())
-
-
 def _aspectual(tok: Token) -> bool:
-    return tok.lemma_.lower() in _ASPECTUAL and any(c.dep_ == "xcomp" for c in tok.children)
+    """A verb of phase with a complement verb, which says what goes on ("The economy continues
+    to suffer", "continued to insist"): no cue itself."""
+    return tok.lemma_.lower() in ASPECTUAL_VERBS and any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def candidate_attributions(doc: Doc, text: str, quotes: QuoteIndex) -> list[Attribution]:
