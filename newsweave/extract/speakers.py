@@ -162,12 +162,18 @@ class Discourse:
         """The nearest person named before ``before`` whose known gender does not conflict."""
         for _, name in reversed(self.person_names[: bisect_left(self.person_starts, before)]):
             full = self.expand(name, before)
-            if gender is None or self.agrees(full, gender):
+            if self.agrees(full, gender):
                 return full
         return None
 
-    def agrees(self, name: str, gender: str) -> bool:
-        return self.gender_of(name) in (None, gender)
+    def agrees(self, name: str, gender: str | None) -> bool:
+        """Whether ``name`` is not known to be of another gender than ``gender`` (None: any)."""
+        return gender is None or self.gender_of(name) in (None, gender)
+
+    def current_person(self, gender: str | None) -> str | None:
+        """The current speaker, when a person not known to be of another gender."""
+        current = self.current
+        return current.name if current is not None and current.is_person and self.agrees(current.name, gender) else None
 
     def pronoun_referent(self, pronoun: Token, gender: str) -> str | None:
         """Whom a "he"/"she" source names.
@@ -180,9 +186,9 @@ class Discourse:
         local = self.sentence_subject(pronoun, gender)
         if local is not None:
             return local
-        current = self.current
-        if current is not None and current.is_person and self.agrees(current.name, gender):
-            return current.name
+        current = self.current_person(gender)
+        if current is not None:
+            return current
         resolved = resolve_person(self.doc, pronoun.i)
         if resolved is not None and self.agrees(name := self.expand(resolved[2], pronoun.idx), gender):
             return name
@@ -196,12 +202,14 @@ class Discourse:
         candidates = [t for t in _main_subjects(sentence) if t.i < pronoun.i]
         if not candidates and sentence.start > 0:
             candidates = _main_subjects(doc[sentence.start - 1].sent)
-        for subject in candidates:
-            if _inside_quotes(self.text, subject):
-                continue
-            name = self.person_named(subject)
-            if name is not None:
-                return name if self.agrees(name, gender) else None
+        name = self.subject_named(candidates)
+        return name if name is not None and self.agrees(name, gender) else None
+
+    def subject_named(self, subjects: list[Token]) -> str | None:
+        """The person the first of ``subjects`` that names one (outside quotation marks) names."""
+        for subject in subjects:
+            if not _inside_quotes(self.text, subject) and (name := self.person_named(subject)) is not None:
+                return name
         return None
 
     def described_person(self, head: Token) -> str | None:
@@ -216,14 +224,10 @@ class Discourse:
         gender = GENDERED_NOUNS.get(head.lower_)
         sentence = head.sent
         if sentence.start > 0:
-            for subject in _main_subjects(self.doc[sentence.start - 1].sent):
-                name = None if _inside_quotes(self.text, subject) else self.person_named(subject)
-                if name is not None:
-                    return name if gender is None or self.agrees(name, gender) else None
-        current = self.current
-        if current is not None and current.is_person and (gender is None or self.agrees(current.name, gender)):
-            return current.name
-        return None
+            name = self.subject_named(_main_subjects(self.doc[sentence.start - 1].sent))
+            if name is not None:
+                return name if self.agrees(name, gender) else None
+        return self.current_person(gender)
 
     def person_named(self, token: Token) -> str | None:
         """The person a subject token names: a PERSON entity, or a surname or description

@@ -10,6 +10,14 @@ def span(doc, words: str):
     return doc.char_span(start, start + len(words))
 
 
+def pronoun_after(nlp, text: str, earlier: str, source: str):
+    """The speaker of ``source``'s first word after ``earlier`` was resolved as a source, in ``text``."""
+    doc = nlp(text)
+    discourse = Discourse.of(doc)
+    discourse.resolve(span(doc, earlier))
+    return discourse.resolve(span(doc, source)[:1])
+
+
 def test_surname_expands_to_the_earlier_full_name(nlp):
     doc = nlp("Scott Lucas is a professor. Later, Lucas said the war had changed.")
     speaker = Discourse.of(doc).resolve(span(doc, "Lucas said")[:1])
@@ -18,41 +26,30 @@ def test_surname_expands_to_the_earlier_full_name(nlp):
 
 
 def test_pronoun_prefers_the_current_speaker_over_a_man_named_in_between(nlp):
-    doc = nlp("Oleksiy Melnyk spoke first. Reporters later asked about President Volodymyr Zelensky. He stressed it.")
-    discourse = Discourse.of(doc)
-    discourse.resolve(span(doc, "Oleksiy Melnyk"))
-    speaker = discourse.resolve(span(doc, "He stressed")[:1])
+    speaker = pronoun_after(nlp, "Oleksiy Melnyk spoke first. Reporters later asked about President Volodymyr "
+                            "Zelensky. He stressed it.", "Oleksiy Melnyk", "He stressed")
     assert speaker.name == "Oleksiy Melnyk" and speaker.text == "He"
 
 
 def test_pronoun_is_the_person_who_is_subject_of_the_sentence_before(nlp):
-    doc = nlp("Tom Baker said the vote was close. Peter Grant rejected the idea at once. "
-              "\u201cIt will not pass,\u201d he said.")
-    discourse = Discourse.of(doc)
-    discourse.resolve(span(doc, "Tom Baker"))
-    assert discourse.resolve(span(doc, "he said")[:1]).name == "Peter Grant"
+    text = "Tom Baker said the vote was close. Peter Grant rejected the idea at once. \u201cIt will not pass,\u201d he said."
+    assert pronoun_after(nlp, text, "Tom Baker", "he said").name == "Peter Grant"
 
 
 def test_pronoun_is_the_subject_named_earlier_in_its_own_sentence(nlp):
-    doc = nlp("Tom Baker said the vote was close. Peter Grant has proposed a new wall, which he said others would pay for.")
-    discourse = Discourse.of(doc)
-    discourse.resolve(span(doc, "Tom Baker"))
-    assert discourse.resolve(span(doc, "he said")[:1]).name == "Peter Grant"
+    text = "Tom Baker said the vote was close. Peter Grant has proposed a new wall, which he said others would pay for."
+    assert pronoun_after(nlp, text, "Tom Baker", "he said").name == "Peter Grant"
 
 
 def test_a_subject_inside_a_quotation_does_not_take_the_pronoun(nlp):
-    doc = nlp("Tom Baker spoke to reporters. \u201cPeter Grant is wrong about this,\u201d he said.")
-    discourse = Discourse.of(doc)
-    discourse.resolve(span(doc, "Tom Baker"))
-    assert discourse.resolve(span(doc, "he said")[:1]).name == "Tom Baker"
+    text = "Tom Baker spoke to reporters. \u201cPeter Grant is wrong about this,\u201d he said."
+    assert pronoun_after(nlp, text, "Tom Baker", "he said").name == "Tom Baker"
 
 
 def test_she_skips_a_current_speaker_known_to_be_a_man_from_his_pronouns(nlp):
-    doc = nlp("Anna Ruiz joined the panel on Monday. Mark Hill said he would run and that his party agreed. "
-              "\u201cWe are ready,\u201d she said.")
-    discourse = Discourse.of(doc)
-    discourse.resolve(span(doc, "Mark Hill"))
-    assert discourse.resolve(span(doc, "she said")[:1]).name == "Anna Ruiz"
+    text = ("Anna Ruiz joined the panel on Monday. Mark Hill said he would run and that his party agreed. "
+            "\u201cWe are ready,\u201d she said.")
+    assert pronoun_after(nlp, text, "Mark Hill", "she said").name == "Anna Ruiz"
 
 
 def test_gender_is_kept_per_full_name_not_per_surname(nlp):
@@ -69,10 +66,8 @@ def test_a_gendered_role_noun_before_a_name_gives_its_gender(nlp):
 
 
 def test_pronoun_skips_a_current_speaker_of_the_other_gender(nlp):
-    doc = nlp("Mrs. Anna Kovalenko spoke. Mr. Ivan Petrenko arrived. She said so. He said no.")
-    discourse = Discourse.of(doc)
-    discourse.resolve(span(doc, "Anna Kovalenko"))
-    he = discourse.resolve(span(doc, "He said")[:1])
+    he = pronoun_after(nlp, "Mrs. Anna Kovalenko spoke. Mr. Ivan Petrenko arrived. She said so. He said no.",
+                       "Anna Kovalenko", "He said")
     assert he.name == "Ivan Petrenko"
 
 
