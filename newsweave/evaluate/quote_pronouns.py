@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
@@ -38,12 +37,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.evaluate.brat import Attribution
-from newsweave.evaluate.quotes import Prediction, _overlap, _pair, _Tokens, load_documents, ours, polnear_split
+from newsweave.evaluate.quotes import (
+    Prediction, _overlap, _pair, _Tokens, last_word, load_documents, ours, polnear_split, same_person,
+)
 
 LABELS = Path(__file__).resolve().parent / "data" / "polnear_pronoun_speakers.tsv"
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 UNNAMED = frozenset({"-", "?"})
-_WORD = re.compile(r"\w+")
 _PRONOUN_TEXT = frozenset({"he", "she", "him", "her", "they", "we", "i", "who", "it"})
 
 
@@ -82,17 +82,6 @@ def load_labels(split: str | None = None, path: Path = LABELS) -> list[PronounCa
     return out
 
 
-def last_word(name: str | None) -> str | None:
-    words = _WORD.findall(name.lower()) if name else []
-    return words[-1] if words else None
-
-
-def same_person(predicted: str | None, referent: str) -> bool:
-    """The scoring rule of ``eval quotes``: the two names share their last word."""
-    ours_last = last_word(predicted)
-    return ours_last is not None and ours_last == last_word(referent)
-
-
 def _is_pronoun(text: str | None) -> bool:
     return text is None or text.strip().lower() in _PRONOUN_TEXT
 
@@ -113,16 +102,12 @@ class _Baselines:
     """The two simple resolvers scored beside ours, over one parsed document."""
 
     def __init__(self, doc, text: str, preds: list[Prediction]):
-        from newsweave.extract.speakers import HONORIFIC_GENDER, Discourse
+        from newsweave.extract.speakers import Discourse
 
         self.discourse = Discourse.of(doc)  # for its person names and their expansion only
         # Gender from honorifics alone ("Mr.", "Ms."), fixed here so that the baseline does not
         # move when speaker resolution learns more about gender.
-        self.honorific = {
-            last_word(ent.text): HONORIFIC_GENDER[doc[ent.start - 1].lower_]
-            for ent in doc.ents
-            if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFIC_GENDER
-        }
+        self.honorific = dict(_honorific_genders(doc))
         named = sorted(
             (p.speaker[0], p.speaker_name) for p in preds
             if p.speaker is not None and p.speaker_name and not _is_pronoun(text[p.speaker[0] : p.speaker[1]])
@@ -169,13 +154,18 @@ def _hard(case: PronounCase, doc, gold: list[Attribution], labels: dict[tuple[in
 
 def _genders(cases: Iterable[PronounCase], doc) -> dict[str, str]:
     """What is known of people's gender in one document: the labels' pronouns and honorifics."""
+    known = {last_word(c.referent): c.gender for c in cases if c.named}
+    for surname, gender in _honorific_genders(doc):
+        known.setdefault(surname, gender)
+    return known
+
+
+def _honorific_genders(doc) -> list[tuple[str | None, str]]:
+    """(last word, gender) of each PERSON entity after an honorific ("Mr.", "Ms."), in text order."""
     from newsweave.extract.speakers import HONORIFIC_GENDER
 
-    known = {last_word(c.referent): c.gender for c in cases if c.named}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFIC_GENDER:
-            known.setdefault(last_word(ent.text), HONORIFIC_GENDER[doc[ent.start - 1].lower_])
-    return known
+    return [(last_word(ent.text), HONORIFIC_GENDER[doc[ent.start - 1].lower_]) for ent in doc.ents
+            if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFIC_GENDER]
 
 
 def _outcome(name: str | None, case: PronounCase) -> str:

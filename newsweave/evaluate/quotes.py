@@ -274,11 +274,18 @@ class Score:
 def _speaker_correct(pred: Prediction, gold_ranges, gold_text: str, tokens: _Tokens) -> bool:
     if pred.speaker is not None and tokens.of([pred.speaker]) & tokens.of(gold_ranges):
         return True
-    if pred.speaker_name:
-        ours = _WORD.findall(pred.speaker_name.lower())
-        theirs = _WORD.findall(gold_text.lower())
-        return bool(ours and theirs) and ours[-1] == theirs[-1]
-    return False
+    return same_person(pred.speaker_name, gold_text)
+
+
+def last_word(name: str | None) -> str | None:
+    words = _WORD.findall(name.lower()) if name else []
+    return words[-1] if words else None
+
+
+def same_person(predicted: str | None, gold: str) -> bool:
+    """Whether a predicted speaker's name and a gold name share their last word ("Lucas", "Scott Lucas")."""
+    ours_last = last_word(predicted)
+    return ours_last is not None and ours_last == last_word(gold)
 
 
 def _prf(name: str, hit_p: int, n_pred: int, hit_g: int, n_gold: int) -> dict[str, float]:

@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from newsweave.evaluate.quote_pronouns import evaluate, load_labels, render, same_person
+from newsweave.evaluate.quote_pronouns import evaluate, load_labels, render
+from newsweave.evaluate.quotes import same_person
 from newsweave.evaluate.quotes import load_documents, polnear_split
 
 
