@@ -220,8 +220,9 @@ def attach(doc, found: Found, timexes: Sequence[Record] = ()) -> dict[str, Any]:
     if measure is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject is None:
         # "clinging to a strip of land ..., covering 30 square miles": the participle describes
         # the governing verb's nearest object before it
-        before = [o for c in verb.head.children if c.i < verb.i
-                  for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        objects += [g for c in verb.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        before = [o for o in objects if o.i < verb.i]
         if before and (nearest := max(before, key=lambda t: t.i)).pos_ == "NOUN":
             measure = _of_object(nearest) or nearest
     if measure is None and subject is not None and subject.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "attr", "npadvmod", "pobj", "advmod"):

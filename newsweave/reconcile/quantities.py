@@ -98,23 +98,20 @@ def series(quantities: Iterable[Quantity], published: Mapping[str, str] | None =
             groups[key].append(q)
     out = []
     for (measure, unit), members in groups.items():
-        points, spans = [], {}
+        timed = []  # (point, the interval of days it refers to)
         for q in members:
             when, source, interval = _when(q, published)
-            points.append({"value": _value(q), "bound": q.bound, "time": q.time, "when": when, "when_source": source,
+            timed.append(({"value": _value(q), "bound": q.bound, "time": q.time, "when": when, "when_source": source,
                            "measured": q.normalized is not None, "predicate": q.predicate,
                            "doc": q.doc, "start": q.start, "end": q.end, "text": q.text, "stated_by": q.stated_by,
-                           "holder": q.holder})
-            spans[q.doc, q.start] = interval
-        order = {key: (iv is None, iv.lo if iv else 0, iv.hi if iv else 0) for key, iv in spans.items()}
-        points.sort(key=lambda p: (*order[p["doc"], p["start"]], p["doc"], p["start"]))
+                           "holder": q.holder}, interval))
+        timed.sort(key=lambda t: (t[1] is None, t[1].lo if t[1] else 0, t[1].hi if t[1] else 0, t[0]["doc"], t[0]["start"]))
         discrepancies = []
-        for i, a in enumerate(points):
-            for b in points[i + 1:]:
-                ia, ib = spans[a["doc"], a["start"]], spans[b["doc"], b["start"]]
+        for i, (a, ia) in enumerate(timed):
+            for b, ib in timed[i + 1:]:
                 if a["doc"] != b["doc"] and ia is not None and ib is not None and ia.overlaps(ib) and _disagree(a, b):
                     discrepancies.append({"time": a["when"] if a["when_source"] == "told" else b["when"], "a": a, "b": b})
-        out.append({"measure": measure, "unit": unit, "points": points, "discrepancies": discrepancies})
+        out.append({"measure": measure, "unit": unit, "points": [p for p, _ in timed], "discrepancies": discrepancies})
     out.sort(key=lambda s: (-len(s["points"]), s["measure"], s["unit"]))
     return out
 
