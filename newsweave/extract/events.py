@@ -28,7 +28,6 @@ linear in the text.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
@@ -47,7 +46,7 @@ from newsweave.extract.events_lexicon import (
     IRREALIS_VERBS, PATH_PREDICATES, PLACE_PREPOSITIONS, RECIPIENT_PREPOSITIONS, RECOMMEND_MODALS, RECOMMEND_VERBS,
     REPORTING_VERBS, STATIVE_VERBS, SUPPORT_VERBS,
 )
-from newsweave.extract.timex_resolve import Point
+from newsweave.extract.timex_resolve import Point, first_day
 from newsweave.model import Record
 from newsweave.nlp import string_ids
 from newsweave.pipeline import Article, stage
@@ -564,9 +563,10 @@ def offset_value(value: str, duration: str, sign: int) -> str | None:
     grain = granularity_of(value)
     if m is None or value.startswith("X") or grain not in _OFFSET_GRAINS[m.group(2)]:
         return None
-    parts = [int(p) for p in value.split("-")]
-    point = Point(dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1), grain)
-    return point.shift(sign * int(m.group(1)), _OFFSET_UNIT[m.group(2)]).value
+    day = first_day(value)
+    if day is None:
+        return None
+    return Point(day, grain).shift(sign * int(m.group(1)), _OFFSET_UNIT[m.group(2)]).value
 
 
 def _relative_dates(offsets: Sequence[_Offset], date_of: Callable[[Token], Any | None],

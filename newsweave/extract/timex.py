@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from newsweave.config import Options
-from newsweave.extract.timex_resolve import Point, Tense
+from newsweave.extract.timex_resolve import Point, Tense, first_day
 from newsweave.extract.timex_relative import RELATIVE_RULES
 from newsweave.extract.timex_rules import CALENDAR_RULES, Context, Found, Rule, compares
 from newsweave.model import Record
@@ -276,19 +276,6 @@ def find_timexes(
 
 
 # --- the pipeline stage ------------------------------------------------------------------
-def _date_of(value: str) -> dt.date | None:
-    """The first day of a published date's value (``2024-08`` -> 2024-08-01), or None."""
-    head = value.split("/")[0].strip()
-    for size, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
-        if len(head) < size:
-            continue
-        try:
-            return dt.date.fromisoformat(head[:size] + suffix)
-        except ValueError:
-            continue
-    return None
-
-
 ANCHOR_MAX_DAYS = 31
 
 
@@ -300,11 +287,11 @@ def anchor_day(value: str) -> dt.date | None:
     "2019-08-01/2025-11-30"), anchors nothing: "last month" resolved against a guess spanning
     years would put an event in a year the text never implies, so it stays unresolved.
     """
-    start = _date_of(value)
+    start = first_day(value)
     if start is None or len(value.split("/")[0].strip()) < 7:
         return None
     if "/" in value:
-        end = _date_of(value.split("/")[1])
+        end = first_day(value.split("/")[1])
         if end is None or (end - start).days > ANCHOR_MAX_DAYS:
             return None
     return start

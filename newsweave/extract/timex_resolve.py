@@ -81,6 +81,20 @@ class Point:
         return Point(self.first_day(), self.grain, self.code).shift(1).day <= day
 
 
+def first_day(value: str) -> dt.date | None:
+    """The first day of a calendar value or a published date (``2024-08`` -> 2024-08-01,
+    ``2025`` -> 2025-01-01, ``2024-08-01/2025-07-31`` -> 2024-08-01), or None."""
+    head = value.split("/")[0].strip()
+    for size, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+        if len(head) < size:
+            continue
+        try:
+            return dt.date.fromisoformat(head[:size] + suffix)
+        except ValueError:
+            continue
+    return None
+
+
 def direction(tense: str | None, default: int = -1) -> int:
     """+1 for a future reference, -1 for past (news reports mostly look back)."""
     if tense == "future":
